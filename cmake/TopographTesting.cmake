@@ -1,0 +1,24 @@
+# topograph_add_test(NAME SOURCES src... LABELS label... [LIBRARIES lib...] [GUI])
+# Creates one QtTest executable and registers it with CTest. GUI tests run on the offscreen platform.
+function(topograph_add_test name)
+    cmake_parse_arguments(ARG "GUI" "" "SOURCES;LABELS;LIBRARIES" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE topograph_core topograph_build_flags Qt6::Test
+        ${ARG_LIBRARIES})
+    add_test(NAME ${name} COMMAND ${name})
+    set(env "TOPOGRAPH_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+    if(ARG_GUI)
+        list(APPEND env "QT_QPA_PLATFORM=offscreen")
+    endif()
+    set_tests_properties(${name} PROPERTIES
+        LABELS "${ARG_LABELS}"
+        ENVIRONMENT "${env}"
+        TIMEOUT 300)
+endfunction()
+
+# topograph_add_script_test(NAME COMMAND cmd... LABELS label...)
+function(topograph_add_script_test name)
+    cmake_parse_arguments(ARG "" "" "COMMAND;LABELS" ${ARGN})
+    add_test(NAME ${name} COMMAND ${ARG_COMMAND})
+    set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT 300)
+endfunction()

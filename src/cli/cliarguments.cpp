@@ -1,0 +1,74 @@
+#include "cliarguments.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+Result<CliArguments> CliArguments::parse(const QStringList &arguments)
+{
+    CliArguments args;
+    const QList<std::pair<QString, QString CliArguments::*>> valued {
+        { u"c"_s, &CliArguments::command }, { u"command"_s, &CliArguments::command },
+        { u"i"_s, &CliArguments::instance }, { u"instance"_s, &CliArguments::instance },
+        { u"d"_s, &CliArguments::destination }, { u"destination"_s, &CliArguments::destination },
+        { u"config"_s, &CliArguments::configPath }, { u"pattern"_s, &CliArguments::pattern },
+        { u"alias"_s, &CliArguments::alias }, { u"reason"_s, &CliArguments::reason },
+        { u"owner"_s, &CliArguments::owner },
+    };
+    const QList<std::pair<QString, bool CliArguments::*>> flags {
+        { u"debug"_s, &CliArguments::debug }, { u"stack"_s, &CliArguments::stack },
+        { u"noop"_s, &CliArguments::noop }, { u"read-only"_s, &CliArguments::readOnly },
+        { u"version"_s, &CliArguments::version }, { u"help"_s, &CliArguments::help },
+        { u"h"_s, &CliArguments::help },
+    };
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (!arg.startsWith(u'-') || arg == u"-"_s || arg == u"--"_s) {
+            return makeError(ErrorCode::InvalidInput,
+                u"unexpected argument \"%1\" (flags look like -c COMMAND -i HOST:PORT)"_s.arg(arg));
+        }
+        QString name = arg.mid(arg.startsWith(u"--"_s) ? 2 : 1);
+        QString value;
+        bool hasValue = false;
+        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
+            value = name.mid(eq + 1);
+            name.truncate(eq);
+            hasValue = true;
+        }
+        bool known = false;
+        for (const auto &[flag, member] : flags) {
+            if (flag == name) {
+                if (hasValue) {
+                    const QString v = value.toLower();
+                    if (v != u"true"_s && v != u"false"_s) {
+                        return makeError(ErrorCode::InvalidInput,
+                            u"flag -%1 takes true or false, not \"%2\""_s.arg(name, value));
+                    }
+                    args.*member = v == u"true"_s;
+                } else {
+                    args.*member = true;
+                }
+                known = true;
+            }
+        }
+        for (const auto &[flag, member] : valued) {
+            if (flag == name) {
+                if (!hasValue) {
+                    if (i + 1 >= arguments.size()) {
+                        return makeError(ErrorCode::InvalidInput,
+                            u"flag -%1 needs a value"_s.arg(name));
+                    }
+                    value = arguments.at(++i);
+                }
+                args.*member = value;
+                known = true;
+            }
+        }
+        if (!known) {
+            return makeError(ErrorCode::InvalidInput, u"unknown flag \"%1\""_s.arg(arg));
+        }
+    }
+    return args;
+}
+
+} // namespace topograph

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include "result.h"
+
+namespace topograph {
+
+// orchestrator's command line: Go-style flags with one or two dashes, values after a space or '='
+// (-c topology, --c=topology, -i host:port, --config FILE, --debug, --noop, ...).
+struct CliArguments
+{
+    QString command;
+    QString instance;
+    QString destination;
+    QString configPath;
+    QString pattern;
+    QString alias;
+    QString reason;
+    QString owner;
+    bool debug = false;
+    bool stack = false;
+    bool noop = false;
+    bool readOnly = false;
+    bool version = false;
+    bool help = false;
+
+    static Result<CliArguments> parse(const QStringList &arguments); // without argv[0]
+};
+
+} // namespace topograph

@@ -1,0 +1,248 @@
+#include "config/configloader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <variant>
+
+#include "logging.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+namespace {
+
+using Target = std::variant<QString Configuration::*, int Configuration::*, bool Configuration::*,
+    QHash<QString, QString> Configuration::*>;
+
+struct Field
+{
+    const char16_t *name;
+    Target target;
+    const char16_t *choices = nullptr; // '|'-separated allowed values for strings, lower case
+    int minimum = 0; // for integers
+};
+
+// The keys Topograph understands. Anything else in the file is ignored.
+const Field kFields[] = {
+    { u"MySQLTopologyUser", &Configuration::mysqlTopologyUser },
+    { u"MySQLTopologyPassword", &Configuration::mysqlTopologyPassword },
+    { u"MySQLTopologyCredentialsConfigFile", &Configuration::mysqlTopologyCredentialsConfigFile },
+    { u"MySQLTopologySSLCAFile", &Configuration::mysqlTopologySslCaFile },
+    { u"MySQLTopologySSLCertFile", &Configuration::mysqlTopologySslCertFile },
+    { u"MySQLTopologySSLPrivateKeyFile", &Configuration::mysqlTopologySslPrivateKeyFile },
+    { u"MySQLTopologySSLSkipVerify", &Configuration::mysqlTopologySslSkipVerify },
+    { u"MySQLTopologyUseMutualTLS", &Configuration::mysqlTopologyUseMutualTls },
+    { u"MySQLConnectTimeoutSeconds", &Configuration::mysqlConnectTimeoutSeconds, nullptr, 1 },
+    { u"MySQLDiscoveryReadTimeoutSeconds", &Configuration::mysqlDiscoveryReadTimeoutSeconds,
+        nullptr, 1 },
+    { u"MySQLTopologyReadTimeoutSeconds", &Configuration::mysqlTopologyReadTimeoutSeconds, nullptr,
+        1 },
+    { u"DefaultInstancePort", &Configuration::defaultInstancePort, nullptr, 1 },
+    { u"BackendDB", &Configuration::backendDb, u"sqlite|sqlite3|mysql" },
+    { u"SQLite3DataFile", &Configuration::sqlite3DataFile },
+    { u"MySQLOrchestratorHost", &Configuration::mysqlOrchestratorHost },
+    { u"MySQLOrchestratorPort", &Configuration::mysqlOrchestratorPort, nullptr, 1 },
+    { u"MySQLOrchestratorDatabase", &Configuration::mysqlOrchestratorDatabase },
+    { u"MySQLOrchestratorUser", &Configuration::mysqlOrchestratorUser },
+    { u"MySQLOrchestratorPassword", &Configuration::mysqlOrchestratorPassword },
+    { u"MySQLOrchestratorCredentialsConfigFile",
+        &Configuration::mysqlOrchestratorCredentialsConfigFile },
+    { u"MySQLOrchestratorSSLCAFile", &Configuration::mysqlOrchestratorSslCaFile },
+    { u"MySQLOrchestratorSSLCertFile", &Configuration::mysqlOrchestratorSslCertFile },
+    { u"MySQLOrchestratorSSLPrivateKeyFile", &Configuration::mysqlOrchestratorSslPrivateKeyFile },
+    { u"InstancePollSeconds", &Configuration::instancePollSeconds, nullptr, 1 },
+    { u"DiscoverByShowSlaveHosts", &Configuration::discoverByShowSlaveHosts },
+    { u"HostnameResolveMethod", &Configuration::hostnameResolveMethod, u"none|default|cname|ip" },
+    { u"MySQLHostnameResolveMethod", &Configuration::mysqlHostnameResolveMethod,
+        u"@@hostname|@@report_host|none" },
+    { u"ExpiryHostnameResolvesMinutes", &Configuration::expiryHostnameResolvesMinutes, nullptr,
+        1 },
+    { u"UnseenInstanceForgetHours", &Configuration::unseenInstanceForgetHours, nullptr, 1 },
+    { u"DetectClusterAliasQuery", &Configuration::detectClusterAliasQuery },
+    { u"ClusterNameToAlias", &Configuration::clusterNameToAlias },
+    { u"ReplicationLagQuery", &Configuration::replicationLagQuery },
+    { u"ReasonableReplicationLagSeconds", &Configuration::reasonableReplicationLagSeconds },
+    { u"ReasonableMaintenanceReplicationLagSeconds",
+        &Configuration::reasonableMaintenanceReplicationLagSeconds },
+    { u"MaintenanceExpireMinutes", &Configuration::maintenanceExpireMinutes, nullptr, 1 },
+    { u"ReadOnly", &Configuration::readOnly },
+};
+
+QString typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return u"a boolean"_s;
+    case QJsonValue::Double:
+        return u"a number"_s;
+    case QJsonValue::String:
+        return u"a string"_s;
+    case QJsonValue::Array:
+        return u"a list"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return u"undefined"_s;
+}
+
+// Replaces ${NAME} by the environment variable's value; an unset variable is an error, since an
+// empty password or host silently substituted would be worse than stopping.
+Result<QString> expandEnvironment(const QString &value, const QString &where)
+{
+    static const QRegularExpression reference(u"\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}"_s);
+    QString out;
+    qsizetype last = 0;
+    auto it = reference.globalMatch(value);
+    while (it.hasNext()) {
+        const auto match = it.next();
+        const QString name = match.captured(1);
+        if (!qEnvironmentVariableIsSet(name.toLocal8Bit().constData())) {
+            return makeError(ErrorCode::ConfigError,
+                u"%1 refers to ${%2}, which is not set in the environment"_s.arg(where, name));
+        }
+        out += QStringView(value).mid(last, match.capturedStart() - last);
+        out += qEnvironmentVariable(name.toLocal8Bit().constData());
+        last = match.capturedEnd();
+    }
+    out += QStringView(value).mid(last);
+    return out;
+}
+
+Result<void> assign(Configuration &config, const Field &field, const QJsonValue &value,
+    const QString &where)
+{
+    const QString name = QString::fromUtf16(field.name);
+    auto wrongType = [&](const QString &expected) {
+        return makeError(ErrorCode::ConfigError,
+            u"%1: %2 must be %3, not %4"_s.arg(where, name, expected, typeName(value)));
+    };
+    if (auto *s = std::get_if<QString Configuration::*>(&field.target)) {
+        if (!value.isString()) {
+            return wrongType(u"a string"_s);
+        }
+        auto expanded = expandEnvironment(value.toString(), u"%1: %2"_s.arg(where, name));
+        if (!expanded) {
+            return expanded.error();
+        }
+        if (field.choices) {
+            const QStringList allowed = QString::fromUtf16(field.choices).split(u'|');
+            if (!allowed.contains(expanded->toLower())) {
+                return makeError(ErrorCode::ConfigError,
+                    u"%1: %2 must be one of %3"_s.arg(where, name, allowed.join(u", "_s)));
+            }
+            config.*(*s) = expanded->toLower();
+        } else {
+            config.*(*s) = *expanded;
+        }
+    } else if (auto *i = std::get_if<int Configuration::*>(&field.target)) {
+        const double number = value.toDouble(-1.5);
+        if (!value.isDouble() || number != static_cast<double>(static_cast<int>(number))) {
+            return wrongType(u"a whole number"_s);
+        }
+        if (number < field.minimum) {
+            return makeError(ErrorCode::ConfigError,
+                u"%1: %2 must be at least %3"_s.arg(where, name).arg(field.minimum));
+        }
+        config.*(*i) = static_cast<int>(number);
+    } else if (auto *b = std::get_if<bool Configuration::*>(&field.target)) {
+        if (!value.isBool()) {
+            return wrongType(u"true or false"_s);
+        }
+        config.*(*b) = value.toBool();
+    } else if (auto *m = std::get_if<QHash<QString, QString> Configuration::*>(&field.target)) {
+        if (!value.isObject()) {
+            return wrongType(u"an object of strings"_s);
+        }
+        QHash<QString, QString> map;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!it.value().isString()) {
+                return makeError(ErrorCode::ConfigError,
+                    u"%1: %2[\"%3\"] must be a string"_s.arg(where, name, it.key()));
+            }
+            map.insert(it.key(), it.value().toString());
+        }
+        config.*(*m) = map;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<Configuration> ConfigLoader::fromJson(const QByteArray &json, const QString &origin)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // Report the line, not the text: the text near the error may be a password.
+        const qsizetype line = json.left(parseError.offset).count('\n') + 1;
+        return makeError(ErrorCode::ConfigError,
+            u"%1: not valid JSON at line %2: %3"_s.arg(origin).arg(line).arg(
+                parseError.errorString()));
+    }
+    if (!document.isObject()) {
+        return makeError(ErrorCode::ConfigError, u"%1: expected a JSON object"_s.arg(origin));
+    }
+    QHash<QString, const Field *> byLowerName;
+    for (const Field &field : kFields) {
+        byLowerName.insert(QString::fromUtf16(field.name).toLower(), &field);
+    }
+    Configuration config;
+    const QJsonObject object = document.object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const Field *field = byLowerName.value(it.key().toLower());
+        if (!field) {
+            qCDebug(lcConfig) << "ignoring unknown key" << it.key();
+            continue;
+        }
+        if (auto assigned = assign(config, *field, it.value(), origin); !assigned) {
+            return assigned.error();
+        }
+    }
+    if (config.defaultInstancePort > 65535 || config.mysqlOrchestratorPort > 65535) {
+        return makeError(ErrorCode::ConfigError, u"%1: ports must be at most 65535"_s.arg(origin));
+    }
+    config.sourcePath = origin;
+    return config;
+}
+
+Result<Configuration> ConfigLoader::fromFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorCode::ConfigError,
+            u"cannot read configuration %1: %2"_s.arg(path, file.errorString()));
+    }
+    return fromJson(file.readAll(), QDir::cleanPath(QFileInfo(file).absoluteFilePath()));
+}
+
+Result<Configuration> ConfigLoader::load(const QString &explicitPath)
+{
+    if (!explicitPath.isEmpty()) {
+        return fromFile(explicitPath);
+    }
+    const QString path = defaultPath();
+    if (QFile::exists(path)) {
+        return fromFile(path);
+    }
+    return Configuration {};
+}
+
+QString ConfigLoader::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + u"/topograph/topograph.conf.json"_s;
+}
+
+} // namespace topograph

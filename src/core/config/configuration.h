@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace topograph {
+
+// Topograph's settings, with orchestrator's key names where orchestrator has one (DESIGN §11).
+// Defaults here are what an empty or missing configuration file means.
+struct Configuration
+{
+    // Credentials and TLS for the database instances.
+    QString mysqlTopologyUser;
+    QString mysqlTopologyPassword;
+    QString mysqlTopologyCredentialsConfigFile;
+    QString mysqlTopologySslCaFile;
+    QString mysqlTopologySslCertFile;
+    QString mysqlTopologySslPrivateKeyFile;
+    bool mysqlTopologySslSkipVerify = false;
+    bool mysqlTopologyUseMutualTls = false;
+    int mysqlConnectTimeoutSeconds = 2;
+    int mysqlDiscoveryReadTimeoutSeconds = 10;
+    int mysqlTopologyReadTimeoutSeconds = 600;
+    int defaultInstancePort = 3306;
+
+    // Backend store.
+    QString backendDb = QStringLiteral("sqlite");
+    QString sqlite3DataFile; // empty: the user's data directory
+    QString mysqlOrchestratorHost = QStringLiteral("127.0.0.1");
+    int mysqlOrchestratorPort = 3306;
+    QString mysqlOrchestratorDatabase = QStringLiteral("orchestrator");
+    QString mysqlOrchestratorUser;
+    QString mysqlOrchestratorPassword;
+    QString mysqlOrchestratorCredentialsConfigFile;
+    QString mysqlOrchestratorSslCaFile;
+    QString mysqlOrchestratorSslCertFile;
+    QString mysqlOrchestratorSslPrivateKeyFile;
+
+    // Discovery, polling, names.
+    int instancePollSeconds = 5;
+    bool discoverByShowSlaveHosts = false;
+    QString hostnameResolveMethod = QStringLiteral("default");
+    QString mysqlHostnameResolveMethod = QStringLiteral("@@hostname");
+    int expiryHostnameResolvesMinutes = 60;
+    int unseenInstanceForgetHours = 240;
+    QString detectClusterAliasQuery;
+    QHash<QString, QString> clusterNameToAlias;
+
+    // Lag and operations.
+    QString replicationLagQuery;
+    int reasonableReplicationLagSeconds = 10;
+    int reasonableMaintenanceReplicationLagSeconds = 20;
+    int maintenanceExpireMinutes = 10;
+    bool readOnly = false;
+
+    // Where this configuration was read from; empty when built from defaults.
+    QString sourcePath;
+};
+
+} // namespace topograph

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantMap>
+
+#include <memory>
+
+#include "db/connectionsettings.h"
+#include "result.h"
+
+namespace topograph {
+
+using SqlRow = QVariantMap; // column name -> value
+
+// One open QMYSQL connection, owned by the thread that opened it. The destructor closes it and
+// removes it from QSqlDatabase's registry on that same thread. Error messages name the instance
+// and carry the server's text; they never contain the password.
+class MySqlSession final
+{
+public:
+    ~MySqlSession();
+    MySqlSession(const MySqlSession &) = delete;
+    MySqlSession &operator=(const MySqlSession &) = delete;
+    MySqlSession(MySqlSession &&) = delete;
+    MySqlSession &operator=(MySqlSession &&) = delete;
+
+    // purpose goes into the connection name ("probe-host:port-N"), which must be unique.
+    static Result<std::unique_ptr<MySqlSession>> open(const ConnectionSettings &settings,
+        const QString &purpose);
+
+    const InstanceKey &key() const { return m_key; }
+
+    Result<QList<SqlRow>> query(const QString &sql) const;
+    // The first row, or an empty row when the statement returned none.
+    Result<SqlRow> queryRow(const QString &sql) const;
+    Result<void> execute(const QString &sql) const;
+
+private:
+    MySqlSession(QString connectionName, InstanceKey key);
+
+    QString m_connectionName;
+    InstanceKey m_key;
+};
+
+} // namespace topograph
