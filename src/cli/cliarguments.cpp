@@ -39,12 +39,16 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
         for (const auto &[flag, member] : flags) {
             if (flag == name) {
                 if (hasValue) {
-                    const QString v = value.toLower();
-                    if (v != u"true"_s && v != u"false"_s) {
+                    // Go's flag package (orchestrator's) takes what strconv.ParseBool does.
+                    static const QStringList truthy { u"1"_s, u"t"_s, u"T"_s, u"true"_s,
+                        u"TRUE"_s, u"True"_s };
+                    static const QStringList falsy { u"0"_s, u"f"_s, u"F"_s, u"false"_s,
+                        u"FALSE"_s, u"False"_s };
+                    if (!truthy.contains(value) && !falsy.contains(value)) {
                         return makeError(ErrorCode::InvalidInput,
                             u"flag -%1 takes true or false, not \"%2\""_s.arg(name, value));
                     }
-                    args.*member = v == u"true"_s;
+                    args.*member = truthy.contains(value);
                 } else {
                     args.*member = true;
                 }

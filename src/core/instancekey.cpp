@@ -47,7 +47,8 @@ Result<InstanceKey> parseBracketed(const QString &input, const QString &text, qu
     if (address.isEmpty()) {
         return bad(input, u"the host is empty"_s);
     }
-    if (QHostAddress(address).protocol() != QAbstractSocket::IPv6Protocol) {
+    const QHostAddress parsed(address);
+    if (parsed.protocol() != QAbstractSocket::IPv6Protocol) {
         return bad(input, u"\"%1\" is not an IPv6 address"_s.arg(address));
     }
     const QString rest = text.mid(close + 1);
@@ -56,13 +57,16 @@ Result<InstanceKey> parseBracketed(const QString &input, const QString &text, qu
         if (!rest.startsWith(u':')) {
             return bad(input, u"unexpected \"%1\" after ']'"_s.arg(rest));
         }
-        auto parsed = parsePort(input, rest.mid(1));
-        if (!parsed) {
-            return parsed.error();
+        auto parsedPort = parsePort(input, rest.mid(1));
+        if (!parsedPort) {
+            return parsedPort.error();
         }
-        port = *parsed;
+        port = *parsedPort;
+    } else if (port == 0) {
+        return bad(input, u"no port given and no default port configured"_s);
     }
-    return InstanceKey { address.toLower(), port };
+    // One spelling per address, so that [0:0::1] and [::1] are the same key.
+    return InstanceKey { parsed.toString(), port };
 }
 
 } // namespace
@@ -70,9 +74,9 @@ Result<InstanceKey> parseBracketed(const QString &input, const QString &text, qu
 QString InstanceKey::toString() const
 {
     if (host.contains(u':')) {
-        return u"[%1]:%2"_s.arg(host).arg(port);
+        return u'[' + host + u"]:"_s + QString::number(port);
     }
-    return u"%1:%2"_s.arg(host).arg(port);
+    return host + u':' + QString::number(port);
 }
 
 Result<InstanceKey> InstanceKey::parse(const QString &input, quint16 defaultPort)

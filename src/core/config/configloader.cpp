@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <cmath>
+#include <limits>
 #include <variant>
 
 #include "logging.h"
@@ -27,7 +29,10 @@ struct Field
     Target target;
     const char16_t *choices = nullptr; // '|'-separated allowed values for strings, lower case
     int minimum = 0; // for integers
+    int maximum = std::numeric_limits<int>::max();
 };
+
+constexpr int kMaxPort = 65535;
 
 // The keys Topograph understands. Anything else in the file is ignored.
 const Field kFields[] = {
@@ -44,11 +49,11 @@ const Field kFields[] = {
         nullptr, 1 },
     { u"MySQLTopologyReadTimeoutSeconds", &Configuration::mysqlTopologyReadTimeoutSeconds, nullptr,
         1 },
-    { u"DefaultInstancePort", &Configuration::defaultInstancePort, nullptr, 1 },
+    { u"DefaultInstancePort", &Configuration::defaultInstancePort, nullptr, 1, kMaxPort },
     { u"BackendDB", &Configuration::backendDb, u"sqlite|sqlite3|mysql" },
     { u"SQLite3DataFile", &Configuration::sqlite3DataFile },
     { u"MySQLOrchestratorHost", &Configuration::mysqlOrchestratorHost },
-    { u"MySQLOrchestratorPort", &Configuration::mysqlOrchestratorPort, nullptr, 1 },
+    { u"MySQLOrchestratorPort", &Configuration::mysqlOrchestratorPort, nullptr, 1, kMaxPort },
     { u"MySQLOrchestratorDatabase", &Configuration::mysqlOrchestratorDatabase },
     { u"MySQLOrchestratorUser", &Configuration::mysqlOrchestratorUser },
     { u"MySQLOrchestratorPassword", &Configuration::mysqlOrchestratorPassword },
@@ -146,13 +151,15 @@ Result<void> assign(Configuration &config, const Field &field, const QJsonValue 
             config.*(*s) = *expanded;
         }
     } else if (auto *i = std::get_if<int Configuration::*>(&field.target)) {
-        const double number = value.toDouble(-1.5);
-        if (!value.isDouble() || number != static_cast<double>(static_cast<int>(number))) {
+        const double number = value.toDouble();
+        if (!value.isDouble() || std::trunc(number) != number) {
             return wrongType(u"a whole number"_s);
         }
-        if (number < field.minimum) {
+        // Compared as doubles before any cast: a huge number must not overflow int.
+        if (number < field.minimum || number > field.maximum) {
             return makeError(ErrorCode::ConfigError,
-                u"%1: %2 must be at least %3"_s.arg(where, name).arg(field.minimum));
+                u"%1: %2 must be from %3 to %4"_s.arg(where, name, QString::number(field.minimum),
+                    QString::number(field.maximum)));
         }
         config.*(*i) = static_cast<int>(number);
     } else if (auto *b = std::get_if<bool Configuration::*>(&field.target)) {
@@ -188,7 +195,7 @@ Result<Configuration> ConfigLoader::fromJson(const QByteArray &json, const QStri
         // Report the line, not the text: the text near the error may be a password.
         const qsizetype line = json.left(parseError.offset).count('\n') + 1;
         return makeError(ErrorCode::ConfigError,
-            u"%1: not valid JSON at line %2: %3"_s.arg(origin).arg(line).arg(
+            u"%1: not valid JSON at line %2: %3"_s.arg(origin, QString::number(line),
                 parseError.errorString()));
     }
     if (!document.isObject()) {
@@ -209,9 +216,6 @@ Result<Configuration> ConfigLoader::fromJson(const QByteArray &json, const QStri
         if (auto assigned = assign(config, *field, it.value(), origin); !assigned) {
             return assigned.error();
         }
-    }
-    if (config.defaultInstancePort > 65535 || config.mysqlOrchestratorPort > 65535) {
-        return makeError(ErrorCode::ConfigError, u"%1: ports must be at most 65535"_s.arg(origin));
     }
     config.sourcePath = origin;
     return config;

@@ -11,51 +11,84 @@ namespace {
 
 Error lineError(const QString &origin, int line, const QString &why)
 {
-    return makeError(ErrorCode::ConfigError, u"%1, line %2: %3"_s.arg(origin).arg(line).arg(why));
+    return makeError(ErrorCode::ConfigError,
+        u"%1, line %2: %3"_s.arg(origin, QString::number(line), why));
 }
 
-// Unquotes a value; returns std::nullopt for an unterminated quote.
-std::optional<QString> unquote(const QString &raw)
+// Applies the escapes MySQL's option file reader knows (\b \t \n \r \\ \s); a backslash
+// before any other character stays, so Windows-style paths survive.
+QString unescape(const QString &value)
 {
-    if (raw.isEmpty() || (raw.front() != u'\'' && raw.front() != u'"')) {
-        // Unquoted: an inline comment starts at '#' preceded by white space.
-        QString value = raw;
-        for (qsizetype i = 1; i < value.size(); ++i) {
-            if (value.at(i) == u'#' && value.at(i - 1).isSpace()) {
-                value.truncate(i);
-                break;
-            }
-        }
-        return value.trimmed();
-    }
-    const QChar quote = raw.front();
-    QString value;
-    for (qsizetype i = 1; i < raw.size(); ++i) {
-        const QChar c = raw.at(i);
-        if (c == quote) {
-            const QString rest = raw.mid(i + 1).trimmed();
-            if (!rest.isEmpty() && !rest.startsWith(u'#')) {
-                return std::nullopt;
-            }
-            return value;
-        }
-        if (c == u'\\' && quote == u'"' && i + 1 < raw.size()) {
-            const QChar next = raw.at(++i);
-            switch (next.unicode()) {
-            case 'n':
-                value += u'\n';
-                break;
-            case 't':
-                value += u'\t';
-                break;
-            default:
-                value += next;
-            }
+    QString out;
+    out.reserve(value.size());
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        if (c != u'\\' || i + 1 >= value.size()) {
+            out += c;
             continue;
         }
-        value += c;
+        const QChar next = value.at(i + 1);
+        switch (next.unicode()) {
+        case 'b':
+            out += u'\b';
+            break;
+        case 't':
+            out += u'\t';
+            break;
+        case 'n':
+            out += u'\n';
+            break;
+        case 'r':
+            out += u'\r';
+            break;
+        case 's':
+            out += u' ';
+            break;
+        case '\\':
+            out += u'\\';
+            break;
+        default:
+            out += c;
+            out += next;
+            break;
+        }
+        ++i;
     }
-    return std::nullopt;
+    return out;
+}
+
+// The value of "key = value": a '#' outside quotes starts a comment (as in MySQL), surrounding
+// quotes of either kind are removed, then escapes apply. The error text names no value.
+Result<QString> parseValue(const QString &raw)
+{
+    QChar quote;
+    qsizetype end = raw.size();
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const QChar c = raw.at(i);
+        if (!quote.isNull()) {
+            if (c == u'\\') {
+                ++i;
+            } else if (c == quote) {
+                quote = QChar();
+            }
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+        } else if (c == u'#') {
+            end = i;
+            break;
+        }
+    }
+    if (!quote.isNull()) {
+        return makeError(ErrorCode::ConfigError, u"unterminated quote in the value"_s);
+    }
+    QString value = raw.left(end).trimmed();
+    if (!value.isEmpty() && (value.front() == u'\'' || value.front() == u'"')) {
+        if (value.size() < 2 || value.back() != value.front()) {
+            return makeError(ErrorCode::ConfigError, u"text after the closing quote"_s);
+        }
+        value = value.mid(1, value.size() - 2);
+    }
+    return unescape(value);
 }
 
 } // namespace
@@ -92,9 +125,9 @@ Result<ClientOptions> OptionFile::parse(const QString &text, const QString &orig
         if (equals < 0) {
             continue; // flags such as "compress" carry no value Topograph uses
         }
-        const auto value = unquote(line.mid(equals + 1).trimmed());
+        const auto value = parseValue(line.mid(equals + 1).trimmed());
         if (!value) {
-            return lineError(origin, lineNo, u"unterminated quote in the value of %1"_s.arg(key));
+            return lineError(origin, lineNo, value.error().message + u" of "_s + key);
         }
         if (key == u"user"_s) {
             options.user = *value;

@@ -20,10 +20,11 @@ struct ClientOptions
     std::optional<QString> sslKey;
 };
 
-// Reads the [client] group of a MySQL option file. Keys may use '-' or '_'; values may be quoted
-// with ' or " (with backslash escapes inside double quotes); '#' and ';' start comments. Other
-// groups are skipped. !include and !includedir are refused with a clear message. Errors name the
-// file and line, never the line's text (it may hold a password).
+// Reads the [client] group of a MySQL option file, with MySQL's rules: keys may use '-' or '_';
+// values may be quoted with ' or "; the escapes \b \t \n \r \\ \s apply; '#' outside quotes, and
+// ';' at the start of a line, begin comments. Other groups are skipped. !include and !includedir
+// are refused with a clear message. Errors name the file and line, never the line's text (it may
+// hold a password).
 class OptionFile final
 {
 public:

@@ -49,9 +49,23 @@ QStringList TopologyPrinter::ascii(const QList<InstanceRecord> &records, const I
     for (const InstanceRecord &r : records) {
         byKey.insert(r.key, &r);
     }
+    // A replica names its master; one that could not be probed is known only from its master's
+    // SHOW SLAVE HOSTS, and is drawn there.
+    QHash<InstanceKey, InstanceKey> masterOf;
     for (const InstanceRecord &r : records) {
-        if (r.masterKey && byKey.contains(*r.masterKey)) {
-            children[*r.masterKey].append(&r);
+        for (const InstanceKey &replica : r.replicaKeys) {
+            masterOf.insert(replica, r.key);
+        }
+    }
+    for (const InstanceRecord &r : records) {
+        if (r.masterKey) {
+            masterOf.insert(r.key, *r.masterKey);
+        }
+    }
+    for (const InstanceRecord &r : records) {
+        const auto master = masterOf.constFind(r.key);
+        if (master != masterOf.cend() && byKey.contains(*master) && *master != r.key) {
+            children[*master].append(&r);
         }
     }
     for (auto &list : children) {
@@ -64,9 +78,10 @@ QStringList TopologyPrinter::ascii(const QList<InstanceRecord> &records, const I
     // Climb to the root; a cycle (co-masters) stops at the first repeated key.
     InstanceKey root = member;
     QSet<InstanceKey> climbed { root };
-    while (byKey.value(root)->masterKey && byKey.contains(*byKey.value(root)->masterKey)
-        && !climbed.contains(*byKey.value(root)->masterKey)) {
-        root = *byKey.value(root)->masterKey;
+    for (auto up = masterOf.constFind(root); up != masterOf.cend() && byKey.contains(*up)
+         && !climbed.contains(*up);
+         up = masterOf.constFind(root)) {
+        root = *up;
         climbed.insert(root);
     }
 
@@ -85,7 +100,7 @@ QStringList TopologyPrinter::ascii(const QList<InstanceRecord> &records, const I
         printed.insert(r.key);
         QString head = QString(2 * std::max(0, depth - 1), u' ');
         if (depth > 0) {
-            head += r.isReplicating() ? u"+ "_s : u"- "_s;
+            head += r.reachable && r.isReplicating() ? u"+ "_s : u"- "_s;
         }
         head += r.key.toString();
         lines.append({ head, tags(r, options) });
