@@ -18,23 +18,23 @@ using namespace topograph;
 
 namespace {
 
-void loadTranslations(QApplication &app)
+void loadTranslations(QApplication& app)
 {
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), u"qtbase"_s, u"_"_s,
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    auto* qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(
+            QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QApplication::installTranslator(qtTranslator);
     }
-    auto *translator = new QTranslator(&app);
+    auto* translator = new QTranslator(&app);
     if (translator->load(QLocale(), u"topograph"_s, u"_"_s, u":/i18n"_s)) {
         QApplication::installTranslator(translator);
     }
 }
 
-void setUpParser(QCommandLineParser &parser)
+void setUpParser(QCommandLineParser& parser)
 {
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "See and change MySQL/MariaDB replication topologies."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "See and change MySQL/MariaDB replication topologies."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -43,14 +43,14 @@ void setUpParser(QCommandLineParser &parser)
         QCommandLineOption(u"seed"_s,
             QCoreApplication::translate("main", "Show the topology of the instance HOST:PORT."),
             u"HOST:PORT"_s),
-        QCommandLineOption(u"debug"_s,
-            QCoreApplication::translate("main", "Log debug messages to stderr.")),
+        QCommandLineOption(
+            u"debug"_s, QCoreApplication::translate("main", "Log debug messages to stderr.")),
     });
 }
 
 // --version and --help must work without a display, so they are answered before QApplication
 // (which needs one) exists.
-bool wantsTextOnly(int argc, char *argv[])
+bool wantsTextOnly(int argc, char* argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
@@ -64,7 +64,7 @@ bool wantsTextOnly(int argc, char *argv[])
 
 } // namespace
 
-int main(int argc, char *argv[])
+int main(int argc, char* argv[])
 {
     std::unique_ptr<QCoreApplication> textApp;
     if (wantsTextOnly(argc, argv)) {
@@ -96,14 +96,14 @@ int main(int argc, char *argv[])
     auto config = ConfigLoader::load(parser.value(configOption));
     if (!config) {
         std::fprintf(stderr, "topograph: %s\n", qPrintable(config.error().message));
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Topograph"),
-            config.error().message);
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "Topograph"), config.error().message);
         return 1;
     }
     std::optional<InstanceKey> seed;
     if (parser.isSet(seedOption)) {
-        auto key = InstanceKey::parse(parser.value(seedOption),
-            static_cast<quint16>(config->defaultInstancePort));
+        auto key = InstanceKey::parse(
+            parser.value(seedOption), static_cast<quint16>(config->defaultInstancePort));
         if (!key) {
             std::fprintf(stderr, "topograph: %s\n", qPrintable(key.error().message));
             return 1;

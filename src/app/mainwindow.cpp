@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
@@ -21,8 +23,8 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-MainWindow::MainWindow(const Configuration &config, std::optional<InstanceKey> seed,
-    QWidget *parent)
+MainWindow::MainWindow(
+    const Configuration& config, std::optional<InstanceKey> seed, QWidget* parent)
     : QMainWindow(parent)
     , m_config(config)
     , m_seed(std::move(seed))
@@ -65,15 +67,15 @@ MainWindow::~MainWindow()
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *refreshAction = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* refreshAction = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refreshAction->setShortcut(QKeySequence::Refresh);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Topograph"), this, &MainWindow::showAbout);
 }
 
@@ -96,26 +98,28 @@ void MainWindow::showAbout()
     dialog.exec();
 }
 
-void MainWindow::showRecords(quint64 generation, const QList<InstanceRecord> &records)
+void MainWindow::showRecords(quint64 generation, const QList<InstanceRecord>& records)
 {
     if (generation != m_generation) {
         return; // a reply to an older request
     }
     m_model->removeRows(0, m_model->rowCount());
-    QHash<InstanceKey, QStandardItem *> items;
-    QHash<InstanceKey, const InstanceRecord *> byKey;
-    for (const InstanceRecord &r : records) {
+    QHash<InstanceKey, QStandardItem*> items;
+    QHash<InstanceKey, const InstanceRecord*> byKey;
+    for (const InstanceRecord& r : records) {
         byKey.insert(r.key, &r);
     }
     // Parents before children: records arrive in crawl order, which can list a replica first.
-    QList<const InstanceRecord *> pending;
-    for (const InstanceRecord &r : records) {
+    QList<const InstanceRecord*> pending;
+    for (const InstanceRecord& r : records) {
         pending.append(&r);
     }
+    std::sort(pending.begin(), pending.end(),
+        [](const InstanceRecord* a, const InstanceRecord* b) { return a->key < b->key; });
     while (!pending.isEmpty()) {
         const qsizetype before = pending.size();
         for (auto it = pending.begin(); it != pending.end();) {
-            const InstanceRecord &r = **it;
+            const InstanceRecord& r = **it;
             const bool hasParent = r.masterKey && byKey.contains(*r.masterKey);
             if (hasParent && !items.contains(*r.masterKey)) {
                 ++it;
@@ -127,9 +131,9 @@ void MainWindow::showRecords(quint64 generation, const QList<InstanceRecord> &re
             if (!r.reachable) {
                 replication = tr("unreachable: %1").arg(r.lastError);
             }
-            const QString lag = r.secondsBehindMaster ? tr("%1 s").arg(*r.secondsBehindMaster)
-                                                      : QString();
-            QList<QStandardItem *> row {
+            const QString lag
+                = r.secondsBehindMaster ? tr("%1 s").arg(*r.secondsBehindMaster) : QString();
+            QList<QStandardItem*> row {
                 new QStandardItem(r.key.toString()),
                 new QStandardItem(r.version),
                 new QStandardItem(r.reachable ? (r.readOnly ? u"ro"_s : u"rw"_s) : QString()),
@@ -137,7 +141,7 @@ void MainWindow::showRecords(quint64 generation, const QList<InstanceRecord> &re
                 new QStandardItem(replication + (r.usesGtid() ? tr(", GTID") : QString())),
                 new QStandardItem(lag),
             };
-            for (QStandardItem *item : row) {
+            for (QStandardItem* item : row) {
                 item->setEditable(false);
             }
             if (hasParent) {
@@ -157,7 +161,7 @@ void MainWindow::showRecords(quint64 generation, const QList<InstanceRecord> &re
                           .arg(QDateTime::currentDateTime().toString(u"HH:mm:ss"_s)));
 }
 
-void MainWindow::showFailure(quint64 generation, const QString &message)
+void MainWindow::showFailure(quint64 generation, const QString& message)
 {
     if (generation == m_generation) {
         m_status->setText(tr("Probe failed: %1").arg(message));

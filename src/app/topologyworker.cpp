@@ -8,10 +8,9 @@ namespace topograph {
 
 TopologyWorker::TopologyWorker(Configuration config)
     : m_config(std::move(config))
-{
-}
+{ }
 
-void TopologyWorker::crawl(const InstanceKey &seed, quint64 generation)
+void TopologyWorker::crawl(const InstanceKey& seed, quint64 generation)
 {
     auto settings = topologyConnectionSettings(m_config, seed);
     if (!settings) {
@@ -19,7 +18,7 @@ void TopologyWorker::crawl(const InstanceKey &seed, quint64 generation)
         return;
     }
     const ConnectionSettings base = *settings;
-    Crawler crawler([&base](const InstanceKey &key) {
+    Crawler crawler([&base](const InstanceKey& key) {
         ConnectionSettings s = base;
         s.key = key;
         return InstanceProbe::probe(s);

@@ -19,11 +19,11 @@ public:
     explicit TopologyWorker(Configuration config);
 
 public Q_SLOTS:
-    void crawl(const topograph::InstanceKey &seed, quint64 generation);
+    void crawl(const topograph::InstanceKey& seed, quint64 generation);
 
 Q_SIGNALS:
-    void crawled(quint64 generation, const QList<topograph::InstanceRecord> &records);
-    void failed(quint64 generation, const QString &message);
+    void crawled(quint64 generation, const QList<topograph::InstanceRecord>& records);
+    void failed(quint64 generation, const QString& message);
 
 private:
     Configuration m_config;

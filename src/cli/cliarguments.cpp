@@ -4,25 +4,33 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-Result<CliArguments> CliArguments::parse(const QStringList &arguments)
+Result<CliArguments> CliArguments::parse(const QStringList& arguments)
 {
     CliArguments args;
     const QList<std::pair<QString, QString CliArguments::*>> valued {
-        { u"c"_s, &CliArguments::command }, { u"command"_s, &CliArguments::command },
-        { u"i"_s, &CliArguments::instance }, { u"instance"_s, &CliArguments::instance },
-        { u"d"_s, &CliArguments::destination }, { u"destination"_s, &CliArguments::destination },
-        { u"config"_s, &CliArguments::configPath }, { u"pattern"_s, &CliArguments::pattern },
-        { u"alias"_s, &CliArguments::alias }, { u"reason"_s, &CliArguments::reason },
+        { u"c"_s, &CliArguments::command },
+        { u"command"_s, &CliArguments::command },
+        { u"i"_s, &CliArguments::instance },
+        { u"instance"_s, &CliArguments::instance },
+        { u"d"_s, &CliArguments::destination },
+        { u"destination"_s, &CliArguments::destination },
+        { u"config"_s, &CliArguments::configPath },
+        { u"pattern"_s, &CliArguments::pattern },
+        { u"alias"_s, &CliArguments::alias },
+        { u"reason"_s, &CliArguments::reason },
         { u"owner"_s, &CliArguments::owner },
     };
     const QList<std::pair<QString, bool CliArguments::*>> flags {
-        { u"debug"_s, &CliArguments::debug }, { u"stack"_s, &CliArguments::stack },
-        { u"noop"_s, &CliArguments::noop }, { u"read-only"_s, &CliArguments::readOnly },
-        { u"version"_s, &CliArguments::version }, { u"help"_s, &CliArguments::help },
+        { u"debug"_s, &CliArguments::debug },
+        { u"stack"_s, &CliArguments::stack },
+        { u"noop"_s, &CliArguments::noop },
+        { u"read-only"_s, &CliArguments::readOnly },
+        { u"version"_s, &CliArguments::version },
+        { u"help"_s, &CliArguments::help },
         { u"h"_s, &CliArguments::help },
     };
     for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString &arg = arguments.at(i);
+        const QString& arg = arguments.at(i);
         if (!arg.startsWith(u'-') || arg == u"-"_s || arg == u"--"_s) {
             return makeError(ErrorCode::InvalidInput,
                 u"unexpected argument \"%1\" (flags look like -c COMMAND -i HOST:PORT)"_s.arg(arg));
@@ -36,14 +44,14 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
             hasValue = true;
         }
         bool known = false;
-        for (const auto &[flag, member] : flags) {
+        for (const auto& [flag, member] : flags) {
             if (flag == name) {
                 if (hasValue) {
                     // Go's flag package (orchestrator's) takes what strconv.ParseBool does.
-                    static const QStringList truthy { u"1"_s, u"t"_s, u"T"_s, u"true"_s,
-                        u"TRUE"_s, u"True"_s };
-                    static const QStringList falsy { u"0"_s, u"f"_s, u"F"_s, u"false"_s,
-                        u"FALSE"_s, u"False"_s };
+                    static const QStringList truthy { u"1"_s, u"t"_s, u"T"_s, u"true"_s, u"TRUE"_s,
+                        u"True"_s };
+                    static const QStringList falsy { u"0"_s, u"f"_s, u"F"_s, u"false"_s, u"FALSE"_s,
+                        u"False"_s };
                     if (!truthy.contains(value) && !falsy.contains(value)) {
                         return makeError(ErrorCode::InvalidInput,
                             u"flag -%1 takes true or false, not \"%2\""_s.arg(name, value));
@@ -55,12 +63,12 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
                 known = true;
             }
         }
-        for (const auto &[flag, member] : valued) {
+        for (const auto& [flag, member] : valued) {
             if (flag == name) {
                 if (!hasValue) {
                     if (i + 1 >= arguments.size()) {
-                        return makeError(ErrorCode::InvalidInput,
-                            u"flag -%1 needs a value"_s.arg(name));
+                        return makeError(
+                            ErrorCode::InvalidInput, u"flag -%1 needs a value"_s.arg(name));
                     }
                     value = arguments.at(++i);
                 }

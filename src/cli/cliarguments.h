@@ -26,7 +26,7 @@ struct CliArguments
     bool version = false;
     bool help = false;
 
-    static Result<CliArguments> parse(const QStringList &arguments); // without argv[0]
+    static Result<CliArguments> parse(const QStringList& arguments); // without argv[0]
 };
 
 } // namespace topograph

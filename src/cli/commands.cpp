@@ -12,32 +12,32 @@ namespace topograph {
 
 namespace {
 
-Result<InstanceKey> requireInstance(const CommandContext &ctx)
+Result<InstanceKey> requireInstance(const CommandContext& ctx)
 {
     if (ctx.args.instance.isEmpty()) {
-        return makeError(ErrorCode::InvalidInput,
-            u"-c %1 needs -i HOST:PORT"_s.arg(ctx.args.command));
+        return makeError(
+            ErrorCode::InvalidInput, u"-c %1 needs -i HOST:PORT"_s.arg(ctx.args.command));
     }
-    return InstanceKey::parse(ctx.args.instance,
-        static_cast<quint16>(ctx.config.defaultInstancePort));
+    return InstanceKey::parse(
+        ctx.args.instance, static_cast<quint16>(ctx.config.defaultInstancePort));
 }
 
-Result<void> help(CommandContext &ctx)
+Result<void> help(CommandContext& ctx)
 {
     qsizetype width = 0;
-    for (const Command &command : allCommands()) {
+    for (const Command& command : allCommands()) {
         width = std::max(width, command.name.size());
     }
     ctx.out << "Usage: topograph-cli [--config FILE] -c COMMAND [-i HOST:PORT] [-d HOST:PORT]\n\n"
             << "Commands:\n";
-    for (const Command &command : allCommands()) {
+    for (const Command& command : allCommands()) {
         ctx.out << "  " << command.name.leftJustified(width + 2) << command.summary << '\n';
     }
     return {};
 }
 
 // Crawls the live topology from -i and prints it in orchestrator's format.
-Result<void> topology(CommandContext &ctx)
+Result<void> topology(CommandContext& ctx)
 {
     auto seed = requireInstance(ctx);
     if (!seed) {
@@ -48,7 +48,7 @@ Result<void> topology(CommandContext &ctx)
         return seedSettings.error();
     }
     const ConnectionSettings base = *seedSettings;
-    Crawler crawler([&base](const InstanceKey &key) {
+    Crawler crawler([&base](const InstanceKey& key) {
         ConnectionSettings settings = base;
         settings.key = key;
         return InstanceProbe::probe(settings);
@@ -59,7 +59,7 @@ Result<void> topology(CommandContext &ctx)
     }
     TopologyPrinter::Options options;
     options.reasonableLagSeconds = ctx.config.reasonableReplicationLagSeconds;
-    for (const QString &line : TopologyPrinter::ascii(records, *seed, options)) {
+    for (const QString& line : TopologyPrinter::ascii(records, *seed, options)) {
         ctx.out << line << '\n';
     }
     return {};
@@ -67,12 +67,12 @@ Result<void> topology(CommandContext &ctx)
 
 } // namespace
 
-const QList<Command> &allCommands()
+const QList<Command>& allCommands()
 {
     static const QList<Command> commands {
         { u"help"_s, u"List the commands with one line each"_s, help },
-        { u"topology"_s,
-            u"Show the replication tree of the instance given with -i, probed live"_s, topology },
+        { u"topology"_s, u"Show the replication tree of the instance given with -i, probed live"_s,
+            topology },
     };
     return commands;
 }

@@ -15,19 +15,19 @@ namespace topograph {
 // What a command gets: its parsed flags, the loaded configuration, and stdout.
 struct CommandContext
 {
-    const CliArguments &args;
-    const Configuration &config;
-    QTextStream &out;
+    const CliArguments& args;
+    const Configuration& config;
+    QTextStream& out;
 };
 
 struct Command
 {
     QString name;
     QString summary;
-    std::function<Result<void>(CommandContext &)> run;
+    std::function<Result<void>(CommandContext&)> run;
 };
 
 // Every command topograph-cli knows, in the order `-c help` lists them.
-const QList<Command> &allCommands();
+const QList<Command>& allCommands();
 
 } // namespace topograph

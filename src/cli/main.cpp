@@ -13,7 +13,7 @@ using namespace topograph;
 
 namespace {
 
-int fail(const QString &message)
+int fail(const QString& message)
 {
     QTextStream err(stderr);
     err << "topograph-cli: " << message << '\n';
@@ -22,7 +22,7 @@ int fail(const QString &message)
 
 } // namespace
 
-int main(int argc, char *argv[])
+int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"topograph"_s);
@@ -44,8 +44,8 @@ int main(int argc, char *argv[])
         }
         args.value().command = u"help"_s;
     }
-    const Command *command = nullptr;
-    for (const Command &candidate : allCommands()) {
+    const Command* command = nullptr;
+    for (const Command& candidate : allCommands()) {
         if (candidate.name == args->command) {
             command = &candidate;
         }

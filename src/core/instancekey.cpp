@@ -8,7 +8,7 @@ namespace topograph {
 
 namespace {
 
-Error bad(const QString &input, const QString &why)
+Error bad(const QString& input, const QString& why)
 {
     return makeError(ErrorCode::InvalidInput, u"invalid instance key \"%1\": %2"_s.arg(input, why));
 }
@@ -19,7 +19,7 @@ bool isHostNameChar(QChar c)
         || c == u'.' || c == u'-' || c == u'_';
 }
 
-Result<quint16> parsePort(const QString &input, const QString &portText)
+Result<quint16> parsePort(const QString& input, const QString& portText)
 {
     if (portText.isEmpty()) {
         return bad(input, u"the port after ':' is empty"_s);
@@ -37,7 +37,7 @@ Result<quint16> parsePort(const QString &input, const QString &portText)
     return static_cast<quint16>(port);
 }
 
-Result<InstanceKey> parseBracketed(const QString &input, const QString &text, quint16 defaultPort)
+Result<InstanceKey> parseBracketed(const QString& input, const QString& text, quint16 defaultPort)
 {
     const qsizetype close = text.indexOf(u']');
     if (close < 0) {
@@ -79,7 +79,7 @@ QString InstanceKey::toString() const
     return host + u':' + QString::number(port);
 }
 
-Result<InstanceKey> InstanceKey::parse(const QString &input, quint16 defaultPort)
+Result<InstanceKey> InstanceKey::parse(const QString& input, quint16 defaultPort)
 {
     const QString text = input.trimmed();
     if (text.isEmpty()) {
@@ -118,7 +118,7 @@ Result<InstanceKey> InstanceKey::parse(const QString &input, quint16 defaultPort
     return InstanceKey { host, port };
 }
 
-std::strong_ordering operator<=>(const InstanceKey &a, const InstanceKey &b)
+std::strong_ordering operator<=>(const InstanceKey& a, const InstanceKey& b)
 {
     const int byHost = QString::compare(a.host, b.host);
     if (byHost != 0) {
@@ -127,7 +127,7 @@ std::strong_ordering operator<=>(const InstanceKey &a, const InstanceKey &b)
     return a.port <=> b.port;
 }
 
-size_t qHash(const InstanceKey &key, size_t seed) noexcept
+size_t qHash(const InstanceKey& key, size_t seed) noexcept
 {
     return qHashMulti(seed, key.host, key.port);
 }

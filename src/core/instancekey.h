@@ -22,13 +22,13 @@ struct InstanceKey
     // "host:port", with brackets around IPv6 addresses.
     QString toString() const;
 
-    static Result<InstanceKey> parse(const QString &text, quint16 defaultPort);
+    static Result<InstanceKey> parse(const QString& text, quint16 defaultPort);
 
-    friend bool operator==(const InstanceKey &, const InstanceKey &) = default;
-    friend std::strong_ordering operator<=>(const InstanceKey &a, const InstanceKey &b);
+    friend bool operator==(const InstanceKey&, const InstanceKey&) = default;
+    friend std::strong_ordering operator<=>(const InstanceKey& a, const InstanceKey& b);
 };
 
-size_t qHash(const InstanceKey &key, size_t seed = 0) noexcept;
+size_t qHash(const InstanceKey& key, size_t seed = 0) noexcept;
 
 } // namespace topograph
 

@@ -17,7 +17,7 @@ Q_LOGGING_CATEGORY(lcApp, "topograph.app", QtInfoMsg)
 
 namespace {
 
-const char *levelName(QtMsgType type)
+const char* levelName(QtMsgType type)
 {
     switch (type) {
     case QtDebugMsg:
@@ -34,10 +34,10 @@ const char *levelName(QtMsgType type)
     return "log";
 }
 
-void writeToStderr(QtMsgType type, const QMessageLogContext &context, const QString &message)
+void writeToStderr(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
     const QByteArray text = message.toLocal8Bit();
-    const char *category = context.category ? context.category : "default";
+    const char* category = context.category ? context.category : "default";
     std::fprintf(stderr, "%s: %s: %s\n", category, levelName(type), text.constData());
     std::fflush(stderr);
 }

@@ -16,7 +16,7 @@ using namespace topograph::test;
 
 namespace {
 
-int countRows(const QAbstractItemModel *model, const QModelIndex &parent = {})
+int countRows(const QAbstractItemModel* model, const QModelIndex& parent = {})
 {
     int rows = 0;
     for (int r = 0; r < model->rowCount(parent); ++r) {
@@ -25,9 +25,9 @@ int countRows(const QAbstractItemModel *model, const QModelIndex &parent = {})
     return rows;
 }
 
-QAction *findAction(QWidget *window, const QString &text)
+QAction* findAction(QWidget* window, const QString& text)
 {
-    for (QAction *action : window->findChildren<QAction *>()) {
+    for (QAction* action : window->findChildren<QAction*>()) {
         if (action->text().remove(u'&') == text) {
             return action;
         }
@@ -54,13 +54,13 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), u"Topograph"_s);
-        auto *tree = window.findChild<QTreeView *>();
+        auto* tree = window.findChild<QTreeView*>();
         QVERIFY(tree);
         QCOMPARE(tree->model()->rowCount(), 0);
-        QAction *refresh = findAction(&window, u"Refresh"_s);
+        QAction* refresh = findAction(&window, u"Refresh"_s);
         QVERIFY(refresh);
         QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
-        QAction *quit = findAction(&window, u"Quit"_s);
+        QAction* quit = findAction(&window, u"Quit"_s);
         QVERIFY(quit);
         QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
     }
@@ -71,24 +71,23 @@ private Q_SLOTS:
         if (!loaded) {
             QSKIP(qPrintable(loaded.error().message));
         }
-        const Sandbox &sandbox = *loaded;
+        const Sandbox& sandbox = *loaded;
         MainWindow window(sandbox.config, sandbox.deepest().key);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.windowTitle().contains(sandbox.deepest().key.toString()));
-        auto *tree = window.findChild<QTreeView *>();
+        auto* tree = window.findChild<QTreeView*>();
         QVERIFY(tree);
-        const QAbstractItemModel *model = tree->model();
-        QTRY_COMPARE_WITH_TIMEOUT(countRows(model), static_cast<int>(sandbox.instances.size()),
-            30000);
+        const QAbstractItemModel* model = tree->model();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            countRows(model), static_cast<int>(sandbox.instances.size()), 30000);
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->index(0, 0).data().toString(), sandbox.primary().key.toString());
 
         // F5 crawls again and lands on the same tree.
         QTest::keyClick(&window, Qt::Key_F5);
-        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->findChild<QLabel *>()->text().contains(
-                                     u"probed at"_s),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusBar()->findChild<QLabel*>()->text().contains(u"probed at"_s), 30000);
         QCOMPARE(countRows(model), static_cast<int>(sandbox.instances.size()));
     }
 
@@ -102,8 +101,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY_WITH_TIMEOUT(
-            window.statusBar()->findChild<QLabel *>()->text().contains(u"127.0.0.1:1"_s), 30000);
-        QCOMPARE(window.findChild<QTreeView *>()->model()->rowCount(), 0);
+            window.statusBar()->findChild<QLabel*>()->text().contains(u"127.0.0.1:1"_s), 30000);
+        QCOMPARE(window.findChild<QTreeView*>()->model()->rowCount(), 0);
     }
 };
 

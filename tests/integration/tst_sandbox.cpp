@@ -20,7 +20,7 @@ class TestSandbox final : public QObject
     Q_OBJECT
 
 private:
-    Sandbox sandboxFor(const QString &mode)
+    Sandbox sandboxFor(const QString& mode)
     {
         auto sandbox = Sandbox::fromEnvironment(mode);
         if (!sandbox) {
@@ -36,22 +36,25 @@ private:
         QTest::newRow("filepos") << u"filepos"_s;
     }
 
-#define SANDBOX_OR_SKIP(mode)                                                                     \
-    auto loaded = Sandbox::fromEnvironment(mode);                                                 \
-    if (!loaded) {                                                                                \
-        QSKIP(qPrintable(loaded.error().message));                                                \
-    }                                                                                             \
-    const Sandbox &sandbox = *loaded;
+#define SANDBOX_OR_SKIP(mode)                                                                      \
+    auto loaded = Sandbox::fromEnvironment(mode);                                                  \
+    if (!loaded) {                                                                                 \
+        QSKIP(qPrintable(loaded.error().message));                                                 \
+    }                                                                                              \
+    const Sandbox& sandbox = *loaded;
 
 private Q_SLOTS:
-    void everyInstanceAnswersWithItsServerId_data() { addModes(); }
+    void everyInstanceAnswersWithItsServerId_data()
+    {
+        addModes();
+    }
     void everyInstanceAnswersWithItsServerId()
     {
         QFETCH(QString, mode);
         SANDBOX_OR_SKIP(mode)
         QCOMPARE(sandbox.mode, mode);
         QSet<quint32> serverIds;
-        for (const SandboxInstance &instance : sandbox.instances) {
+        for (const SandboxInstance& instance : sandbox.instances) {
             const ConnectionSettings settings = sandbox.settings(instance);
             QVERIFY(settings.connectOptions().contains(u"MYSQL_OPT_CONNECT_TIMEOUT=2"_s));
             QVERIFY(settings.connectOptions().contains(u"MYSQL_OPT_READ_TIMEOUT="_s));
@@ -66,12 +69,15 @@ private Q_SLOTS:
         QCOMPARE(serverIds.size(), sandbox.instances.size());
     }
 
-    void replicationFollowsTheShape_data() { addModes(); }
+    void replicationFollowsTheShape_data()
+    {
+        addModes();
+    }
     void replicationFollowsTheShape()
     {
         QFETCH(QString, mode);
         SANDBOX_OR_SKIP(mode)
-        for (const SandboxInstance &instance : sandbox.instances) {
+        for (const SandboxInstance& instance : sandbox.instances) {
             auto session = MySqlSession::open(sandbox.settings(instance), u"test"_s);
             QVERIFY(session.ok());
             auto status = (*session)->queryRow(u"SHOW SLAVE STATUS"_s);
@@ -80,7 +86,7 @@ private Q_SLOTS:
                 QVERIFY2(status->isEmpty(), "the primary must not replicate");
                 continue;
             }
-            const SandboxInstance &master = sandbox.instance(instance.master);
+            const SandboxInstance& master = sandbox.instance(instance.master);
             QCOMPARE(status->value(u"Master_Host"_s).toString(), master.key.host);
             QCOMPARE(status->value(u"Master_Port"_s).toUInt(), static_cast<uint>(master.key.port));
             QCOMPARE(status->value(u"Slave_IO_Running"_s).toString(), u"Yes"_s);
@@ -90,12 +96,15 @@ private Q_SLOTS:
         }
     }
 
-    void rowOnPrimaryReachesDeepestReplica_data() { addModes(); }
+    void rowOnPrimaryReachesDeepestReplica_data()
+    {
+        addModes();
+    }
     void rowOnPrimaryReachesDeepestReplica()
     {
         QFETCH(QString, mode);
         SANDBOX_OR_SKIP(mode)
-        const SandboxInstance &deepest = sandbox.deepest();
+        const SandboxInstance& deepest = sandbox.deepest();
         QVERIFY2(sandbox.depth(deepest.number) >= 2, "the test shape needs two levels of replicas");
         auto primary = MySqlSession::open(sandbox.settings(sandbox.primary()), u"test"_s);
         auto replica = MySqlSession::open(sandbox.settings(deepest), u"test"_s);
@@ -148,23 +157,26 @@ private Q_SLOTS:
             30000);
     }
 
-    void crawlFromLeafFindsEveryInstance_data() { addModes(); }
+    void crawlFromLeafFindsEveryInstance_data()
+    {
+        addModes();
+    }
     void crawlFromLeafFindsEveryInstance()
     {
         QFETCH(QString, mode);
         SANDBOX_OR_SKIP(mode)
         const ConnectionSettings base = sandbox.settings(sandbox.primary());
-        Crawler crawler([&base](const InstanceKey &key) {
+        Crawler crawler([&base](const InstanceKey& key) {
             ConnectionSettings settings = base;
             settings.key = key;
             return InstanceProbe::probe(settings);
         });
         const QList<InstanceRecord> records = crawler.crawl(sandbox.deepest().key);
         QCOMPARE(records.size(), sandbox.instances.size());
-        for (const InstanceRecord &record : records) {
+        for (const InstanceRecord& record : records) {
             QVERIFY2(record.reachable, qPrintable(record.lastError));
-            const SandboxInstance *expected = nullptr;
-            for (const SandboxInstance &i : sandbox.instances) {
+            const SandboxInstance* expected = nullptr;
+            for (const SandboxInstance& i : sandbox.instances) {
                 if (i.key == record.key) {
                     expected = &i;
                 }
@@ -203,7 +215,10 @@ private Q_SLOTS:
         QVERIFY(record.lastError.contains(settings.key.toString()));
     }
 
-    void cliPrintsTheTopologyFromALeaf_data() { addModes(); }
+    void cliPrintsTheTopologyFromALeaf_data()
+    {
+        addModes();
+    }
     void cliPrintsTheTopologyFromALeaf()
     {
         QFETCH(QString, mode);
@@ -218,11 +233,10 @@ private Q_SLOTS:
             = QString::fromUtf8(cli.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), sandbox.instances.size());
         QVERIFY(lines.first().startsWith(sandbox.primary().key.toString() + u' '));
-        const QString deepestLine
-            = QString(2 * (sandbox.depth(sandbox.deepest().number) - 1), u' ') + u"+ "_s
-            + sandbox.deepest().key.toString() + u' ';
+        const QString deepestLine = QString(2 * (sandbox.depth(sandbox.deepest().number) - 1), u' ')
+            + u"+ "_s + sandbox.deepest().key.toString() + u' ';
         bool found = false;
-        for (const QString &line : lines) {
+        for (const QString& line : lines) {
             found = found || line.startsWith(deepestLine);
         }
         QVERIFY2(found, qPrintable(lines.join(u'\n')));

@@ -9,12 +9,12 @@ using namespace Qt::StringLiterals;
 
 namespace topograph::test {
 
-QString Sandbox::envVariable(const QString &mode)
+QString Sandbox::envVariable(const QString& mode)
 {
     return u"TOPOGRAPH_SANDBOX_"_s + mode.toUpper();
 }
 
-Result<Sandbox> Sandbox::fromEnvironment(const QString &mode)
+Result<Sandbox> Sandbox::fromEnvironment(const QString& mode)
 {
     const QString variable = envVariable(mode);
     const QString dir = qEnvironmentVariable(variable.toLatin1().constData());
@@ -26,7 +26,7 @@ Result<Sandbox> Sandbox::fromEnvironment(const QString &mode)
     return load(dir);
 }
 
-Result<Sandbox> Sandbox::load(const QString &dir)
+Result<Sandbox> Sandbox::load(const QString& dir)
 {
     Sandbox sandbox;
     sandbox.dir = dir;
@@ -69,9 +69,9 @@ Result<Sandbox> Sandbox::load(const QString &dir)
     return sandbox;
 }
 
-const SandboxInstance &Sandbox::primary() const
+const SandboxInstance& Sandbox::primary() const
 {
-    for (const SandboxInstance &i : instances) {
+    for (const SandboxInstance& i : instances) {
         if (i.master == 0) {
             return i;
         }
@@ -79,9 +79,9 @@ const SandboxInstance &Sandbox::primary() const
     return instances.first();
 }
 
-const SandboxInstance &Sandbox::instance(int number) const
+const SandboxInstance& Sandbox::instance(int number) const
 {
-    for (const SandboxInstance &i : instances) {
+    for (const SandboxInstance& i : instances) {
         if (i.number == number) {
             return i;
         }
@@ -98,10 +98,10 @@ int Sandbox::depth(int number) const
     return depth;
 }
 
-const SandboxInstance &Sandbox::deepest() const
+const SandboxInstance& Sandbox::deepest() const
 {
-    const SandboxInstance *best = &instances.first();
-    for (const SandboxInstance &i : instances) {
+    const SandboxInstance* best = &instances.first();
+    for (const SandboxInstance& i : instances) {
         if (depth(i.number) > depth(best->number)) {
             best = &i;
         }
@@ -109,7 +109,7 @@ const SandboxInstance &Sandbox::deepest() const
     return *best;
 }
 
-ConnectionSettings Sandbox::settings(const SandboxInstance &instance) const
+ConnectionSettings Sandbox::settings(const SandboxInstance& instance) const
 {
     auto settings = topologyConnectionSettings(config, instance.key);
     return settings ? *settings : ConnectionSettings {};

@@ -30,17 +30,17 @@ struct Sandbox
     QList<SandboxInstance> instances;
     Configuration config;
 
-    static QString envVariable(const QString &mode);
+    static QString envVariable(const QString& mode);
     // The sandbox for mode, or an error saying why there is none (for QSKIP).
-    static Result<Sandbox> fromEnvironment(const QString &mode);
-    static Result<Sandbox> load(const QString &dir);
+    static Result<Sandbox> fromEnvironment(const QString& mode);
+    static Result<Sandbox> load(const QString& dir);
 
-    const SandboxInstance &primary() const;
-    const SandboxInstance &instance(int number) const;
+    const SandboxInstance& primary() const;
+    const SandboxInstance& instance(int number) const;
     int depth(int number) const;
     // The replica with the longest chain to the primary (lowest number on ties).
-    const SandboxInstance &deepest() const;
-    ConnectionSettings settings(const SandboxInstance &instance) const;
+    const SandboxInstance& deepest() const;
+    ConnectionSettings settings(const SandboxInstance& instance) const;
 };
 
 } // namespace topograph::test

@@ -133,7 +133,7 @@ void TestCliArguments::otherFlags()
 
     const auto result = CliArguments::parse(arguments);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
-    const CliArguments &a = *result;
+    const CliArguments& a = *result;
     auto text = [](bool b) { return b ? u"true"_s : u"false"_s; };
     const QHash<QString, QString> fields {
         { u"destination"_s, a.destination },
@@ -199,7 +199,7 @@ void TestCliArguments::errors()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, ErrorCode::InvalidInput);
     const QString message = result.error().message;
-    for (const QString &part : mustContain) {
+    for (const QString& part : mustContain) {
         QVERIFY2(message.contains(part), qPrintable(message));
     }
 }

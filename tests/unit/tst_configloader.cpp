@@ -12,14 +12,14 @@ namespace {
 
 const QString kOrigin = u"test.conf.json"_s;
 
-QString errorOf(const QByteArray &json)
+QString errorOf(const QByteArray& json)
 {
     const auto result = ConfigLoader::fromJson(json, kOrigin);
     return result.ok() ? QString() : result.error().message;
 }
 
 // One setting of a Configuration as text, by its orchestrator key name.
-QString setting(const Configuration &c, const QString &name)
+QString setting(const Configuration& c, const QString& name)
 {
     const auto text = [](bool b) { return b ? u"true"_s : u"false"_s; };
     const QHash<QString, QString> all {
@@ -40,20 +40,20 @@ QString setting(const Configuration &c, const QString &name)
     return all.value(name);
 }
 
-void addValue(const char *tag, const QByteArray &json, const QString &key, const QString &value)
+void addValue(const char* tag, const QByteArray& json, const QString& key, const QString& value)
 {
     QTest::newRow(tag) << json << key << value;
 }
 
-void addError(const char *tag, const QByteArray &json, const QStringList &mustContain,
-    const QString &mustNotContain = {})
+void addError(const char* tag, const QByteArray& json, const QStringList& mustContain,
+    const QString& mustNotContain = {})
 {
     QTest::newRow(tag) << json << kOrigin << mustContain << mustNotContain;
 }
 
 // An error row read from a file at origin.
-void addErrorAt(const char *tag, const QByteArray &json, const QString &origin,
-    const QStringList &mustContain)
+void addErrorAt(
+    const char* tag, const QByteArray& json, const QString& origin, const QStringList& mustContain)
 {
     QTest::newRow(tag) << json << origin << mustContain << QString();
 }
@@ -87,7 +87,7 @@ void TestConfigLoader::defaults()
 {
     const auto result = ConfigLoader::fromJson("{}", kOrigin);
     QVERIFY(result.ok());
-    const Configuration &c = *result;
+    const Configuration& c = *result;
     QCOMPARE(c.instancePollSeconds, 5);
     QCOMPARE(c.defaultInstancePort, 3306);
     QCOMPARE(c.mysqlConnectTimeoutSeconds, 2);
@@ -188,8 +188,8 @@ void TestConfigLoader::errors_data()
         { u"InstancePollSeconds"_s, u"whole number"_s });
     addError("too large for int", R"({"InstancePollSeconds": 1e10})",
         { u"InstancePollSeconds"_s, u"from 1 to 2147483647"_s });
-    addError("negative", R"({"InstancePollSeconds": -1})",
-        { u"InstancePollSeconds"_s, u"from 1"_s });
+    addError(
+        "negative", R"({"InstancePollSeconds": -1})", { u"InstancePollSeconds"_s, u"from 1"_s });
     addError("zero below minimum", R"({"MySQLConnectTimeoutSeconds": 0})",
         { u"MySQLConnectTimeoutSeconds"_s, u"from 1"_s });
     addError("negative lag", R"({"ReasonableReplicationLagSeconds": -5})",
@@ -257,7 +257,7 @@ void TestConfigLoader::errors()
     QCOMPARE(result.error().code, ErrorCode::ConfigError);
     const QString message = result.error().message;
     bool expected = message.startsWith(origin + u':');
-    for (const QString &part : mustContain) {
+    for (const QString& part : mustContain) {
         expected = expected && message.contains(part);
     }
     if (!mustNotContain.isEmpty()) {

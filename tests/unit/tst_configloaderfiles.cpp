@@ -16,7 +16,7 @@ using topograph::ErrorCode;
 
 namespace {
 
-bool writeFile(const QString &path, const QByteArray &content)
+bool writeFile(const QString& path, const QByteArray& content)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
@@ -53,7 +53,7 @@ void TestConfigLoaderFiles::missingFiles()
 {
     // fromFile and load with an explicit path: a missing file is an error naming the path.
     const QString path = m_configHome->filePath(u"no/such/file.conf.json"_s);
-    for (const auto &result : { ConfigLoader::fromFile(path), ConfigLoader::load(path) }) {
+    for (const auto& result : { ConfigLoader::fromFile(path), ConfigLoader::load(path) }) {
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, ErrorCode::ConfigError);
         QVERIFY2(result.error().message.contains(path), qPrintable(result.error().message));

@@ -12,7 +12,7 @@ using topograph::InstanceRecord;
 
 namespace topograph {
 // Found by QTest through ADL: failing comparisons print "host:port".
-char *toString(const InstanceKey &key)
+char* toString(const InstanceKey& key)
 {
     return QTest::toString(key.toString());
 }
@@ -20,12 +20,12 @@ char *toString(const InstanceKey &key)
 
 namespace {
 
-InstanceKey key(const QString &text)
+InstanceKey key(const QString& text)
 {
     return *InstanceKey::parse(text, 3306);
 }
 
-InstanceRecord node(const QString &name, const QString &master, const QStringList &replicas)
+InstanceRecord node(const QString& name, const QString& master, const QStringList& replicas)
 {
     InstanceRecord r;
     r.key = key(name);
@@ -34,7 +34,7 @@ InstanceRecord node(const QString &name, const QString &master, const QStringLis
         r.masterKey = key(master);
         r.ioThreadRunning = r.sqlThreadRunning = true;
     }
-    for (const QString &replica : replicas) {
+    for (const QString& replica : replicas) {
         r.replicaKeys << key(replica);
     }
     return r;
@@ -46,11 +46,11 @@ struct FakeFleet
     QHash<InstanceKey, InstanceRecord> records;
     QHash<InstanceKey, int> calls;
 
-    void add(const InstanceRecord &r) { records.insert(r.key, r); }
+    void add(const InstanceRecord& r) { records.insert(r.key, r); }
 
     Crawler::ProbeFunction probe()
     {
-        return [this](const InstanceKey &k) {
+        return [this](const InstanceKey& k) {
             ++calls[k];
             if (records.contains(k)) {
                 return records.value(k);
@@ -73,7 +73,7 @@ struct FakeFleet
 };
 
 // master -> replica1 -> replica1a; master -> replica2, replica0 (as SHOW SLAVE HOSTS reports them).
-void addFiveInstances(FakeFleet &fleet)
+void addFiveInstances(FakeFleet& fleet)
 {
     fleet.add(node(u"master"_s, {}, { u"replica1"_s, u"replica2"_s, u"replica0"_s }));
     fleet.add(node(u"replica1"_s, u"master"_s, { u"replica1a"_s }));
@@ -82,16 +82,16 @@ void addFiveInstances(FakeFleet &fleet)
     fleet.add(node(u"replica0"_s, u"master"_s, {}));
 }
 
-QList<InstanceKey> keysOf(const QList<InstanceRecord> &records)
+QList<InstanceKey> keysOf(const QList<InstanceRecord>& records)
 {
     QList<InstanceKey> keys;
-    for (const InstanceRecord &r : records) {
+    for (const InstanceRecord& r : records) {
         keys << r.key;
     }
     return keys;
 }
 
-QSet<InstanceKey> keySet(const QList<InstanceRecord> &records)
+QSet<InstanceKey> keySet(const QList<InstanceRecord>& records)
 {
     const QList<InstanceKey> keys = keysOf(records);
     return QSet<InstanceKey>(keys.begin(), keys.end());
@@ -137,7 +137,7 @@ void TestCrawler::findsWholeTopology()
     const QSet<InstanceKey> expected { key(u"master"_s), key(u"replica1"_s), key(u"replica1a"_s),
         key(u"replica2"_s), key(u"replica0"_s) };
     QCOMPARE(keySet(found), expected);
-    for (const InstanceRecord &r : found) {
+    for (const InstanceRecord& r : found) {
         QVERIFY(r.reachable);
         QCOMPARE(r.masterKey, fleet.records.value(r.key).masterKey);
         QCOMPARE(r.replicaKeys, fleet.records.value(r.key).replicaKeys);
@@ -173,7 +173,7 @@ void TestCrawler::unreachableIncludedAndCrawlContinues()
         (QSet<InstanceKey> { key(u"master"_s), key(u"replica1"_s), key(u"replica1a"_s),
             key(u"dead"_s), key(u"dead2"_s) }));
     int unreachable = 0;
-    for (const InstanceRecord &r : found) {
+    for (const InstanceRecord& r : found) {
         if (!r.reachable) {
             ++unreachable;
             QVERIFY(r.key == key(u"dead"_s) || r.key == key(u"dead2"_s));

@@ -13,7 +13,7 @@ using topograph::InstanceKey;
 
 namespace topograph {
 // Found by QTest through ADL: failing comparisons print "host:port".
-char *toString(const InstanceKey &key)
+char* toString(const InstanceKey& key)
 {
     return QTest::toString(key.toString());
 }

@@ -16,7 +16,7 @@ namespace {
 const QString kOrigin = u"my.cnf"_s;
 
 // One ClientOptions field as text (the port as its number), by name.
-std::optional<QString> field(const ClientOptions &o, const QString &name)
+std::optional<QString> field(const ClientOptions& o, const QString& name)
 {
     if (name == u"port"_s) {
         return o.port ? std::optional<QString>(QString::number(*o.port)) : std::nullopt;
@@ -91,8 +91,7 @@ void TestOptionFile::parse_data()
     QTest::newRow("single quotes, escapes apply")
         << u"[client]\npassword='a\\nb'"_s << u"password"_s << true << u"a\nb"_s;
     QTest::newRow("unknown escape keeps the backslash")
-        << u"[client]\nssl-ca=C:\\certs\\ca.pem"_s << u"ssl-ca"_s << true
-        << u"C:\\certs\\ca.pem"_s;
+        << u"[client]\nssl-ca=C:\\certs\\ca.pem"_s << u"ssl-ca"_s << true << u"C:\\certs\\ca.pem"_s;
     QTest::newRow("\\s is a space, \\\\ a backslash")
         << u"[client]\npassword=a\\sb\\\\c"_s << u"password"_s << true << u"a b\\c"_s;
     QTest::newRow("double quotes")

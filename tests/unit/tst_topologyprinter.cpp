@@ -14,14 +14,14 @@ Q_DECLARE_METATYPE(topograph::InstanceRecord)
 
 namespace {
 
-InstanceKey key(const QString &text)
+InstanceKey key(const QString& text)
 {
     return *InstanceKey::parse(text, 3306);
 }
 
 // A healthy MariaDB instance; with a master, a replicating read-only GTID replica.
-InstanceRecord node(const QString &name, const QString &master = {},
-    const std::function<void(InstanceRecord &)> &change = {})
+InstanceRecord node(const QString& name, const QString& master = {},
+    const std::function<void(InstanceRecord&)>& change = {})
 {
     InstanceRecord r;
     r.key = key(name);
@@ -49,19 +49,19 @@ QList<InstanceRecord> fiveInstances()
 {
     return {
         node(u"replica2"_s, u"master"_s,
-            [](InstanceRecord &r) {
+            [](InstanceRecord& r) {
                 r.secondsBehindMaster = 25;
                 r.logSlaveUpdates = false;
                 r.usingGtid = u"Current_Pos"_s;
             }),
         node(u"replica1a"_s, u"replica1"_s,
-            [](InstanceRecord &r) {
+            [](InstanceRecord& r) {
                 r.secondsBehindMaster.reset();
                 r.logBin = false;
             }),
         node(u"master"_s),
         node(u"replica0"_s, u"master"_s,
-            [](InstanceRecord &r) {
+            [](InstanceRecord& r) {
                 r.ioThreadRunning = false;
                 r.secondsBehindMaster.reset();
                 r.usingGtid = u"No"_s;
@@ -129,54 +129,54 @@ void TestTopologyPrinter::tags_data()
     QTest::addColumn<QString>("expected"); // its line
 
     const QString m = u"m"_s;
-    const auto with = [&](const std::function<void(InstanceRecord &)> &change) {
+    const auto with = [&](const std::function<void(InstanceRecord&)>& change) {
         return node(u"r"_s, m, change);
     };
     QTest::newRow("replicating, GTID")
         << node(u"r"_s, m) << 10 << u"+ r:3306 [0s,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
-    QTest::newRow("read-write") << with([](InstanceRecord &r) { r.readOnly = false; }) << 10
+    QTest::newRow("read-write") << with([](InstanceRecord& r) { r.readOnly = false; }) << 10
                                 << u"+ r:3306 [0s,ok,10.11.6-MariaDB-log,rw,ROW,>>,GTID]"_s;
-    QTest::newRow("log_bin off") << with([](InstanceRecord &r) { r.logBin = false; }) << 10
+    QTest::newRow("log_bin off") << with([](InstanceRecord& r) { r.logBin = false; }) << 10
                                  << u"+ r:3306 [0s,ok,10.11.6-MariaDB-log,ro,nobinlog,GTID]"_s;
     QTest::newRow("no log_slave_updates")
-        << with([](InstanceRecord &r) { r.logSlaveUpdates = false; }) << 10
+        << with([](InstanceRecord& r) { r.logSlaveUpdates = false; }) << 10
         << u"+ r:3306 [0s,ok,10.11.6-MariaDB-log,ro,ROW,GTID]"_s;
     QTest::newRow("statement format")
-        << with([](InstanceRecord &r) { r.binlogFormat = u"STATEMENT"_s; }) << 10
+        << with([](InstanceRecord& r) { r.binlogFormat = u"STATEMENT"_s; }) << 10
         << u"+ r:3306 [0s,ok,10.11.6-MariaDB-log,ro,STATEMENT,>>,GTID]"_s;
-    QTest::newRow("Using_Gtid No") << with([](InstanceRecord &r) { r.usingGtid = u"No"_s; }) << 10
+    QTest::newRow("Using_Gtid No") << with([](InstanceRecord& r) { r.usingGtid = u"No"_s; }) << 10
                                    << u"+ r:3306 [0s,ok,10.11.6-MariaDB-log,ro,ROW,>>]"_s;
-    QTest::newRow("Using_Gtid empty") << with([](InstanceRecord &r) { r.usingGtid.clear(); }) << 10
+    QTest::newRow("Using_Gtid empty") << with([](InstanceRecord& r) { r.usingGtid.clear(); }) << 10
                                       << u"+ r:3306 [0s,ok,10.11.6-MariaDB-log,ro,ROW,>>]"_s;
-    QTest::newRow("Current_Pos") << with([](InstanceRecord &r) { r.usingGtid = u"Current_Pos"_s; })
+    QTest::newRow("Current_Pos") << with([](InstanceRecord& r) { r.usingGtid = u"Current_Pos"_s; })
                                  << 10 << u"+ r:3306 [0s,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
-    QTest::newRow("unknown lag") << with([](InstanceRecord &r) { r.secondsBehindMaster.reset(); })
+    QTest::newRow("unknown lag") << with([](InstanceRecord& r) { r.secondsBehindMaster.reset(); })
                                  << 10
                                  << u"+ r:3306 [unknown,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("lag at threshold")
-        << with([](InstanceRecord &r) { r.secondsBehindMaster = 10; }) << 10
+        << with([](InstanceRecord& r) { r.secondsBehindMaster = 10; }) << 10
         << u"+ r:3306 [10s,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("lag above threshold")
-        << with([](InstanceRecord &r) { r.secondsBehindMaster = 11; }) << 10
+        << with([](InstanceRecord& r) { r.secondsBehindMaster = 11; }) << 10
         << u"+ r:3306 [11s,lag,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("lag, higher threshold")
-        << with([](InstanceRecord &r) { r.secondsBehindMaster = 25; }) << 30
+        << with([](InstanceRecord& r) { r.secondsBehindMaster = 25; }) << 30
         << u"+ r:3306 [25s,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("IO thread stopped")
-        << with([](InstanceRecord &r) { r.ioThreadRunning = false; }) << 10
+        << with([](InstanceRecord& r) { r.ioThreadRunning = false; }) << 10
         << u"- r:3306 [0s,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
-    QTest::newRow("SQL thread stopped") << with([](InstanceRecord &r) {
+    QTest::newRow("SQL thread stopped") << with([](InstanceRecord& r) {
         r.sqlThreadRunning = false;
         r.secondsBehindMaster.reset();
     }) << 10 << u"- r:3306 [unknown,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
-    QTest::newRow("stopped and lagging") << with([](InstanceRecord &r) {
+    QTest::newRow("stopped and lagging") << with([](InstanceRecord& r) {
         r.ioThreadRunning = false;
         r.secondsBehindMaster = 100;
     }) << 10 << u"- r:3306 [100s,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     // Threads last seen running say nothing about an instance that cannot be probed now.
-    QTest::newRow("unreachable") << with([](InstanceRecord &r) { r.reachable = false; }) << 10
+    QTest::newRow("unreachable") << with([](InstanceRecord& r) { r.reachable = false; }) << 10
                                  << u"- r:3306 [unknown,invalid]"_s;
-    QTest::newRow("unreachable, not replicating") << with([](InstanceRecord &r) {
+    QTest::newRow("unreachable, not replicating") << with([](InstanceRecord& r) {
         r.reachable = false;
         r.ioThreadRunning = r.sqlThreadRunning = false;
     }) << 10 << u"- r:3306 [unknown,invalid]"_s;
@@ -215,7 +215,7 @@ void TestTopologyPrinter::childrenSortedByKey()
     const QList<InstanceRecord> records { node(u"db2"_s, u"m"_s), node(u"h:3307"_s, u"m"_s),
         node(u"db10"_s, u"m"_s), node(u"m"_s), node(u"h:3306"_s, u"m"_s), node(u"db1"_s, u"m"_s) };
     QStringList heads;
-    for (const QString &line : TopologyPrinter::ascii(records, key(u"m"_s))) {
+    for (const QString& line : TopologyPrinter::ascii(records, key(u"m"_s))) {
         heads << line.left(line.indexOf(u'[')).trimmed();
     }
     const QStringList expected { u"m:3306"_s, u"+ db1:3306"_s, u"+ db10:3306"_s, u"+ db2:3306"_s,

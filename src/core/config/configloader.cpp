@@ -25,9 +25,9 @@ using Target = std::variant<QString Configuration::*, int Configuration::*, bool
 
 struct Field
 {
-    const char16_t *name;
+    const char16_t* name;
     Target target;
-    const char16_t *choices = nullptr; // '|'-separated allowed values for strings, lower case
+    const char16_t* choices = nullptr; // '|'-separated allowed values for strings, lower case
     int minimum = 0; // for integers
     int maximum = std::numeric_limits<int>::max();
 };
@@ -67,8 +67,7 @@ const Field kFields[] = {
     { u"HostnameResolveMethod", &Configuration::hostnameResolveMethod, u"none|default|cname|ip" },
     { u"MySQLHostnameResolveMethod", &Configuration::mysqlHostnameResolveMethod,
         u"@@hostname|@@report_host|none" },
-    { u"ExpiryHostnameResolvesMinutes", &Configuration::expiryHostnameResolvesMinutes, nullptr,
-        1 },
+    { u"ExpiryHostnameResolvesMinutes", &Configuration::expiryHostnameResolvesMinutes, nullptr, 1 },
     { u"UnseenInstanceForgetHours", &Configuration::unseenInstanceForgetHours, nullptr, 1 },
     { u"DetectClusterAliasQuery", &Configuration::detectClusterAliasQuery },
     { u"ClusterNameToAlias", &Configuration::clusterNameToAlias },
@@ -80,7 +79,7 @@ const Field kFields[] = {
     { u"ReadOnly", &Configuration::readOnly },
 };
 
-QString typeName(const QJsonValue &value)
+QString typeName(const QJsonValue& value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -103,7 +102,7 @@ QString typeName(const QJsonValue &value)
 
 // Replaces ${NAME} by the environment variable's value; an unset variable is an error, since an
 // empty password or host silently substituted would be worse than stopping.
-Result<QString> expandEnvironment(const QString &value, const QString &where)
+Result<QString> expandEnvironment(const QString& value, const QString& where)
 {
     static const QRegularExpression reference(u"\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}"_s);
     QString out;
@@ -124,15 +123,15 @@ Result<QString> expandEnvironment(const QString &value, const QString &where)
     return out;
 }
 
-Result<void> assign(Configuration &config, const Field &field, const QJsonValue &value,
-    const QString &where)
+Result<void> assign(
+    Configuration& config, const Field& field, const QJsonValue& value, const QString& where)
 {
     const QString name = QString::fromUtf16(field.name);
-    auto wrongType = [&](const QString &expected) {
+    auto wrongType = [&](const QString& expected) {
         return makeError(ErrorCode::ConfigError,
             u"%1: %2 must be %3, not %4"_s.arg(where, name, expected, typeName(value)));
     };
-    if (auto *s = std::get_if<QString Configuration::*>(&field.target)) {
+    if (auto* s = std::get_if<QString Configuration::*>(&field.target)) {
         if (!value.isString()) {
             return wrongType(u"a string"_s);
         }
@@ -150,7 +149,7 @@ Result<void> assign(Configuration &config, const Field &field, const QJsonValue 
         } else {
             config.*(*s) = *expanded;
         }
-    } else if (auto *i = std::get_if<int Configuration::*>(&field.target)) {
+    } else if (auto* i = std::get_if<int Configuration::*>(&field.target)) {
         const double number = value.toDouble();
         if (!value.isDouble() || std::trunc(number) != number) {
             return wrongType(u"a whole number"_s);
@@ -158,16 +157,16 @@ Result<void> assign(Configuration &config, const Field &field, const QJsonValue 
         // Compared as doubles before any cast: a huge number must not overflow int.
         if (number < field.minimum || number > field.maximum) {
             return makeError(ErrorCode::ConfigError,
-                u"%1: %2 must be from %3 to %4"_s.arg(where, name, QString::number(field.minimum),
-                    QString::number(field.maximum)));
+                u"%1: %2 must be from %3 to %4"_s.arg(
+                    where, name, QString::number(field.minimum), QString::number(field.maximum)));
         }
         config.*(*i) = static_cast<int>(number);
-    } else if (auto *b = std::get_if<bool Configuration::*>(&field.target)) {
+    } else if (auto* b = std::get_if<bool Configuration::*>(&field.target)) {
         if (!value.isBool()) {
             return wrongType(u"true or false"_s);
         }
         config.*(*b) = value.toBool();
-    } else if (auto *m = std::get_if<QHash<QString, QString> Configuration::*>(&field.target)) {
+    } else if (auto* m = std::get_if<QHash<QString, QString> Configuration::*>(&field.target)) {
         if (!value.isObject()) {
             return wrongType(u"an object of strings"_s);
         }
@@ -187,7 +186,7 @@ Result<void> assign(Configuration &config, const Field &field, const QJsonValue 
 
 } // namespace
 
-Result<Configuration> ConfigLoader::fromJson(const QByteArray &json, const QString &origin)
+Result<Configuration> ConfigLoader::fromJson(const QByteArray& json, const QString& origin)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
@@ -195,20 +194,20 @@ Result<Configuration> ConfigLoader::fromJson(const QByteArray &json, const QStri
         // Report the line, not the text: the text near the error may be a password.
         const qsizetype line = json.left(parseError.offset).count('\n') + 1;
         return makeError(ErrorCode::ConfigError,
-            u"%1: not valid JSON at line %2: %3"_s.arg(origin, QString::number(line),
-                parseError.errorString()));
+            u"%1: not valid JSON at line %2: %3"_s.arg(
+                origin, QString::number(line), parseError.errorString()));
     }
     if (!document.isObject()) {
         return makeError(ErrorCode::ConfigError, u"%1: expected a JSON object"_s.arg(origin));
     }
-    QHash<QString, const Field *> byLowerName;
-    for (const Field &field : kFields) {
+    QHash<QString, const Field*> byLowerName;
+    for (const Field& field : kFields) {
         byLowerName.insert(QString::fromUtf16(field.name).toLower(), &field);
     }
     Configuration config;
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        const Field *field = byLowerName.value(it.key().toLower());
+        const Field* field = byLowerName.value(it.key().toLower());
         if (!field) {
             qCDebug(lcConfig) << "ignoring unknown key" << it.key();
             continue;
@@ -221,7 +220,7 @@ Result<Configuration> ConfigLoader::fromJson(const QByteArray &json, const QStri
     return config;
 }
 
-Result<Configuration> ConfigLoader::fromFile(const QString &path)
+Result<Configuration> ConfigLoader::fromFile(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -231,7 +230,7 @@ Result<Configuration> ConfigLoader::fromFile(const QString &path)
     return fromJson(file.readAll(), QDir::cleanPath(QFileInfo(file).absoluteFilePath()));
 }
 
-Result<Configuration> ConfigLoader::load(const QString &explicitPath)
+Result<Configuration> ConfigLoader::load(const QString& explicitPath)
 {
     if (!explicitPath.isEmpty()) {
         return fromFile(explicitPath);

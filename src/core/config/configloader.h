@@ -16,14 +16,14 @@ class ConfigLoader final
 {
 public:
     // Parses JSON text; origin names the source in error messages.
-    static Result<Configuration> fromJson(const QByteArray &json, const QString &origin);
+    static Result<Configuration> fromJson(const QByteArray& json, const QString& origin);
 
     // Reads a file. A missing file is an error: the user asked for it.
-    static Result<Configuration> fromFile(const QString &path);
+    static Result<Configuration> fromFile(const QString& path);
 
     // The configuration a front end uses: explicitPath when given (must exist), else
     // $XDG_CONFIG_HOME/topograph/topograph.conf.json when it exists, else defaults.
-    static Result<Configuration> load(const QString &explicitPath);
+    static Result<Configuration> load(const QString& explicitPath);
 
     static QString defaultPath();
 };

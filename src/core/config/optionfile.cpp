@@ -9,15 +9,15 @@ namespace topograph {
 
 namespace {
 
-Error lineError(const QString &origin, int line, const QString &why)
+Error lineError(const QString& origin, int line, const QString& why)
 {
-    return makeError(ErrorCode::ConfigError,
-        u"%1, line %2: %3"_s.arg(origin, QString::number(line), why));
+    return makeError(
+        ErrorCode::ConfigError, u"%1, line %2: %3"_s.arg(origin, QString::number(line), why));
 }
 
 // Applies the escapes MySQL's option file reader knows (\b \t \n \r \\ \s); a backslash
 // before any other character stays, so Windows-style paths survive.
-QString unescape(const QString &value)
+QString unescape(const QString& value)
 {
     QString out;
     out.reserve(value.size());
@@ -59,7 +59,7 @@ QString unescape(const QString &value)
 
 // The value of "key = value": a '#' outside quotes starts a comment (as in MySQL), surrounding
 // quotes of either kind are removed, then escapes apply. The error text names no value.
-Result<QString> parseValue(const QString &raw)
+Result<QString> parseValue(const QString& raw)
 {
     QChar quote;
     qsizetype end = raw.size();
@@ -93,7 +93,7 @@ Result<QString> parseValue(const QString &raw)
 
 } // namespace
 
-Result<ClientOptions> OptionFile::parse(const QString &text, const QString &origin)
+Result<ClientOptions> OptionFile::parse(const QString& text, const QString& origin)
 {
     ClientOptions options;
     bool inClient = false;
@@ -139,8 +139,8 @@ Result<ClientOptions> OptionFile::parse(const QString &text, const QString &orig
             bool ok = false;
             const uint port = value->toUInt(&ok);
             if (!ok || port < 1 || port > 65535) {
-                return lineError(origin, lineNo,
-                    u"port \"%1\" is not a port number (1-65535)"_s.arg(*value));
+                return lineError(
+                    origin, lineNo, u"port \"%1\" is not a port number (1-65535)"_s.arg(*value));
             }
             options.port = static_cast<quint16>(port);
         } else if (key == u"ssl-ca"_s) {
@@ -154,7 +154,7 @@ Result<ClientOptions> OptionFile::parse(const QString &text, const QString &orig
     return options;
 }
 
-Result<ClientOptions> OptionFile::read(const QString &path)
+Result<ClientOptions> OptionFile::read(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {

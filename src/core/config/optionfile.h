@@ -28,8 +28,8 @@ struct ClientOptions
 class OptionFile final
 {
 public:
-    static Result<ClientOptions> parse(const QString &text, const QString &origin);
-    static Result<ClientOptions> read(const QString &path);
+    static Result<ClientOptions> parse(const QString& text, const QString& origin);
+    static Result<ClientOptions> read(const QString& path);
 };
 
 } // namespace topograph

@@ -27,8 +27,8 @@ QString ConnectionSettings::connectOptions() const
     return options.join(u';');
 }
 
-Result<ConnectionSettings> topologyConnectionSettings(const Configuration &config,
-    const InstanceKey &key)
+Result<ConnectionSettings> topologyConnectionSettings(
+    const Configuration& config, const InstanceKey& key)
 {
     ConnectionSettings settings;
     settings.key = key;

@@ -29,7 +29,7 @@ struct ConnectionSettings
 // Settings for probing an instance as Topograph's topology user: user and password from the
 // config, overridden by MySQLTopologyCredentialsConfigFile's [client] group when set (as
 // orchestrator does), with the discovery read timeout.
-Result<ConnectionSettings> topologyConnectionSettings(const Configuration &config,
-    const InstanceKey &key);
+Result<ConnectionSettings> topologyConnectionSettings(
+    const Configuration& config, const InstanceKey& key);
 
 } // namespace topograph

@@ -15,7 +15,7 @@ namespace {
 
 QAtomicInteger<quint64> g_connectionSerial;
 
-QString serverText(const QSqlError &error)
+QString serverText(const QSqlError& error)
 {
     QString text = error.databaseText().trimmed();
     if (text.isEmpty()) {
@@ -29,8 +29,7 @@ QString serverText(const QSqlError &error)
 MySqlSession::MySqlSession(QString connectionName, InstanceKey key)
     : m_connectionName(std::move(connectionName))
     , m_key(std::move(key))
-{
-}
+{ }
 
 MySqlSession::~MySqlSession()
 {
@@ -41,8 +40,8 @@ MySqlSession::~MySqlSession()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<MySqlSession>> MySqlSession::open(const ConnectionSettings &settings,
-    const QString &purpose)
+Result<std::unique_ptr<MySqlSession>> MySqlSession::open(
+    const ConnectionSettings& settings, const QString& purpose)
 {
     if (!QSqlDatabase::isDriverAvailable(u"QMYSQL"_s)) {
         return makeError(ErrorCode::ConnectionFailed,
@@ -70,14 +69,14 @@ Result<std::unique_ptr<MySqlSession>> MySqlSession::open(const ConnectionSetting
     return session;
 }
 
-Result<QList<SqlRow>> MySqlSession::query(const QString &sql) const
+Result<QList<SqlRow>> MySqlSession::query(const QString& sql) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     if (!q.exec(sql)) {
         const QString text = serverText(q.lastError());
-        return makeError(ErrorCode::QueryFailed,
-            u"query on %1 failed: %2"_s.arg(m_key.toString(), text), text);
+        return makeError(
+            ErrorCode::QueryFailed, u"query on %1 failed: %2"_s.arg(m_key.toString(), text), text);
     }
     QList<SqlRow> rows;
     while (q.next()) {
@@ -91,7 +90,7 @@ Result<QList<SqlRow>> MySqlSession::query(const QString &sql) const
     return rows;
 }
 
-Result<SqlRow> MySqlSession::queryRow(const QString &sql) const
+Result<SqlRow> MySqlSession::queryRow(const QString& sql) const
 {
     auto rows = query(sql);
     if (!rows) {
@@ -100,7 +99,7 @@ Result<SqlRow> MySqlSession::queryRow(const QString &sql) const
     return rows->isEmpty() ? SqlRow {} : rows->first();
 }
 
-Result<void> MySqlSession::execute(const QString &sql) const
+Result<void> MySqlSession::execute(const QString& sql) const
 {
     auto rows = query(sql);
     if (!rows) {

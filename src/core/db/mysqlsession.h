@@ -20,21 +20,21 @@ class MySqlSession final
 {
 public:
     ~MySqlSession();
-    MySqlSession(const MySqlSession &) = delete;
-    MySqlSession &operator=(const MySqlSession &) = delete;
-    MySqlSession(MySqlSession &&) = delete;
-    MySqlSession &operator=(MySqlSession &&) = delete;
+    MySqlSession(const MySqlSession&) = delete;
+    MySqlSession& operator=(const MySqlSession&) = delete;
+    MySqlSession(MySqlSession&&) = delete;
+    MySqlSession& operator=(MySqlSession&&) = delete;
 
     // purpose goes into the connection name ("probe-host:port-N"), which must be unique.
-    static Result<std::unique_ptr<MySqlSession>> open(const ConnectionSettings &settings,
-        const QString &purpose);
+    static Result<std::unique_ptr<MySqlSession>> open(
+        const ConnectionSettings& settings, const QString& purpose);
 
-    const InstanceKey &key() const { return m_key; }
+    const InstanceKey& key() const { return m_key; }
 
-    Result<QList<SqlRow>> query(const QString &sql) const;
+    Result<QList<SqlRow>> query(const QString& sql) const;
     // The first row, or an empty row when the statement returned none.
-    Result<SqlRow> queryRow(const QString &sql) const;
-    Result<void> execute(const QString &sql) const;
+    Result<SqlRow> queryRow(const QString& sql) const;
+    Result<void> execute(const QString& sql) const;
 
 private:
     MySqlSession(QString connectionName, InstanceKey key);

@@ -9,12 +9,12 @@ namespace topograph {
 
 namespace {
 
-bool yes(const QVariant &value)
+bool yes(const QVariant& value)
 {
     return value.toString().compare(u"Yes"_s, Qt::CaseInsensitive) == 0;
 }
 
-Result<void> readReplication(const MySqlSession &session, InstanceRecord &record)
+Result<void> readReplication(const MySqlSession& session, InstanceRecord& record)
 {
     auto status = session.queryRow(u"SHOW SLAVE STATUS"_s);
     if (!status) {
@@ -23,7 +23,7 @@ Result<void> readReplication(const MySqlSession &session, InstanceRecord &record
     if (status->isEmpty()) {
         return {};
     }
-    const SqlRow &row = *status;
+    const SqlRow& row = *status;
     const QString host = row.value(u"Master_Host"_s).toString();
     const uint port = row.value(u"Master_Port"_s).toUInt();
     if (!host.isEmpty() && port > 0 && port <= 65535) {
@@ -39,13 +39,13 @@ Result<void> readReplication(const MySqlSession &session, InstanceRecord &record
     return {};
 }
 
-Result<void> readReplicas(const MySqlSession &session, InstanceRecord &record)
+Result<void> readReplicas(const MySqlSession& session, InstanceRecord& record)
 {
     auto hosts = session.query(u"SHOW SLAVE HOSTS"_s);
     if (!hosts) {
         return hosts.error();
     }
-    for (const SqlRow &row : *hosts) {
+    for (const SqlRow& row : *hosts) {
         const QString host = row.value(u"Host"_s).toString();
         const uint port = row.value(u"Port"_s).toUInt();
         if (!host.isEmpty() && port > 0 && port <= 65535) {
@@ -58,7 +58,7 @@ Result<void> readReplicas(const MySqlSession &session, InstanceRecord &record)
 
 } // namespace
 
-InstanceRecord InstanceProbe::probe(const ConnectionSettings &settings)
+InstanceRecord InstanceProbe::probe(const ConnectionSettings& settings)
 {
     InstanceRecord record;
     record.key = settings.key;
@@ -68,7 +68,7 @@ InstanceRecord InstanceProbe::probe(const ConnectionSettings &settings)
         record.lastError = session.error().message;
         return record;
     }
-    const MySqlSession &db = **session;
+    const MySqlSession& db = **session;
     auto vars = db.queryRow(u"SELECT @@server_id AS server_id, @@version AS version, "
                             "@@read_only AS read_only, @@log_bin AS log_bin, "
                             "@@log_slave_updates AS log_slave_updates, "

@@ -10,7 +10,7 @@ namespace topograph {
 class InstanceProbe final
 {
 public:
-    static InstanceRecord probe(const ConnectionSettings &settings);
+    static InstanceRecord probe(const ConnectionSettings& settings);
 };
 
 } // namespace topograph

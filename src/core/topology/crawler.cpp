@@ -10,10 +10,9 @@ namespace topograph {
 Crawler::Crawler(ProbeFunction probe, int maxInstances)
     : m_probe(std::move(probe))
     , m_maxInstances(maxInstances)
-{
-}
+{ }
 
-QList<InstanceRecord> Crawler::crawl(const InstanceKey &seed) const
+QList<InstanceRecord> Crawler::crawl(const InstanceKey& seed) const
 {
     QList<InstanceRecord> found;
     QSet<InstanceKey> seen { seed };
@@ -25,14 +24,15 @@ QList<InstanceRecord> Crawler::crawl(const InstanceKey &seed) const
         if (record.masterKey) {
             next.prepend(*record.masterKey);
         }
-        for (const InstanceKey &key : next) {
+        for (const InstanceKey& key : next) {
             if (!seen.contains(key)) {
                 seen.insert(key);
                 pending.enqueue(key);
             }
         }
         if (!record.reachable) {
-            qCInfo(lcDiscovery).noquote() << "cannot probe" << record.key.toString() << record.lastError;
+            qCInfo(lcDiscovery).noquote()
+                << "cannot probe" << record.key.toString() << record.lastError;
         }
         found.append(std::move(record));
     }

@@ -14,12 +14,12 @@ namespace topograph {
 class Crawler final
 {
 public:
-    using ProbeFunction = std::function<InstanceRecord(const InstanceKey &)>;
+    using ProbeFunction = std::function<InstanceRecord(const InstanceKey&)>;
 
     explicit Crawler(ProbeFunction probe, int maxInstances = 10000);
 
     // Every record reached, in discovery order; unreachable instances are included.
-    QList<InstanceRecord> crawl(const InstanceKey &seed) const;
+    QList<InstanceRecord> crawl(const InstanceKey& seed) const;
 
 private:
     ProbeFunction m_probe;

@@ -19,9 +19,9 @@ public:
     };
 
     // The tree that holds member; records not connected to it are left out.
-    static QStringList ascii(const QList<InstanceRecord> &records, const InstanceKey &member,
-        const Options &options);
-    static QStringList ascii(const QList<InstanceRecord> &records, const InstanceKey &member)
+    static QStringList ascii(
+        const QList<InstanceRecord>& records, const InstanceKey& member, const Options& options);
+    static QStringList ascii(const QList<InstanceRecord>& records, const InstanceKey& member)
     {
         return ascii(records, member, Options {});
     }
