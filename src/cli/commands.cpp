@@ -1,9 +1,7 @@
 #include "commands.h"
 
-#include "db/connectionsettings.h"
 #include "instancekey.h"
-#include "probe/instanceprobe.h"
-#include "topology/crawler.h"
+#include "topology/livecrawl.h"
 #include "topology/topologyprinter.h"
 
 using namespace Qt::StringLiterals;
@@ -43,23 +41,13 @@ Result<void> topology(CommandContext& ctx)
     if (!seed) {
         return seed.error();
     }
-    auto seedSettings = topologyConnectionSettings(ctx.config, *seed);
-    if (!seedSettings) {
-        return seedSettings.error();
-    }
-    const ConnectionSettings base = *seedSettings;
-    Crawler crawler([&base](const InstanceKey& key) {
-        ConnectionSettings settings = base;
-        settings.key = key;
-        return InstanceProbe::probe(settings);
-    });
-    const QList<InstanceRecord> records = crawler.crawl(*seed);
-    if (!records.first().reachable) {
-        return makeError(ErrorCode::ConnectionFailed, records.first().lastError);
+    auto records = crawlLive(ctx.config, *seed);
+    if (!records) {
+        return records.error();
     }
     TopologyPrinter::Options options;
     options.reasonableLagSeconds = ctx.config.reasonableReplicationLagSeconds;
-    for (const QString& line : TopologyPrinter::ascii(records, *seed, options)) {
+    for (const QString& line : TopologyPrinter::ascii(*records, *seed, options)) {
         ctx.out << line << '\n';
     }
     return {};
