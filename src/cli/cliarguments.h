@@ -19,12 +19,15 @@ struct CliArguments
     QString alias;
     QString reason;
     QString owner;
+    QString tag;
+    QString backupFile;
     bool debug = false;
     bool stack = false;
     bool noop = false;
     bool readOnly = false;
     bool version = false;
     bool help = false;
+    bool poll = false;
 
     static Result<CliArguments> parse(const QStringList& arguments); // without argv[0]
 };

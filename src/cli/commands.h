@@ -2,32 +2,28 @@
 
 #include <QList>
 #include <QString>
-#include <QTextStream>
 
 #include <functional>
 
-#include "cliarguments.h"
-#include "config/configuration.h"
+#include "commandcontext.h"
 #include "result.h"
 
 namespace topograph {
-
-// What a command gets: its parsed flags, the loaded configuration, and stdout.
-struct CommandContext
-{
-    const CliArguments& args;
-    const Configuration& config;
-    QTextStream& out;
-};
 
 struct Command
 {
     QString name;
     QString summary;
-    std::function<Result<void>(CommandContext&)> run;
+    std::function<Result<void>(CommandContext &)> run;
 };
 
 // Every command topograph-cli knows, in the order `-c help` lists them.
-const QList<Command>& allCommands();
+const QList<Command> &allCommands();
+
+// The groups allCommands() is made of, one per source file.
+QList<Command> readCommands(); // commands_read.cpp
+QList<Command> clusterCommands(); // commands_cluster.cpp
+QList<Command> adminCommands(); // commands_admin.cpp
+QList<Command> tagCommands(); // commands_tags.cpp
 
 } // namespace topograph

@@ -60,7 +60,7 @@ int main(int argc, char* argv[])
     if (args->readOnly) {
         config.value().readOnly = true;
     }
-    CommandContext context { *args, *config, out };
+    CommandContext context(*args, *config, out);
     if (auto result = command->run(context); !result) {
         out.flush();
         return fail(result.error().message);

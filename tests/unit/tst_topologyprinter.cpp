@@ -26,6 +26,7 @@ InstanceRecord node(const QString& name, const QString& master = {},
     InstanceRecord r;
     r.key = key(name);
     r.reachable = true;
+    r.lastChecked = r.lastSeen = QDateTime::currentDateTimeUtc();
     r.version = u"10.11.6-MariaDB-log"_s;
     r.logBin = true;
     r.logSlaveUpdates = true;
@@ -74,9 +75,9 @@ QList<InstanceRecord> fiveInstances()
 
 const QStringList kFiveInstancesAscii {
     u"master:3306        [0s,ok,10.11.6-MariaDB-log,rw,ROW,>>]"_s,
-    u"- replica0:3306    [unknown,nonreplicating,10.11.6-MariaDB-log,ro,MIXED]"_s,
+    u"- replica0:3306    [null,nonreplicating,10.11.6-MariaDB-log,ro,MIXED]"_s,
     u"+ replica1:3306    [0s,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s,
-    u"  + replica1a:3306 [unknown,ok,10.11.6-MariaDB-log,ro,nobinlog,GTID]"_s,
+    u"  + replica1a:3306 [null,ok,10.11.6-MariaDB-log,ro,nobinlog,GTID]"_s,
     u"+ replica2:3306    [25s,lag,10.11.6-MariaDB-log,ro,ROW,GTID]"_s,
 };
 
@@ -152,7 +153,7 @@ void TestTopologyPrinter::tags_data()
                                  << 10 << u"+ r:3306 [0s,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("unknown lag") << with([](InstanceRecord& r) { r.secondsBehindMaster.reset(); })
                                  << 10
-                                 << u"+ r:3306 [unknown,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
+                                 << u"+ r:3306 [null,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("lag at threshold")
         << with([](InstanceRecord& r) { r.secondsBehindMaster = 10; }) << 10
         << u"+ r:3306 [10s,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
@@ -164,22 +165,23 @@ void TestTopologyPrinter::tags_data()
         << u"+ r:3306 [25s,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("IO thread stopped")
         << with([](InstanceRecord& r) { r.ioThreadRunning = false; }) << 10
-        << u"- r:3306 [0s,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
+        << u"- r:3306 [null,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("SQL thread stopped") << with([](InstanceRecord& r) {
         r.sqlThreadRunning = false;
         r.secondsBehindMaster.reset();
-    }) << 10 << u"- r:3306 [unknown,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
+    }) << 10 << u"- r:3306 [null,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("stopped and lagging") << with([](InstanceRecord& r) {
         r.ioThreadRunning = false;
         r.secondsBehindMaster = 100;
-    }) << 10 << u"- r:3306 [100s,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
-    // Threads last seen running say nothing about an instance that cannot be probed now.
+    }) << 10 << u"- r:3306 [null,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
+    // Threads last seen running say nothing about an instance that cannot be probed now; what
+    // was last known of it stays on show.
     QTest::newRow("unreachable") << with([](InstanceRecord& r) { r.reachable = false; }) << 10
-                                 << u"- r:3306 [unknown,invalid]"_s;
+                                 << u"- r:3306 [unknown,invalid,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("unreachable, not replicating") << with([](InstanceRecord& r) {
         r.reachable = false;
         r.ioThreadRunning = r.sqlThreadRunning = false;
-    }) << 10 << u"- r:3306 [unknown,invalid]"_s;
+    }) << 10 << u"- r:3306 [unknown,invalid,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
 }
 
 void TestTopologyPrinter::tags()

@@ -205,16 +205,21 @@ Result<Configuration> ConfigLoader::fromJson(const QByteArray& json, const QStri
         byLowerName.insert(QString::fromUtf16(field.name).toLower(), &field);
     }
     Configuration config;
+    QStringList ignored;
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
         const Field* field = byLowerName.value(it.key().toLower());
         if (!field) {
-            qCDebug(lcConfig) << "ignoring unknown key" << it.key();
+            ignored << it.key();
             continue;
         }
         if (auto assigned = assign(config, *field, it.value(), origin); !assigned) {
             return assigned.error();
         }
+    }
+    if (!ignored.isEmpty()) {
+        qCDebug(lcConfig).noquote() << origin << "has" << ignored.size()
+                                    << "keys Topograph does not use, ignored";
     }
     config.sourcePath = origin;
     return config;

@@ -1,7 +1,10 @@
 #include "probe/instanceprobe.h"
 
+#include <QElapsedTimer>
+
 #include "db/mysqlsession.h"
 #include "logging.h"
+#include "probe/instancereader.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,89 +12,109 @@ namespace topograph {
 
 namespace {
 
-bool yes(const QVariant& value)
+// One attempt on one session: fills record and the reported name, returns the reader's outcome.
+InstanceReader::Outcome readInto(const MySqlSession& session, const ProbeOptions& options,
+    InstanceRecord& record, QString& serverName)
 {
-    return value.toString().compare(u"Yes"_s, Qt::CaseInsensitive) == 0;
-}
-
-Result<void> readReplication(const MySqlSession& session, InstanceRecord& record)
-{
-    auto status = session.queryRow(u"SHOW SLAVE STATUS"_s);
-    if (!status) {
-        return status.error();
-    }
-    if (status->isEmpty()) {
-        return {};
-    }
-    const SqlRow& row = *status;
-    const QString host = row.value(u"Master_Host"_s).toString();
-    const uint port = row.value(u"Master_Port"_s).toUInt();
-    if (!host.isEmpty() && port > 0 && port <= 65535) {
-        record.masterKey = InstanceKey { host, static_cast<quint16>(port) };
-    }
-    record.ioThreadRunning = yes(row.value(u"Slave_IO_Running"_s));
-    record.sqlThreadRunning = yes(row.value(u"Slave_SQL_Running"_s));
-    record.usingGtid = row.value(u"Using_Gtid"_s).toString();
-    const QVariant lag = row.value(u"Seconds_Behind_Master"_s);
-    if (!lag.isNull() && !lag.toString().isEmpty()) {
-        record.secondsBehindMaster = lag.toLongLong();
-    }
-    return {};
-}
-
-Result<void> readReplicas(const MySqlSession& session, InstanceRecord& record)
-{
-    auto hosts = session.query(u"SHOW SLAVE HOSTS"_s);
-    if (!hosts) {
-        return hosts.error();
-    }
-    for (const SqlRow& row : *hosts) {
-        const QString host = row.value(u"Host"_s).toString();
-        const uint port = row.value(u"Port"_s).toUInt();
-        if (!host.isEmpty() && port > 0 && port <= 65535) {
-            record.replicaKeys.append(InstanceKey { host, static_cast<quint16>(port) });
-        }
-    }
-    std::sort(record.replicaKeys.begin(), record.replicaKeys.end());
-    return {};
+    const InstanceKey key = record.key;
+    const QDateTime attempted = record.lastAttemptedCheck;
+    record = InstanceRecord {};
+    record.key = key;
+    record.lastAttemptedCheck = attempted;
+    InstanceReader::Answer answer = InstanceReader::read(session, options, record);
+    serverName = answer.serverReportedHost;
+    record.lastError = answer.errors.join(u"; "_s);
+    record.lastCheckPartialSuccess = answer.outcome == InstanceReader::Outcome::Partial;
+    return answer.outcome;
 }
 
 } // namespace
 
+ServerNameMethod ProbeOptions::parseNameMethod(const QString& configValue)
+{
+    const QString value = configValue.trimmed().toLower();
+    if (value == u"@@hostname"_s) {
+        return ServerNameMethod::Hostname;
+    }
+    if (value == u"@@report_host"_s) {
+        return ServerNameMethod::ReportHost;
+    }
+    return ServerNameMethod::None;
+}
+
+ProbeOptions ProbeOptions::fromConfiguration(const Configuration& config)
+{
+    ProbeOptions options;
+    options.nameMethod = parseNameMethod(config.mysqlHostnameResolveMethod);
+    options.replicaListing = config.discoverByShowSlaveHosts ? ReplicaListing::ShowSlaveHosts
+                                                             : ReplicaListing::Processlist;
+    options.defaultPort = static_cast<quint16>(config.defaultInstancePort);
+    options.replicationLagQuery = config.replicationLagQuery.trimmed();
+    return options;
+}
+
 InstanceRecord InstanceProbe::probe(const ConnectionSettings& settings)
 {
-    InstanceRecord record;
+    return probe(settings, ProbeOptions {}).record;
+}
+
+ProbeResult InstanceProbe::probeWithName(const ConnectionSettings& settings, const QString& method)
+{
+    ProbeOptions options;
+    options.nameMethod = ProbeOptions::parseNameMethod(method);
+    return probe(settings, options);
+}
+
+ProbeResult InstanceProbe::probe(const ConnectionSettings& settings, const ProbeOptions& options)
+{
+    std::unique_ptr<MySqlSession> session;
+    return probe(session, settings, options);
+}
+
+ProbeResult InstanceProbe::probe(std::unique_ptr<MySqlSession>& session,
+    const ConnectionSettings& settings, const ProbeOptions& options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ProbeResult result;
+    InstanceRecord& record = result.record;
     record.key = settings.key;
-    record.lastChecked = QDateTime::currentDateTimeUtc();
-    auto session = MySqlSession::open(settings, u"probe"_s);
-    if (!session) {
-        record.lastError = session.error().message;
-        return record;
-    }
-    const MySqlSession& db = **session;
-    auto vars = db.queryRow(u"SELECT @@server_id AS server_id, @@version AS version, "
-                            "@@read_only AS read_only, @@log_bin AS log_bin, "
-                            "@@log_slave_updates AS log_slave_updates, "
-                            "@@binlog_format AS binlog_format"_s);
-    if (!vars) {
-        record.lastError = vars.error().message;
-        return record;
-    }
-    record.serverId = vars->value(u"server_id"_s).toUInt();
-    record.version = vars->value(u"version"_s).toString();
-    record.readOnly = vars->value(u"read_only"_s).toInt() != 0;
-    record.logBin = vars->value(u"log_bin"_s).toInt() != 0;
-    record.logSlaveUpdates = vars->value(u"log_slave_updates"_s).toInt() != 0;
-    record.binlogFormat = vars->value(u"binlog_format"_s).toString();
-    for (auto step : { readReplication, readReplicas }) {
-        if (auto done = step(db, record); !done) {
-            record.lastError = done.error().message;
-            return record;
+    record.lastAttemptedCheck = QDateTime::currentDateTimeUtc();
+
+    auto outcome = InstanceReader::Outcome::Failed;
+    if (session) {
+        outcome = readInto(*session, options, record, result.serverReportedHost);
+        if (outcome == InstanceReader::Outcome::Failed) {
+            qCDebug(lcProbe).noquote() << "kept connection to" << settings.key.toString()
+                                       << "failed, reconnecting:" << record.lastError;
+            session.reset();
         }
     }
-    record.reachable = true;
-    qCDebug(lcProbe) << "probed" << record.key.toString() << "server_id" << record.serverId;
-    return record;
+    if (!session) {
+        auto opened = MySqlSession::open(settings, u"probe"_s);
+        if (opened) {
+            session = std::move(opened).value();
+            outcome = readInto(*session, options, record, result.serverReportedHost);
+        } else {
+            record.lastError = opened.error().message;
+        }
+    }
+
+    record.lastChecked = QDateTime::currentDateTimeUtc();
+    record.probeLatencyMs = timer.elapsed();
+    record.reachable = outcome == InstanceReader::Outcome::Complete;
+    if (record.reachable) {
+        record.lastSeen = record.lastChecked;
+    } else {
+        // A connection that failed a statement may be half-dead (timed out mid-read): start
+        // afresh next time.
+        session.reset();
+        qCDebug(lcProbe).noquote()
+            << "probe of" << settings.key.toString() << "failed:" << record.lastError;
+    }
+    qCDebug(lcProbe).noquote() << "probed" << settings.key.toString() << "in"
+                               << record.probeLatencyMs << "ms";
+    return result;
 }
 
 } // namespace topograph

@@ -10,33 +10,62 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
+
 namespace {
 
-QString tags(const InstanceRecord& r, const TopologyPrinter::Options& options)
+template<typename Line>
+QStringList plain(const QList<Line> &lines, const TopologyPrinter::Options &options)
 {
-    if (!r.reachable) {
-        return u"[unknown,invalid]"_s;
+    qsizetype width = 0;
+    for (const Line &line : lines) {
+        width = std::max(width, line.head.size());
     }
-    QStringList parts;
-    const bool lagKnown = !r.isReplica() || r.secondsBehindMaster.has_value();
-    const qint64 lag = r.isReplica() ? r.secondsBehindMaster.value_or(0) : 0;
-    parts << (lagKnown ? u"%1s"_s.arg(lag) : u"unknown"_s);
-    if (r.isReplica() && !r.isReplicating()) {
-        parts << u"nonreplicating"_s;
-    } else if (r.isReplica() && lag > options.reasonableLagSeconds) {
-        parts << u"lag"_s;
-    } else {
-        parts << u"ok"_s;
+    QStringList out;
+    for (const Line &line : lines) {
+        QStringList parts { line.status.lag, line.status.status };
+        parts << line.status.tags;
+        QString text = line.head.leftJustified(width + 1) + u'[' + parts.join(u',') + u']';
+        if (options.style == TopologyPrinter::Style::WithTags) {
+            const QStringList tags = options.instanceTags.value(line.record->key);
+            if (!tags.isEmpty()) {
+                text += u' ' + tags.join(u' ');
+            }
+        }
+        out << text;
     }
-    parts << r.version << (r.readOnly ? u"ro"_s : u"rw"_s);
-    parts << (r.logBin ? r.binlogFormat : u"nobinlog"_s);
-    if (r.logBin && r.logSlaveUpdates) {
-        parts << u">>"_s;
+    return out;
+}
+
+template<typename Line>
+QStringList tabulate(const QList<Line> &lines)
+{
+    // Columns: tree, lag (right-aligned), status, version, ro|rw, format; then the extras.
+    QList<QStringList> rows;
+    for (const Line &line : lines) {
+        QStringList row { line.head, line.status.lag, line.status.status };
+        const QStringList &tags = line.status.tags;
+        for (int i = 0; i < 3; ++i) {
+            row << tags.value(i);
+        }
+        row << tags.mid(3).join(u',');
+        rows << row;
     }
-    if (r.usesGtid()) {
-        parts << u"GTID"_s;
+    QList<qsizetype> widths(7, 0);
+    for (const QStringList &row : rows) {
+        for (int c = 0; c < 6; ++c) {
+            widths[c] = std::max(widths[c], row[c].size());
+        }
     }
-    return u'[' + parts.join(u',') + u']';
+    QStringList out;
+    for (const QStringList &row : rows) {
+        QStringList cells;
+        for (int c = 0; c < 6; ++c) {
+            cells << (c == 1 ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]));
+        }
+        cells << row[6];
+        out << cells.join(u'|');
+    }
+    return out;
 }
 
 } // namespace
@@ -88,37 +117,34 @@ QStringList TopologyPrinter::ascii(
     struct Line
     {
         QString head;
-        QString tail;
+        InstanceStatus status;
+        const InstanceRecord *record;
     };
+    const InstanceStatus::Thresholds thresholds { options.pollSeconds,
+        options.reasonableLagSeconds };
     QList<Line> lines;
     QSet<InstanceKey> printed;
-    std::function<void(const InstanceRecord&, int)> visit
-        = [&](const InstanceRecord& r, int depth) {
-              if (printed.contains(r.key)) {
-                  return;
-              }
-              printed.insert(r.key);
-              QString head = QString(2 * std::max(0, depth - 1), u' ');
-              if (depth > 0) {
-                  head += r.reachable && r.isReplicating() ? u"+ "_s : u"- "_s;
-              }
-              head += r.key.toString();
-              lines.append({ head, tags(r, options) });
-              for (const InstanceRecord* child : children.value(r.key)) {
-                  visit(*child, depth + 1);
-              }
-          };
+    std::function<void(const InstanceRecord &, int)> visit = [&](const InstanceRecord &r,
+                                                                 int depth) {
+        if (printed.contains(r.key)) {
+            return;
+        }
+        printed.insert(r.key);
+        const InstanceStatus status = InstanceStatus::of(r, options.now, thresholds);
+        QString head = QString(2 * std::max(0, depth - 1), u' ');
+        if (depth > 0) {
+            const bool running
+                = status.replicating && status.lastCheckValid && status.recentlyChecked;
+            head += running ? u"+ "_s : u"- "_s;
+        }
+        head += r.key.toString();
+        lines.append({ head, status, &r });
+        for (const InstanceRecord *child : children.value(r.key)) {
+            visit(*child, depth + 1);
+        }
+    };
     visit(*byKey.value(root), 0);
-
-    qsizetype width = 0;
-    for (const Line& line : lines) {
-        width = std::max(width, line.head.size());
-    }
-    QStringList out;
-    for (const Line& line : lines) {
-        out << line.head.leftJustified(width + 1) + line.tail;
-    }
-    return out;
+    return options.style == Style::Tabulated ? tabulate(lines) : plain(lines, options);
 }
 
 } // namespace topograph

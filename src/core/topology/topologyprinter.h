@@ -1,27 +1,43 @@
 #pragma once
 
+#include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
 #include "probe/instancerecord.h"
+#include "topology/instancestatus.h"
 
 namespace topograph {
 
-// Formats a topology as orchestrator's `-c topology` prints it: the root master first, each
+// Formats a topology as orchestrator's `-c topology` family prints it: the root master first, each
 // replica indented two spaces below its master, "+ " for a replicating replica and "- " for one
-// that is not, then [lag,status,version,ro|rw,binlog format|nobinlog,>>,GTID].
+// that is not (or that was not checked recently), then the instance's status:
+//   topology:            key [lag,status,version,ro|rw,format|nobinlog,>>,GTID,...]
+//   topology-tabulated:  key|lag|status|version|ro|format|extras (columns padded, lag right-aligned)
+//   topology-tags:       like topology, followed by the instance's tags (name=value ...)
 class TopologyPrinter final
 {
 public:
+    enum class Style {
+        Plain,
+        Tabulated,
+        WithTags,
+    };
+
     struct Options
     {
         int reasonableLagSeconds = 10;
+        int pollSeconds = 5;
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        Style style = Style::Plain;
+        QHash<InstanceKey, QStringList> instanceTags; // for Style::WithTags
     };
 
     // The tree that holds member; records not connected to it are left out.
-    static QStringList ascii(
-        const QList<InstanceRecord>& records, const InstanceKey& member, const Options& options);
-    static QStringList ascii(const QList<InstanceRecord>& records, const InstanceKey& member)
+    static QStringList ascii(const QList<InstanceRecord> &records, const InstanceKey &member,
+        const Options &options);
+    static QStringList ascii(const QList<InstanceRecord> &records, const InstanceKey &member)
     {
         return ascii(records, member, Options {});
     }

@@ -1,0 +1,103 @@
+#include "commandcontext.h"
+
+#include <algorithm>
+
+#include "backend/instancestore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+CommandContext::CommandContext(const CliArguments &arguments, const Configuration &configuration,
+    QTextStream &stream)
+    : args(arguments)
+    , config(configuration)
+    , out(stream)
+{
+}
+
+CommandContext::~CommandContext() = default;
+
+Result<Backend *> CommandContext::backend(Backend::OpenMode mode)
+{
+    if (!m_backend) {
+        auto opened = Backend::open(config, mode);
+        if (!opened) {
+            return opened.error();
+        }
+        m_backend = std::move(opened).value();
+    }
+    return m_backend.get();
+}
+
+Result<InstanceKey> CommandContext::instanceKey() const
+{
+    if (args.instance.isEmpty()) {
+        return makeError(ErrorCode::InvalidInput, u"-c %1 needs -i HOST:PORT"_s.arg(args.command));
+    }
+    return InstanceKey::parse(args.instance, static_cast<quint16>(config.defaultInstancePort));
+}
+
+Result<InstanceKey> CommandContext::destinationKey() const
+{
+    if (args.destination.isEmpty()) {
+        return makeError(ErrorCode::InvalidInput, u"-c %1 needs -d HOST:PORT"_s.arg(args.command));
+    }
+    return InstanceKey::parse(args.destination, static_cast<quint16>(config.defaultInstancePort));
+}
+
+Result<InstanceRecord> CommandContext::knownInstance(const InstanceKey &key)
+{
+    auto db = backend();
+    if (!db) {
+        return db.error();
+    }
+    auto record = InstanceStore(**db).read(key);
+    if (!record) {
+        return record.error();
+    }
+    if (!*record) {
+        return makeError(ErrorCode::NotFound,
+            u"unknown instance %1: discover it first (-c discover -i %1)"_s.arg(key.toString()));
+    }
+    return **record;
+}
+
+Result<InstanceRecord> CommandContext::knownInstance()
+{
+    auto key = instanceKey();
+    if (!key) {
+        return key.error();
+    }
+    return knownInstance(*key);
+}
+
+Result<QList<InstanceRecord>> CommandContext::clusterOf(const InstanceRecord &record)
+{
+    auto db = backend();
+    if (!db) {
+        return db.error();
+    }
+    return InstanceStore(**db).readCluster(record.clusterName);
+}
+
+Result<void> CommandContext::requireMutationsAllowed() const
+{
+    if (config.readOnly || args.readOnly) {
+        return makeError(ErrorCode::Refused,
+            u"-c %1 changes state, and Topograph runs read-only (%2)"_s.arg(args.command,
+                args.readOnly ? u"--read-only"_s : u"ReadOnly in the configuration"_s));
+    }
+    return {};
+}
+
+void CommandContext::printKeys(const QList<InstanceKey> &keys)
+{
+    QList<InstanceKey> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    for (const InstanceKey &key : sorted) {
+        out << key.toString() << '\n';
+    }
+}
+
+} // namespace topograph

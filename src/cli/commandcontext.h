@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QTextStream>
+
+#include <memory>
+
+#include "backend/backend.h"
+#include "cliarguments.h"
+#include "config/configuration.h"
+#include "probe/instancerecord.h"
+#include "result.h"
+
+namespace topograph {
+
+// What a command works with: its flags, the configuration, stdout, and the backend (opened on
+// first use, so that commands that need none work without one).
+class CommandContext final
+{
+public:
+    CommandContext(const CliArguments &args, const Configuration &config, QTextStream &out);
+    ~CommandContext();
+    CommandContext(const CommandContext &) = delete;
+    CommandContext &operator=(const CommandContext &) = delete;
+    CommandContext(CommandContext &&) = delete;
+    CommandContext &operator=(CommandContext &&) = delete;
+
+    const CliArguments &args;
+    const Configuration &config;
+    QTextStream &out;
+
+    Result<Backend *> backend(Backend::OpenMode mode = Backend::OpenMode::Normal);
+    Result<InstanceKey> instanceKey() const; // -i, required
+    Result<InstanceKey> destinationKey() const; // -d, required
+    // The instance as the backend knows it; "unknown instance" when it does not.
+    Result<InstanceRecord> knownInstance(const InstanceKey &key);
+    Result<InstanceRecord> knownInstance(); // of -i
+    Result<QList<InstanceRecord>> clusterOf(const InstanceRecord &record);
+    // Refuses when the configuration or --read-only says so.
+    Result<void> requireMutationsAllowed() const;
+
+    void printKeys(const QList<InstanceKey> &keys);
+
+private:
+    std::unique_ptr<Backend> m_backend;
+};
+
+} // namespace topograph

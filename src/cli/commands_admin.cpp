@@ -1,0 +1,202 @@
+// Discovery, forgetting, maintenance, the resolve cache and the backend's schema.
+#include "commands.h"
+
+#include "backend/instancestore.h"
+#include "backend/maintenancestore.h"
+#include "backend/resolvestore.h"
+#include "backend/topologywriter.h"
+#include "topology/livecrawl.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+namespace {
+
+Result<void> discover(CommandContext &ctx)
+{
+    auto seed = ctx.instanceKey();
+    if (!seed) {
+        return seed.error();
+    }
+    auto db = ctx.backend();
+    if (!db) {
+        return db.error();
+    }
+    if (auto writable = (*db)->requireWritable(); !writable) {
+        return writable;
+    }
+    auto records = crawlLive(ctx.config, *seed);
+    if (!records) {
+        return records.error();
+    }
+    if (auto done = TopologyWriter(**db, ctx.config).record(*records); !done) {
+        return done;
+    }
+    ctx.out << seed->toString() << '\n';
+    return {};
+}
+
+Result<void> forget(CommandContext &ctx)
+{
+    auto allowed = ctx.requireMutationsAllowed();
+    auto key = ctx.instanceKey();
+    if (!allowed || !key) {
+        return !allowed ? allowed : key.error();
+    }
+    auto db = ctx.backend();
+    if (!db) {
+        return db.error();
+    }
+    auto existed = InstanceStore(**db).forget(*key);
+    if (!existed) {
+        return existed.error();
+    }
+    if (!*existed) {
+        return makeError(ErrorCode::NotFound, u"unknown instance %1"_s.arg(key->toString()));
+    }
+    ctx.out << key->toString() << '\n';
+    return {};
+}
+
+Result<void> beginMaintenance(CommandContext &ctx)
+{
+    auto allowed = ctx.requireMutationsAllowed();
+    auto record = allowed ? ctx.knownInstance() : Result<InstanceRecord>(allowed.error());
+    if (!record) {
+        return record.error();
+    }
+    const QString owner = ctx.args.owner.isEmpty() ? qEnvironmentVariable("USER", u"topograph"_s)
+                                                   : ctx.args.owner;
+    auto lock = MaintenanceStore(**ctx.backend())
+                    .begin(record->key, owner, ctx.args.reason, ctx.config.maintenanceExpireMinutes);
+    if (!lock) {
+        return lock.error();
+    }
+    ctx.out << record->key.toString() << '\n';
+    return {};
+}
+
+Result<void> endMaintenance(CommandContext &ctx)
+{
+    auto allowed = ctx.requireMutationsAllowed();
+    auto key = ctx.instanceKey();
+    if (!allowed || !key) {
+        return !allowed ? allowed : key.error();
+    }
+    auto db = ctx.backend();
+    if (!db) {
+        return db.error();
+    }
+    auto ended = MaintenanceStore(**db).end(*key);
+    if (!ended) {
+        return ended.error();
+    }
+    if (!*ended) {
+        return makeError(ErrorCode::NotFound, u"%1 is not in maintenance"_s.arg(key->toString()));
+    }
+    ctx.out << key->toString() << '\n';
+    return {};
+}
+
+Result<void> inMaintenance(CommandContext &ctx)
+{
+    auto key = ctx.instanceKey();
+    if (!key) {
+        return key.error();
+    }
+    auto db = ctx.backend();
+    if (!db) {
+        return db.error();
+    }
+    auto lock = MaintenanceStore(**db).active(*key);
+    if (!lock) {
+        return lock.error();
+    }
+    if (*lock) {
+        ctx.out << key->toString() << '\n';
+    }
+    return {};
+}
+
+Result<void> showResolveHosts(CommandContext &ctx)
+{
+    auto db = ctx.backend();
+    if (!db) {
+        return db.error();
+    }
+    auto entries = ResolveStore(**db, ctx.config.expiryHostnameResolvesMinutes).all();
+    if (!entries) {
+        return entries.error();
+    }
+    for (const ResolveEntry &e : *entries) {
+        ctx.out << e.hostname << '\t' << e.resolvedHostname << '\n';
+    }
+    return {};
+}
+
+Result<void> resetResolveCache(CommandContext &ctx)
+{
+    auto allowed = ctx.requireMutationsAllowed();
+    if (!allowed) {
+        return allowed;
+    }
+    auto db = ctx.backend();
+    if (!db) {
+        return db.error();
+    }
+    auto removed = ResolveStore(**db, ctx.config.expiryHostnameResolvesMinutes).reset();
+    if (!removed) {
+        return removed.error();
+    }
+    return {};
+}
+
+Result<void> redeployInternalDb(CommandContext &ctx)
+{
+    auto db = ctx.backend(Backend::OpenMode::NoMigration);
+    if (!db) {
+        return db.error();
+    }
+    return (*db)->deploy();
+}
+
+Result<void> upgradeBackend(CommandContext &ctx)
+{
+    auto db = ctx.backend(Backend::OpenMode::NoMigration);
+    if (!db) {
+        return db.error();
+    }
+    const int before = (*db)->schemaVersion();
+    if (auto done = (*db)->upgrade(ctx.args.backupFile); !done) {
+        return done;
+    }
+    ctx.out << "backend " << (*db)->description() << ": schema version " << before << " -> "
+            << (*db)->schemaVersion() << '\n';
+    return {};
+}
+
+} // namespace
+
+QList<Command> adminCommands()
+{
+    return {
+        { u"discover"_s, u"Probe the topology of -i and record every instance found"_s, discover },
+        { u"forget"_s, u"Remove -i from the backend (it comes back if discovered again)"_s,
+            forget },
+        { u"begin-maintenance"_s, u"Mark -i as in maintenance (--reason, --owner)"_s,
+            beginMaintenance },
+        { u"end-maintenance"_s, u"End the maintenance of -i"_s, endMaintenance },
+        { u"in-maintenance"_s, u"Print -i when it is in maintenance"_s, inMaintenance },
+        { u"show-resolve-hosts"_s, u"List the hostname resolve cache (name, resolved)"_s,
+            showResolveHosts },
+        { u"reset-hostname-resolve-cache"_s, u"Empty the hostname resolve cache"_s,
+            resetResolveCache },
+        { u"redeploy-internal-db"_s, u"Create the backend tables that are missing"_s,
+            redeployInternalDb },
+        { u"upgrade-backend"_s, u"Migrate the backend schema (--backup FILE first)"_s,
+            upgradeBackend },
+    };
+}
+
+} // namespace topograph

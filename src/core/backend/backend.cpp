@@ -1,0 +1,398 @@
+#include "backend/backend.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+
+#include "config/optionfile.h"
+#include "db/connectionsettings.h"
+#include "logging.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+namespace {
+
+QAtomicInteger<quint64> g_backendSerial;
+
+QString errorText(const QSqlError &error)
+{
+    const QString text = error.databaseText().trimmed();
+    return text.isEmpty() ? error.driverText().trimmed() : text;
+}
+
+Result<ConnectionSettings> mysqlBackendSettings(const Configuration &config)
+{
+    ConnectionSettings settings;
+    settings.key = InstanceKey { config.mysqlOrchestratorHost,
+        static_cast<quint16>(config.mysqlOrchestratorPort) };
+    settings.user = config.mysqlOrchestratorUser;
+    settings.password = config.mysqlOrchestratorPassword;
+    settings.database = config.mysqlOrchestratorDatabase;
+    settings.connectTimeoutSeconds = config.mysqlConnectTimeoutSeconds;
+    settings.readTimeoutSeconds = 30;
+    settings.writeTimeoutSeconds = 30;
+    settings.sslCa = config.mysqlOrchestratorSslCaFile;
+    settings.sslCert = config.mysqlOrchestratorSslCertFile;
+    settings.sslKey = config.mysqlOrchestratorSslPrivateKeyFile;
+    if (!config.mysqlOrchestratorCredentialsConfigFile.isEmpty()) {
+        auto options = OptionFile::read(config.mysqlOrchestratorCredentialsConfigFile);
+        if (!options) {
+            return options.error();
+        }
+        settings.user = options->user.value_or(settings.user);
+        settings.password = options->password.value_or(settings.password);
+    }
+    return settings;
+}
+
+} // namespace
+
+Backend::Backend(QString connectionName, SqlFlavor flavor)
+    : m_connectionName(std::move(connectionName))
+    , m_flavor(flavor)
+{
+}
+
+Backend::~Backend()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Backend::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Backend::defaultSqliteFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + u"/topograph/topograph.sqlite3"_s;
+}
+
+QString Backend::description() const
+{
+    return (m_flavor == SqlFlavor::SQLite ? u"sqlite "_s : u"mysql "_s) + m_location;
+}
+
+Result<std::unique_ptr<Backend>> Backend::open(const Configuration &config, OpenMode mode)
+{
+    const bool mysql = config.backendDb == u"mysql"_s;
+    const QString name
+        = u"backend-%1"_s.arg(QString::number(g_backendSerial.fetchAndAddRelaxed(1)));
+    std::unique_ptr<Backend> backend(
+        new Backend(name, mysql ? SqlFlavor::MySQL : SqlFlavor::SQLite));
+    if (mysql) {
+        if (!QSqlDatabase::isDriverAvailable(u"QMYSQL"_s)) {
+            return makeError(ErrorCode::ConnectionFailed,
+                u"the Qt MySQL driver (QMYSQL) is not installed: install libqt6sql6-mysql"_s);
+        }
+        auto settings = mysqlBackendSettings(config);
+        if (!settings) {
+            return settings.error();
+        }
+        backend->m_location = settings->key.toString() + u'/' + settings->database;
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QMYSQL"_s, name);
+        db.setHostName(settings->key.host);
+        db.setPort(settings->key.port);
+        db.setUserName(settings->user);
+        db.setPassword(settings->password);
+        db.setDatabaseName(settings->database);
+        db.setConnectOptions(settings->connectOptions());
+        if (!db.open()) {
+            return makeError(ErrorCode::ConnectionFailed,
+                u"cannot open the backend %1: %2"_s.arg(backend->description(),
+                    errorText(db.lastError())));
+        }
+        if (auto tz = backend->exec(u"SET time_zone = '+00:00'"_s); !tz) {
+            return tz.error();
+        }
+    } else {
+        const QString file
+            = config.sqlite3DataFile.isEmpty() ? defaultSqliteFile() : config.sqlite3DataFile;
+        backend->m_location = file;
+        if (!QDir().mkpath(QFileInfo(file).absolutePath())) {
+            return makeError(ErrorCode::IoError,
+                u"cannot create the folder of the backend %1"_s.arg(file));
+        }
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(file);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        if (!db.open()) {
+            return makeError(ErrorCode::ConnectionFailed,
+                u"cannot open the backend %1: %2"_s.arg(file, errorText(db.lastError())));
+        }
+    }
+    if (auto state = backend->readSchemaState(); !state) {
+        return state.error();
+    }
+    if (mode == OpenMode::Normal && !backend->m_orchestratorOwned
+        && backend->m_schemaVersion < Schema::currentVersion()) {
+        if (backend->m_flavor == SqlFlavor::SQLite) {
+            if (backend->m_schemaVersion > 0) {
+                const QString copy = u"%1.v%2-backup"_s.arg(
+                    backend->m_location, QString::number(backend->m_schemaVersion));
+                if (auto saved = backend->backupSqlite(copy); !saved) {
+                    return saved.error();
+                }
+            }
+            if (auto migrated = backend->migrate(Schema::currentVersion()); !migrated) {
+                return migrated.error();
+            }
+        } else if (backend->m_schemaVersion == 0) {
+            backend->m_readOnlyReason = u"the backend %1 has no Topograph schema yet: run "
+                                        "topograph-cli -c redeploy-internal-db"_s.arg(
+                                            backend->description());
+        } else {
+            backend->m_readOnlyReason
+                = u"the backend %1 has schema version %2 and this Topograph needs %3: run "
+                  "topograph-cli -c upgrade-backend"_s.arg(backend->description(),
+                      QString::number(backend->m_schemaVersion),
+                      QString::number(Schema::currentVersion()));
+        }
+    }
+    return backend;
+}
+
+bool Backend::tableExists(const QString &table) const
+{
+    return database().tables().contains(table, Qt::CaseInsensitive);
+}
+
+Result<void> Backend::readSchemaState()
+{
+    m_orchestratorOwned = tableExists(u"orchestrator_db_deployments"_s);
+    if (!tableExists(u"topograph_schema"_s)) {
+        m_schemaVersion = 0;
+    } else {
+        auto rows = select(u"SELECT MAX(version) AS v FROM topograph_schema"_s);
+        if (!rows) {
+            return rows.error();
+        }
+        m_schemaVersion = rows->isEmpty() ? 0 : rows->first().value(u"v"_s).toInt();
+    }
+    if (m_orchestratorOwned) {
+        m_readOnlyReason.clear(); // data writes on explicit actions are allowed; DDL never
+    }
+    if (m_schemaVersion > Schema::currentVersion()) {
+        QString needed;
+        auto rows = select(u"SELECT app_version FROM topograph_schema WHERE version = ?"_s,
+            { m_schemaVersion });
+        if (rows && !rows->isEmpty()) {
+            needed = rows->first().value(u"app_version"_s).toString();
+        }
+        m_readOnlyReason = u"the backend %1 has schema version %2, newer than version %3 that "
+                           "this Topograph (%4) knows: opened read-only; use Topograph %5 or "
+                           "later to change it"_s.arg(description(), QString::number(m_schemaVersion),
+                               QString::number(Schema::currentVersion()),
+                               QStringLiteral(TOPOGRAPH_VERSION),
+                               needed.isEmpty() ? u"of that version"_s : needed);
+    }
+    return {};
+}
+
+Result<void> Backend::requireWritable() const
+{
+    if (isReadOnly()) {
+        return makeError(ErrorCode::Refused, m_readOnlyReason);
+    }
+    return {};
+}
+
+Result<void> Backend::migrate(int toVersion)
+{
+    if (m_orchestratorOwned) {
+        return makeError(ErrorCode::Refused,
+            u"the backend %1 belongs to a running orchestrator: Topograph never changes its "
+            "tables' structure"_s.arg(description()));
+    }
+    return transaction([&]() -> Result<void> {
+        for (const Migration &migration : Schema::migrations()) {
+            if (migration.version <= m_schemaVersion || migration.version > toVersion) {
+                continue;
+            }
+            for (const QString &name : migration.tables) {
+                if (tableExists(name)) {
+                    continue; // an orchestrator-made table of the same name: keep it
+                }
+                for (const QString &statement : Schema::createStatements(*Schema::table(name),
+                         m_flavor)) {
+                    if (auto done = exec(statement); !done) {
+                        return done.error();
+                    }
+                }
+            }
+            auto recorded = exec(u"INSERT INTO topograph_schema (version, description, "
+                                 "app_version, applied_at) VALUES (?, ?, ?, ?)"_s,
+                { migration.version, migration.description, migration.appVersion,
+                    toDb(QDateTime::currentDateTimeUtc()) });
+            if (!recorded) {
+                return recorded.error();
+            }
+            qCInfo(lcBackend).noquote() << "backend" << description() << "migrated to schema"
+                                        << migration.version;
+            m_schemaVersion = migration.version;
+        }
+        return {};
+    });
+}
+
+Result<void> Backend::deploy()
+{
+    return deployUpTo(Schema::currentVersion());
+}
+
+Result<void> Backend::deployUpTo(int version)
+{
+    if (m_schemaVersion > Schema::currentVersion()) {
+        return makeError(ErrorCode::Refused, m_readOnlyReason);
+    }
+    auto done = migrate(version);
+    if (done && m_schemaVersion >= Schema::currentVersion() && !m_orchestratorOwned) {
+        m_readOnlyReason.clear();
+    }
+    return done;
+}
+
+Result<void> Backend::upgrade(const QString &backupFile)
+{
+    if (m_schemaVersion > Schema::currentVersion()) {
+        return makeError(ErrorCode::Refused, m_readOnlyReason);
+    }
+    if (!backupFile.isEmpty()) {
+        if (m_flavor == SqlFlavor::SQLite) {
+            if (auto saved = backupSqlite(backupFile); !saved) {
+                return saved.error();
+            }
+        } else {
+            return makeError(ErrorCode::InvalidInput,
+                u"--backup for a MySQL backend is not supported yet: take a mysqldump of %1 "
+                "first"_s.arg(m_location));
+        }
+    }
+    return deploy();
+}
+
+Result<void> Backend::backupSqlite(const QString &target)
+{
+    // Fold the write-ahead log into the main file so that the copy is complete.
+    (void)exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    QFile::remove(target);
+    if (!QFile::copy(m_location, target)) {
+        return makeError(ErrorCode::IoError,
+            u"cannot back up the backend %1 to %2 before migrating it"_s.arg(m_location, target));
+    }
+    m_backupFile = target;
+    qCInfo(lcBackend).noquote() << "backed up" << m_location << "to" << target;
+    return {};
+}
+
+Result<QList<SqlRow>> Backend::select(const QString &sql, const QVariantList &binds) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        return makeError(ErrorCode::QueryFailed,
+            u"backend query failed: %1"_s.arg(errorText(query.lastError())), sql);
+    }
+    for (const QVariant &value : binds) {
+        query.addBindValue(value);
+    }
+    if (!query.exec()) {
+        return makeError(ErrorCode::QueryFailed,
+            u"backend query failed: %1"_s.arg(errorText(query.lastError())), sql);
+    }
+    QList<SqlRow> rows;
+    while (query.next()) {
+        const QSqlRecord record = query.record();
+        SqlRow row;
+        for (int i = 0; i < record.count(); ++i) {
+            row.insert(record.fieldName(i), record.value(i));
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+
+Result<int> Backend::exec(const QString &sql, const QVariantList &binds) const
+{
+    QSqlQuery query(database());
+    if (!query.prepare(sql)) {
+        return makeError(ErrorCode::QueryFailed,
+            u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
+    }
+    for (const QVariant &value : binds) {
+        query.addBindValue(value);
+    }
+    if (!query.exec()) {
+        return makeError(ErrorCode::QueryFailed,
+            u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
+    }
+    return query.numRowsAffected();
+}
+
+Result<void> Backend::transaction(const std::function<Result<void>()> &work) const
+{
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Result<void> result = work();
+        --m_transactionDepth;
+        return result;
+    }
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        return makeError(ErrorCode::QueryFailed,
+            u"cannot start a backend transaction: %1"_s.arg(errorText(db.lastError())));
+    }
+    ++m_transactionDepth;
+    Result<void> result = work();
+    --m_transactionDepth;
+    if (!result) {
+        db.rollback();
+        return result;
+    }
+    if (!db.commit()) {
+        const QString text = errorText(db.lastError());
+        db.rollback();
+        return makeError(ErrorCode::QueryFailed, u"backend commit failed: %1"_s.arg(text));
+    }
+    return {};
+}
+
+QVariant Backend::toDb(const QDateTime &time)
+{
+    if (!time.isValid()) {
+        return {}; // an invalid QVariant binds as NULL
+    }
+    return time.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+}
+
+QDateTime Backend::fromDb(const QVariant &value)
+{
+    if (value.isNull()) {
+        return {};
+    }
+    if (value.metaType().id() == QMetaType::QDateTime) {
+        // QMYSQL hands back wall-clock values; the session's time zone is UTC.
+        const QDateTime local = value.toDateTime();
+        return QDateTime(local.date(), local.time(), Qt::UTC);
+    }
+    QDateTime parsed = QDateTime::fromString(value.toString().left(19), u"yyyy-MM-dd HH:mm:ss"_s);
+    if (!parsed.isValid()) {
+        return {};
+    }
+    parsed.setTimeSpec(Qt::UTC);
+    return parsed;
+}
+
+} // namespace topograph

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+
+#include "backend/schema.h"
+#include "config/configuration.h"
+#include "db/mysqlsession.h"
+#include "result.h"
+
+namespace topograph {
+
+// The backend store's connection: SQLite file (default) or a shared MySQL/MariaDB database,
+// holding orchestrator-compatible tables. Owned by the thread that opened it. On open it reads
+// topograph_schema and decides (DESIGN §4):
+//  - no schema: SQLite is deployed; MySQL waits for -c redeploy-internal-db;
+//  - an older schema: SQLite is backed up (file copy) and migrated; MySQL stays read-only until
+//    -c upgrade-backend;
+//  - a newer schema than this binary knows: read-only, with a message naming both versions;
+//  - a live orchestrator's backend (orchestrator_db_deployments): never any DDL.
+class Backend final
+{
+public:
+    ~Backend();
+    Backend(const Backend &) = delete;
+    Backend &operator=(const Backend &) = delete;
+    Backend(Backend &&) = delete;
+    Backend &operator=(Backend &&) = delete;
+
+    enum class OpenMode {
+        Normal, // migrate SQLite automatically, refuse DDL on MySQL
+        NoMigration, // open as found (for deploy and upgrade commands)
+    };
+    static Result<std::unique_ptr<Backend>> open(const Configuration &config,
+        OpenMode mode = OpenMode::Normal);
+    static QString defaultSqliteFile();
+
+    SqlFlavor flavor() const { return m_flavor; }
+    QString description() const; // "sqlite /path" or "mysql host:port/db", no credentials
+    int schemaVersion() const { return m_schemaVersion; }
+    bool isOrchestratorBackend() const { return m_orchestratorOwned; }
+    QString lastBackupFile() const { return m_backupFile; }
+
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    Result<void> requireWritable() const;
+
+    // -c redeploy-internal-db: creates every missing table and records the schema version.
+    Result<void> deploy();
+    // -c upgrade-backend: applies pending migrations; with backupFile, first dumps the tables
+    // the migrations touch (SQLite: a copy of the file).
+    Result<void> upgrade(const QString &backupFile);
+    // Tests: deploy only up to a version, to have an older schema to migrate.
+    Result<void> deployUpTo(int version);
+
+    Result<QList<SqlRow>> select(const QString &sql, const QVariantList &binds = {}) const;
+    Result<int> exec(const QString &sql, const QVariantList &binds = {}) const;
+    // Runs work in a transaction; inside another transaction() it joins the outer one.
+    Result<void> transaction(const std::function<Result<void>()> &work) const;
+
+    // Timestamps are stored as UTC text 'yyyy-MM-dd HH:mm:ss' on both flavours.
+    static QVariant toDb(const QDateTime &time);
+    static QDateTime fromDb(const QVariant &value);
+
+private:
+    Backend(QString connectionName, SqlFlavor flavor);
+    Result<void> readSchemaState();
+    Result<void> migrate(int toVersion);
+    Result<void> backupSqlite(const QString &target);
+    bool tableExists(const QString &table) const;
+    QSqlDatabase database() const;
+
+    QString m_connectionName;
+    SqlFlavor m_flavor;
+    QString m_location;
+    int m_schemaVersion = 0;
+    bool m_orchestratorOwned = false;
+    QString m_readOnlyReason;
+    QString m_backupFile;
+    mutable int m_transactionDepth = 0; // transaction() nests: only the outermost commits
+};
+
+} // namespace topograph

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include "backend/backend.h"
+
+namespace topograph {
+
+struct ResolveEntry
+{
+    QString hostname; // the name asked
+    QString resolvedHostname; // what it resolved to
+    QDateTime resolvedAt;
+};
+
+// orchestrator's hostname_resolve: name asked → name resolved, with the time it was resolved.
+// Entries older than ExpiryHostnameResolvesMinutes do not count and are purged.
+class ResolveStore final
+{
+public:
+    ResolveStore(const Backend &backend, int expiryMinutes);
+
+    Result<void> record(const QString &hostname, const QString &resolved) const;
+    Result<QList<ResolveEntry>> all() const; // unexpired, by hostname
+    Result<int> reset() const; // deletes every entry
+    Result<int> purgeExpired() const;
+
+private:
+    QVariant cutoff() const;
+
+    const Backend &m_backend;
+    int m_expiryMinutes;
+};
+
+} // namespace topograph

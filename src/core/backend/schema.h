@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace topograph {
+
+enum class SqlFlavor {
+    SQLite,
+    MySQL,
+};
+
+// One table of the backend: orchestrator's names and meanings for the tables orchestrator has,
+// topograph_* for Topograph's own. Columns are written once in a syntax both SQLite and MySQL
+// accept; the auto-increment key is the one place they differ.
+struct TableDef
+{
+    QString name;
+    QString columns; // the part between the parentheses of CREATE TABLE
+    QStringList indexes; // "name (col, col)" or "UNIQUE name (col)"
+};
+
+// The schema version this binary writes, and what each version brought.
+struct Migration
+{
+    int version;
+    QString description;
+    QString appVersion; // the first Topograph version that knows this schema
+    QStringList tables; // tables created by this migration
+};
+
+class Schema final
+{
+public:
+    static int currentVersion();
+    static const QList<Migration> &migrations();
+    static const QList<TableDef> &tables();
+    static const TableDef *table(const QString &name);
+    static QStringList createStatements(const TableDef &table, SqlFlavor flavor);
+};
+
+} // namespace topograph

@@ -1,0 +1,101 @@
+#include "backend/topologywriter.h"
+
+#include <QHash>
+
+#include "backend/clusteraliasstore.h"
+#include "backend/instancestore.h"
+#include "topology/clusterassigner.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+TopologyWriter::TopologyWriter(const Backend &backend, const Configuration &config)
+    : m_backend(backend)
+    , m_config(config)
+{
+}
+
+Result<void> TopologyWriter::record(const QList<InstanceRecord> &probed) const
+{
+    if (auto writable = m_backend.requireWritable(); !writable) {
+        return writable;
+    }
+    const InstanceStore store(m_backend);
+    auto stored = store.readAll();
+    if (!stored) {
+        return stored.error();
+    }
+    QHash<InstanceKey, qsizetype> index;
+    QList<InstanceRecord> all = *stored;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        index.insert(all[i].key, i);
+    }
+    QHash<InstanceKey, QString> clusterBefore;
+    for (const InstanceRecord &r : all) {
+        clusterBefore.insert(r.key, r.clusterName + u'/' + QString::number(r.replicationDepth)
+                + (r.isCoMaster ? u"/co"_s : QString()));
+    }
+    QList<InstanceKey> written;
+    for (const InstanceRecord &fresh : probed) {
+        const auto at = index.constFind(fresh.key);
+        if (fresh.reachable) {
+            if (at == index.cend()) {
+                index.insert(fresh.key, all.size());
+                all.append(fresh);
+            } else {
+                all[*at] = fresh;
+            }
+            written << fresh.key;
+        } else if (at != index.cend()) {
+            InstanceRecord &known = all[*at];
+            known.reachable = false;
+            known.lastChecked = fresh.lastAttemptedCheck.isValid() ? fresh.lastAttemptedCheck
+                                                                   : fresh.lastChecked;
+            known.lastAttemptedCheck = known.lastChecked;
+            written << fresh.key;
+        }
+    }
+    ClusterAssigner::assign(all);
+
+    return m_backend.transaction([&]() -> Result<void> {
+        QList<InstanceRecord> toWrite;
+        for (const InstanceKey &key : written) {
+            InstanceRecord record = all[index.value(key)];
+            toWrite << record;
+        }
+        if (auto done = store.write(toWrite); !done) {
+            return done;
+        }
+        // Rows not probed now may still have moved to another cluster (their master did).
+        for (const InstanceRecord &r : all) {
+            const QString now = r.clusterName + u'/' + QString::number(r.replicationDepth)
+                + (r.isCoMaster ? u"/co"_s : QString());
+            if (written.contains(r.key) || clusterBefore.value(r.key) == now) {
+                continue;
+            }
+            auto updated = m_backend.exec(u"UPDATE database_instance SET cluster_name = ?, "
+                                          "replication_depth = ?, is_co_master = ? "
+                                          "WHERE hostname = ? AND port = ?"_s,
+                { r.clusterName, r.replicationDepth, r.isCoMaster ? 1 : 0, r.key.host,
+                    r.key.port });
+            if (!updated) {
+                return updated.error();
+            }
+        }
+        // A cluster's detected alias is what its master suggests (DetectClusterAliasQuery).
+        const ClusterAliasStore aliases(m_backend, m_config);
+        for (const InstanceKey &key : written) {
+            const InstanceRecord &r = all[index.value(key)];
+            if (r.reachable && r.key.toString() == r.clusterName) {
+                if (auto done = aliases.recordDetected(r.clusterName, r.suggestedClusterAlias);
+                    !done) {
+                    return done;
+                }
+            }
+        }
+        return {};
+    });
+}
+
+} // namespace topograph

@@ -1,0 +1,120 @@
+#include "discovery/discoverer.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include "discovery/probepool.h"
+#include "logging.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+namespace {
+
+// Probes are network-bound: more threads than cores is right. Eight covers the fan-out of a
+// typical section while keeping the connection count to each instance at one.
+constexpr int kBlockingWorkers = 8;
+
+} // namespace
+
+Discoverer::Discoverer(ProbePool* pool, int maxInstances, QObject* parent)
+    : QObject(parent)
+    , m_pool(pool)
+    , m_maxInstances(maxInstances)
+{
+    connect(m_pool, &ProbePool::probed, this, &Discoverer::onProbed);
+}
+
+void Discoverer::start(const InstanceKey& seed)
+{
+    if (m_running) {
+        return;
+    }
+    m_running = true;
+    m_generation = m_pool->newGeneration();
+    m_levels = 0;
+    m_levelOf.clear();
+    m_pending.clear();
+    m_records.clear();
+    qCDebug(lcDiscovery).noquote() << "discovering from" << seed.toString();
+    enqueue(seed, 1);
+}
+
+void Discoverer::enqueue(const InstanceKey& key, int level)
+{
+    if (!key.isValid() || m_levelOf.contains(key) || m_levelOf.size() >= m_maxInstances) {
+        return;
+    }
+    m_levelOf.insert(key, level);
+    m_pending.insert(key);
+    m_levels = std::max(m_levels, level);
+    m_pool->probe(key, m_generation);
+}
+
+void Discoverer::onProbed(const InstanceRecord& record, quint64 generation)
+{
+    if (!m_running || generation != m_generation || !m_pending.remove(record.key)) {
+        return; // another consumer's probe, or a duplicate
+    }
+    if (!record.reachable) {
+        qCInfo(lcDiscovery).noquote()
+            << "cannot probe" << record.key.toString() << "-" << record.lastError;
+    }
+    m_records.append(record);
+    const int next = m_levelOf.value(record.key) + 1;
+    if (record.masterKey) {
+        enqueue(*record.masterKey, next);
+    }
+    for (const InstanceKey& replica : record.replicaKeys) {
+        enqueue(replica, next);
+    }
+    Q_EMIT instanceDiscovered(record);
+    if (m_pending.isEmpty()) {
+        m_running = false;
+        qCDebug(lcDiscovery) << "discovery found" << m_records.size() << "instances in" << m_levels
+                             << "levels";
+        Q_EMIT finished(m_records);
+    }
+}
+
+Result<QList<InstanceRecord>> Discoverer::discoverBlocking(
+    const Configuration& config, const InstanceKey& seed, int timeoutMs)
+{
+    ProbePool pool(config, kBlockingWorkers);
+    if (pool.configurationError()) {
+        return *pool.configurationError();
+    }
+    Discoverer discoverer(&pool);
+    QEventLoop loop;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(&discoverer, &Discoverer::finished, &loop, &QEventLoop::quit);
+    QElapsedTimer timer;
+    timer.start();
+    discoverer.start(seed);
+    deadline.start(timeoutMs);
+    if (discoverer.isRunning()) {
+        loop.exec();
+    }
+    if (discoverer.isRunning()) {
+        return makeError(ErrorCode::Timeout,
+            u"discovery from %1 did not finish within %2 ms (%3 instances found so far)"_s
+                .arg(seed.toString())
+                .arg(timeoutMs)
+                .arg(discoverer.records().size()));
+    }
+    const QList<InstanceRecord> records = discoverer.records();
+    if (records.isEmpty() || !records.first().reachable) {
+        const QString why = records.isEmpty() ? u"no answer"_s : records.first().lastError;
+        return makeError(ErrorCode::ConnectionFailed,
+            u"cannot discover from %1: %2"_s.arg(seed.toString(), why), why);
+    }
+    qCDebug(lcDiscovery) << "discovered" << records.size() << "instances in" << timer.elapsed()
+                         << "ms";
+    return records;
+}
+
+} // namespace topograph

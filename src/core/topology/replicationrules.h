@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+#include "config/configuration.h"
+#include "probe/instancerecord.h"
+
+namespace topograph {
+
+// Whether one instance could replicate from another, and why not (DESIGN §7, orchestrator's
+// can-replicate-from): the reasons are written for a DBA.
+struct Verdict
+{
+    bool allowed = true;
+    QString reason;
+
+    static Verdict yes() { return {}; }
+    static Verdict no(QString why) { return { false, std::move(why) }; }
+};
+
+class ReplicationRules final
+{
+public:
+    static Verdict canReplicateFrom(const InstanceRecord &replica, const InstanceRecord &source,
+        const Configuration &config);
+
+    // 1 for "5.6" < "5.7", comparing dotted numbers; 0 when equal.
+    static int compareVersions(const QString &a, const QString &b);
+    // STATEMENT < MIXED < ROW; unknown formats rank lowest.
+    static int binlogFormatRank(const QString &format);
+
+    // The replica of master best placed to take over from it: valid, replicating with binlogs
+    // and log_slave_updates, most advanced exec position, never a "must_not"/"prefer_not"
+    // candidate when another is available. std::nullopt when none qualifies.
+    static std::optional<InstanceRecord> candidateReplica(const QList<InstanceRecord> &replicas,
+        const QHash<InstanceKey, QString> &promotionRules);
+};
+
+} // namespace topograph
