@@ -1,11 +1,22 @@
 // Discovery, forgetting, maintenance, the resolve cache and the backend's schema.
 #include "commands.h"
 
+#include <QEventLoop>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+
+#include "backend/backendwriter.h"
 #include "backend/instancestore.h"
 #include "backend/maintenancestore.h"
 #include "backend/resolvestore.h"
 #include "backend/topologywriter.h"
-#include "topology/livecrawl.h"
+#include "discovery/discoverer.h"
+#include "discovery/poller.h"
+#include "discovery/probepool.h"
+#include "resolve/hostnameresolver.h"
 
 using namespace Qt::StringLiterals;
 
@@ -13,11 +24,64 @@ namespace topograph {
 
 namespace {
 
+// Set by SIGINT/SIGTERM while `discover --poll` runs; checked from the event loop.
+std::atomic<bool> g_stopRequested { false };
+
+void requestStop(int) { g_stopRequested.store(true); }
+
+// Keeps polling every known instance of the discovered topology until Ctrl-C, writing each
+// round's results through the backend writer thread; progress goes to stderr.
+Result<void> pollForever(const CommandContext &ctx, const QList<InstanceRecord> &records)
+{
+    ProbePool pool(ctx.config, std::clamp(static_cast<int>(records.size()) / 4, 2, 8));
+    Poller poller(&pool, ctx.config);
+    BackendWriter writer(ctx.config);
+    QList<InstanceKey> keys;
+    for (const InstanceRecord &r : records) {
+        keys << r.key;
+    }
+    poller.setKeys(keys);
+    QList<InstanceRecord> batch;
+    QObject::connect(&poller, &Poller::probed, &poller,
+        [&batch](const InstanceRecord &record) { batch << record; });
+    QObject::connect(&poller, &Poller::roundFinished, &poller,
+        [&](quint64 generation, int probed, int unreachable, qint64 elapsedMs) {
+            writer.enqueue(std::exchange(batch, {}));
+            QTextStream(stderr) << "topograph-cli: poll round " << generation << ": " << probed
+                                << " probed, " << unreachable << " unreachable, " << elapsedMs
+                                << " ms\n";
+        });
+    g_stopRequested.store(false);
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    QEventLoop loop;
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &loop, [&loop] {
+        if (g_stopRequested.load()) {
+            loop.quit();
+        }
+    });
+    watch.start(100);
+    poller.start();
+    loop.exec();
+    poller.stop();
+    pool.shutdown();
+    writer.enqueue(batch);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (const QString error = writer.flush(); !error.isEmpty()) {
+        return makeError(ErrorCode::QueryFailed, error);
+    }
+    return {};
+}
+
+// Probes the topology of -i until it is complete, records it, and prints -i. Host names are
+// resolved per HostnameResolveMethod first; resolutions are written to hostname_resolve at once.
 Result<void> discover(CommandContext &ctx)
 {
-    auto seed = ctx.instanceKey();
-    if (!seed) {
-        return seed.error();
+    auto asked = ctx.instanceKey();
+    if (!asked) {
+        return asked.error();
     }
     auto db = ctx.backend();
     if (!db) {
@@ -26,14 +90,27 @@ Result<void> discover(CommandContext &ctx)
     if (auto writable = (*db)->requireWritable(); !writable) {
         return writable;
     }
-    auto records = crawlLive(ctx.config, *seed);
+    HostnameResolver resolver(ctx.config);
+    const InstanceKey seed = resolver.resolve(*asked);
+    const ResolveStore resolves(**db, ctx.config.expiryHostnameResolvesMinutes);
+    for (const auto &[name, resolved] : resolver.takeNewResolutions()) {
+        if (auto done = resolves.record(name, resolved); !done) {
+            return done;
+        }
+    }
+    const int timeoutMs = std::max(60, ctx.config.mysqlDiscoveryReadTimeoutSeconds * 6) * 1000;
+    auto records = Discoverer::discoverBlocking(ctx.config, seed, timeoutMs);
     if (!records) {
         return records.error();
     }
     if (auto done = TopologyWriter(**db, ctx.config).record(*records); !done) {
         return done;
     }
-    ctx.out << seed->toString() << '\n';
+    ctx.out << asked->toString() << '\n';
+    ctx.out.flush();
+    if (ctx.args.poll) {
+        return pollForever(ctx, *records);
+    }
     return {};
 }
 
@@ -181,7 +258,7 @@ Result<void> upgradeBackend(CommandContext &ctx)
 QList<Command> adminCommands()
 {
     return {
-        { u"discover"_s, u"Probe the topology of -i and record every instance found"_s, discover },
+        { u"discover"_s, u"Probe the topology of -i and record every instance found (--poll: keep polling)"_s, discover },
         { u"forget"_s, u"Remove -i from the backend (it comes back if discovered again)"_s,
             forget },
         { u"begin-maintenance"_s, u"Mark -i as in maintenance (--reason, --owner)"_s,

@@ -215,18 +215,26 @@ private Q_SLOTS:
         QVERIFY(record.lastError.contains(settings.key.toString()));
     }
 
-    void cliPrintsTheTopologyFromALeaf_data()
+    void cliDiscoversAndPrintsTheTopologyFromALeaf_data()
     {
         addModes();
     }
-    void cliPrintsTheTopologyFromALeaf()
+    void cliDiscoversAndPrintsTheTopologyFromALeaf()
     {
         QFETCH(QString, mode);
         SANDBOX_OR_SKIP(mode)
+        const QString config = sandbox.dir + u"/topograph.conf.json"_s;
+        const QString leaf = sandbox.deepest().key.toString();
+        QProcess discover;
+        discover.start(QStringLiteral(TOPOGRAPH_CLI_PATH),
+            { u"--config"_s, config, u"-c"_s, u"discover"_s, u"-i"_s, leaf });
+        QVERIFY(discover.waitForFinished(60000));
+        QCOMPARE(discover.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(discover.readAllStandardOutput()).trimmed(), leaf);
+
         QProcess cli;
         cli.start(QStringLiteral(TOPOGRAPH_CLI_PATH),
-            { u"--config"_s, sandbox.dir + u"/topograph.conf.json"_s, u"-c"_s, u"topology"_s,
-                u"-i"_s, sandbox.deepest().key.toString() });
+            { u"--config"_s, config, u"-c"_s, u"topology"_s, u"-i"_s, leaf });
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
         const QStringList lines

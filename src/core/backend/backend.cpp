@@ -132,6 +132,8 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration &config, Open
             return makeError(ErrorCode::ConnectionFailed,
                 u"cannot open the backend %1: %2"_s.arg(file, errorText(db.lastError())));
         }
+        // Readers (the app, a second CLI) keep reading while the writer thread writes.
+        (void)backend->exec(u"PRAGMA journal_mode=WAL"_s);
     }
     if (auto state = backend->readSchemaState(); !state) {
         return state.error();
@@ -146,8 +148,15 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration &config, Open
                     return saved.error();
                 }
             }
+            const int before = backend->m_schemaVersion;
             if (auto migrated = backend->migrate(Schema::currentVersion()); !migrated) {
                 return migrated.error();
+            }
+            if (before > 0) {
+                qCInfo(lcBackend).noquote()
+                    << "backend" << backend->description() << "migrated from schema" << before
+                    << "to" << backend->m_schemaVersion << "(backup:" << backend->m_backupFile
+                    << ")";
             }
         } else if (backend->m_schemaVersion == 0) {
             backend->m_readOnlyReason = u"the backend %1 has no Topograph schema yet: run "
@@ -239,8 +248,8 @@ Result<void> Backend::migrate(int toVersion)
             if (!recorded) {
                 return recorded.error();
             }
-            qCInfo(lcBackend).noquote() << "backend" << description() << "migrated to schema"
-                                        << migration.version;
+            qCDebug(lcBackend).noquote() << "backend" << description() << "migrated to schema"
+                                         << migration.version;
             m_schemaVersion = migration.version;
         }
         return {};
