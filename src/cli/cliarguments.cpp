@@ -18,7 +18,8 @@ Result<CliArguments> CliArguments::parse(const QStringList& arguments)
         { u"pattern"_s, &CliArguments::pattern },
         { u"alias"_s, &CliArguments::alias },
         { u"reason"_s, &CliArguments::reason },
-        { u"owner"_s, &CliArguments::owner }, { u"tag"_s, &CliArguments::tag },
+        { u"owner"_s, &CliArguments::owner },
+        { u"tag"_s, &CliArguments::tag },
         { u"backup"_s, &CliArguments::backupFile },
     };
     const QList<std::pair<QString, bool CliArguments::*>> flags {
@@ -28,7 +29,8 @@ Result<CliArguments> CliArguments::parse(const QStringList& arguments)
         { u"read-only"_s, &CliArguments::readOnly },
         { u"version"_s, &CliArguments::version },
         { u"help"_s, &CliArguments::help },
-        { u"h"_s, &CliArguments::help }, { u"poll"_s, &CliArguments::poll },
+        { u"h"_s, &CliArguments::help },
+        { u"poll"_s, &CliArguments::poll },
     };
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);

@@ -8,17 +8,16 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-CommandContext::CommandContext(const CliArguments &arguments, const Configuration &configuration,
-    QTextStream &stream)
+CommandContext::CommandContext(
+    const CliArguments& arguments, const Configuration& configuration, QTextStream& stream)
     : args(arguments)
     , config(configuration)
     , out(stream)
-{
-}
+{ }
 
 CommandContext::~CommandContext() = default;
 
-Result<Backend *> CommandContext::backend(Backend::OpenMode mode)
+Result<Backend*> CommandContext::backend(Backend::OpenMode mode)
 {
     if (!m_backend) {
         auto opened = Backend::open(config, mode);
@@ -46,7 +45,7 @@ Result<InstanceKey> CommandContext::destinationKey() const
     return InstanceKey::parse(args.destination, static_cast<quint16>(config.defaultInstancePort));
 }
 
-Result<InstanceRecord> CommandContext::knownInstance(const InstanceKey &key)
+Result<InstanceRecord> CommandContext::knownInstance(const InstanceKey& key)
 {
     auto db = backend();
     if (!db) {
@@ -72,7 +71,7 @@ Result<InstanceRecord> CommandContext::knownInstance()
     return knownInstance(*key);
 }
 
-Result<QList<InstanceRecord>> CommandContext::clusterOf(const InstanceRecord &record)
+Result<QList<InstanceRecord>> CommandContext::clusterOf(const InstanceRecord& record)
 {
     auto db = backend();
     if (!db) {
@@ -91,11 +90,11 @@ Result<void> CommandContext::requireMutationsAllowed() const
     return {};
 }
 
-void CommandContext::printKeys(const QList<InstanceKey> &keys)
+void CommandContext::printKeys(const QList<InstanceKey>& keys)
 {
     QList<InstanceKey> sorted = keys;
     std::sort(sorted.begin(), sorted.end());
-    for (const InstanceKey &key : sorted) {
+    for (const InstanceKey& key : sorted) {
         out << key.toString() << '\n';
     }
 }

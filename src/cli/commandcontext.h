@@ -19,28 +19,28 @@ namespace topograph {
 class CommandContext final
 {
 public:
-    CommandContext(const CliArguments &args, const Configuration &config, QTextStream &out);
+    CommandContext(const CliArguments& args, const Configuration& config, QTextStream& out);
     ~CommandContext();
-    CommandContext(const CommandContext &) = delete;
-    CommandContext &operator=(const CommandContext &) = delete;
-    CommandContext(CommandContext &&) = delete;
-    CommandContext &operator=(CommandContext &&) = delete;
+    CommandContext(const CommandContext&) = delete;
+    CommandContext& operator=(const CommandContext&) = delete;
+    CommandContext(CommandContext&&) = delete;
+    CommandContext& operator=(CommandContext&&) = delete;
 
-    const CliArguments &args;
-    const Configuration &config;
-    QTextStream &out;
+    const CliArguments& args;
+    const Configuration& config;
+    QTextStream& out;
 
-    Result<Backend *> backend(Backend::OpenMode mode = Backend::OpenMode::Normal);
+    Result<Backend*> backend(Backend::OpenMode mode = Backend::OpenMode::Normal);
     Result<InstanceKey> instanceKey() const; // -i, required
     Result<InstanceKey> destinationKey() const; // -d, required
     // The instance as the backend knows it; "unknown instance" when it does not.
-    Result<InstanceRecord> knownInstance(const InstanceKey &key);
+    Result<InstanceRecord> knownInstance(const InstanceKey& key);
     Result<InstanceRecord> knownInstance(); // of -i
-    Result<QList<InstanceRecord>> clusterOf(const InstanceRecord &record);
+    Result<QList<InstanceRecord>> clusterOf(const InstanceRecord& record);
     // Refuses when the configuration or --read-only says so.
     Result<void> requireMutationsAllowed() const;
 
-    void printKeys(const QList<InstanceKey> &keys);
+    void printKeys(const QList<InstanceKey>& keys);
 
 private:
     std::unique_ptr<Backend> m_backend;

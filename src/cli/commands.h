@@ -14,11 +14,11 @@ struct Command
 {
     QString name;
     QString summary;
-    std::function<Result<void>(CommandContext &)> run;
+    std::function<Result<void>(CommandContext&)> run;
 };
 
 // Every command topograph-cli knows, in the order `-c help` lists them.
-const QList<Command> &allCommands();
+const QList<Command>& allCommands();
 
 // The groups allCommands() is made of, one per source file.
 QList<Command> readCommands(); // commands_read.cpp

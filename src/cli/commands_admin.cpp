@@ -27,23 +27,26 @@ namespace {
 // Set by SIGINT/SIGTERM while `discover --poll` runs; checked from the event loop.
 std::atomic<bool> g_stopRequested { false };
 
-void requestStop(int) { g_stopRequested.store(true); }
+void requestStop(int)
+{
+    g_stopRequested.store(true);
+}
 
 // Keeps polling every known instance of the discovered topology until Ctrl-C, writing each
 // round's results through the backend writer thread; progress goes to stderr.
-Result<void> pollForever(const CommandContext &ctx, const QList<InstanceRecord> &records)
+Result<void> pollForever(const CommandContext& ctx, const QList<InstanceRecord>& records)
 {
     ProbePool pool(ctx.config, std::clamp(static_cast<int>(records.size()) / 4, 2, 8));
     Poller poller(&pool, ctx.config);
     BackendWriter writer(ctx.config);
     QList<InstanceKey> keys;
-    for (const InstanceRecord &r : records) {
+    for (const InstanceRecord& r : records) {
         keys << r.key;
     }
     poller.setKeys(keys);
     QList<InstanceRecord> batch;
     QObject::connect(&poller, &Poller::probed, &poller,
-        [&batch](const InstanceRecord &record) { batch << record; });
+        [&batch](const InstanceRecord& record) { batch << record; });
     QObject::connect(&poller, &Poller::roundFinished, &poller,
         [&](quint64 generation, int probed, int unreachable, qint64 elapsedMs) {
             writer.enqueue(std::exchange(batch, {}));
@@ -77,7 +80,7 @@ Result<void> pollForever(const CommandContext &ctx, const QList<InstanceRecord> 
 
 // Probes the topology of -i until it is complete, records it, and prints -i. Host names are
 // resolved per HostnameResolveMethod first; resolutions are written to hostname_resolve at once.
-Result<void> discover(CommandContext &ctx)
+Result<void> discover(CommandContext& ctx)
 {
     auto asked = ctx.instanceKey();
     if (!asked) {
@@ -93,7 +96,7 @@ Result<void> discover(CommandContext &ctx)
     HostnameResolver resolver(ctx.config);
     const InstanceKey seed = resolver.resolve(*asked);
     const ResolveStore resolves(**db, ctx.config.expiryHostnameResolvesMinutes);
-    for (const auto &[name, resolved] : resolver.takeNewResolutions()) {
+    for (const auto& [name, resolved] : resolver.takeNewResolutions()) {
         if (auto done = resolves.record(name, resolved); !done) {
             return done;
         }
@@ -114,7 +117,7 @@ Result<void> discover(CommandContext &ctx)
     return {};
 }
 
-Result<void> forget(CommandContext &ctx)
+Result<void> forget(CommandContext& ctx)
 {
     auto allowed = ctx.requireMutationsAllowed();
     auto key = ctx.instanceKey();
@@ -136,17 +139,18 @@ Result<void> forget(CommandContext &ctx)
     return {};
 }
 
-Result<void> beginMaintenance(CommandContext &ctx)
+Result<void> beginMaintenance(CommandContext& ctx)
 {
     auto allowed = ctx.requireMutationsAllowed();
     auto record = allowed ? ctx.knownInstance() : Result<InstanceRecord>(allowed.error());
     if (!record) {
         return record.error();
     }
-    const QString owner = ctx.args.owner.isEmpty() ? qEnvironmentVariable("USER", u"topograph"_s)
-                                                   : ctx.args.owner;
-    auto lock = MaintenanceStore(**ctx.backend())
-                    .begin(record->key, owner, ctx.args.reason, ctx.config.maintenanceExpireMinutes);
+    const QString owner
+        = ctx.args.owner.isEmpty() ? qEnvironmentVariable("USER", u"topograph"_s) : ctx.args.owner;
+    auto lock
+        = MaintenanceStore(**ctx.backend())
+              .begin(record->key, owner, ctx.args.reason, ctx.config.maintenanceExpireMinutes);
     if (!lock) {
         return lock.error();
     }
@@ -154,7 +158,7 @@ Result<void> beginMaintenance(CommandContext &ctx)
     return {};
 }
 
-Result<void> endMaintenance(CommandContext &ctx)
+Result<void> endMaintenance(CommandContext& ctx)
 {
     auto allowed = ctx.requireMutationsAllowed();
     auto key = ctx.instanceKey();
@@ -176,7 +180,7 @@ Result<void> endMaintenance(CommandContext &ctx)
     return {};
 }
 
-Result<void> inMaintenance(CommandContext &ctx)
+Result<void> inMaintenance(CommandContext& ctx)
 {
     auto key = ctx.instanceKey();
     if (!key) {
@@ -196,7 +200,7 @@ Result<void> inMaintenance(CommandContext &ctx)
     return {};
 }
 
-Result<void> showResolveHosts(CommandContext &ctx)
+Result<void> showResolveHosts(CommandContext& ctx)
 {
     auto db = ctx.backend();
     if (!db) {
@@ -206,13 +210,13 @@ Result<void> showResolveHosts(CommandContext &ctx)
     if (!entries) {
         return entries.error();
     }
-    for (const ResolveEntry &e : *entries) {
+    for (const ResolveEntry& e : *entries) {
         ctx.out << e.hostname << '\t' << e.resolvedHostname << '\n';
     }
     return {};
 }
 
-Result<void> resetResolveCache(CommandContext &ctx)
+Result<void> resetResolveCache(CommandContext& ctx)
 {
     auto allowed = ctx.requireMutationsAllowed();
     if (!allowed) {
@@ -229,7 +233,7 @@ Result<void> resetResolveCache(CommandContext &ctx)
     return {};
 }
 
-Result<void> redeployInternalDb(CommandContext &ctx)
+Result<void> redeployInternalDb(CommandContext& ctx)
 {
     auto db = ctx.backend(Backend::OpenMode::NoMigration);
     if (!db) {
@@ -238,7 +242,7 @@ Result<void> redeployInternalDb(CommandContext &ctx)
     return (*db)->deploy();
 }
 
-Result<void> upgradeBackend(CommandContext &ctx)
+Result<void> upgradeBackend(CommandContext& ctx)
 {
     auto db = ctx.backend(Backend::OpenMode::NoMigration);
     if (!db) {
@@ -258,7 +262,9 @@ Result<void> upgradeBackend(CommandContext &ctx)
 QList<Command> adminCommands()
 {
     return {
-        { u"discover"_s, u"Probe the topology of -i and record every instance found (--poll: keep polling)"_s, discover },
+        { u"discover"_s,
+            u"Probe the topology of -i and record every instance found (--poll: keep polling)"_s,
+            discover },
         { u"forget"_s, u"Remove -i from the backend (it comes back if discovered again)"_s,
             forget },
         { u"begin-maintenance"_s, u"Mark -i as in maintenance (--reason, --owner)"_s,

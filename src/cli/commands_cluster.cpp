@@ -15,7 +15,7 @@ namespace topograph {
 namespace {
 
 // The cluster -i belongs to, or the one -alias names.
-Result<QList<InstanceRecord>> selectedCluster(CommandContext &ctx)
+Result<QList<InstanceRecord>> selectedCluster(CommandContext& ctx)
 {
     if (ctx.args.instance.isEmpty() && !ctx.args.alias.isEmpty()) {
         auto db = ctx.backend();
@@ -35,7 +35,7 @@ Result<QList<InstanceRecord>> selectedCluster(CommandContext &ctx)
     return ctx.clusterOf(*record);
 }
 
-Result<QMap<QString, int>> clusterNames(CommandContext &ctx)
+Result<QMap<QString, int>> clusterNames(CommandContext& ctx)
 {
     auto db = ctx.backend();
     if (!db) {
@@ -47,25 +47,25 @@ Result<QMap<QString, int>> clusterNames(CommandContext &ctx)
         return rows.error();
     }
     QMap<QString, int> names;
-    for (const SqlRow &row : *rows) {
+    for (const SqlRow& row : *rows) {
         names.insert(row.value(u"cluster_name"_s).toString(), row.value(u"n"_s).toInt());
     }
     return names;
 }
 
-Result<void> clusters(CommandContext &ctx)
+Result<void> clusters(CommandContext& ctx)
 {
     auto names = clusterNames(ctx);
     if (!names) {
         return names.error();
     }
-    for (const QString &name : names->keys()) {
+    for (const QString& name : names->keys()) {
         ctx.out << name << '\n';
     }
     return {};
 }
 
-Result<void> clustersAlias(CommandContext &ctx)
+Result<void> clustersAlias(CommandContext& ctx)
 {
     auto names = clusterNames(ctx);
     if (!names) {
@@ -75,33 +75,33 @@ Result<void> clustersAlias(CommandContext &ctx)
     if (!aliases) {
         return aliases.error();
     }
-    for (const QString &name : names->keys()) {
+    for (const QString& name : names->keys()) {
         ctx.out << name << '\t' << aliases->value(name, name) << '\n';
     }
     return {};
 }
 
-Result<void> whichClusterInstances(CommandContext &ctx)
+Result<void> whichClusterInstances(CommandContext& ctx)
 {
     auto cluster = selectedCluster(ctx);
     if (!cluster) {
         return cluster.error();
     }
     QList<InstanceKey> keys;
-    for (const InstanceRecord &r : *cluster) {
+    for (const InstanceRecord& r : *cluster) {
         keys << r.key;
     }
     ctx.printKeys(keys);
     return {};
 }
 
-Result<void> whichClusterMaster(CommandContext &ctx)
+Result<void> whichClusterMaster(CommandContext& ctx)
 {
     auto cluster = selectedCluster(ctx);
     if (!cluster) {
         return cluster.error();
     }
-    for (const InstanceRecord &r : *cluster) {
+    for (const InstanceRecord& r : *cluster) {
         if (r.key.toString() == r.clusterName) {
             ctx.out << r.key.toString() << '\n';
             return {};
@@ -111,14 +111,14 @@ Result<void> whichClusterMaster(CommandContext &ctx)
 }
 
 // The cluster's worst replication lag: what a runbook waits on before a change.
-Result<void> clusterHeuristicLag(CommandContext &ctx)
+Result<void> clusterHeuristicLag(CommandContext& ctx)
 {
     auto cluster = selectedCluster(ctx);
     if (!cluster) {
         return cluster.error();
     }
     qint64 worst = 0;
-    for (const InstanceRecord &r : *cluster) {
+    for (const InstanceRecord& r : *cluster) {
         if (r.isReplica()) {
             worst = std::max(worst, r.replicationLagSeconds.value_or(0));
         }
@@ -127,7 +127,7 @@ Result<void> clusterHeuristicLag(CommandContext &ctx)
     return {};
 }
 
-Result<void> search(CommandContext &ctx)
+Result<void> search(CommandContext& ctx)
 {
     const QString pattern = ctx.args.instance.isEmpty() ? ctx.args.pattern : ctx.args.instance;
     if (pattern.isEmpty()) {
@@ -142,7 +142,7 @@ Result<void> search(CommandContext &ctx)
         return all.error();
     }
     QList<InstanceKey> found;
-    for (const InstanceRecord &r : *all) {
+    for (const InstanceRecord& r : *all) {
         if (r.key.toString().contains(pattern, Qt::CaseInsensitive)) {
             found << r.key;
         }

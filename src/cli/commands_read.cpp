@@ -15,7 +15,7 @@ namespace topograph {
 
 namespace {
 
-TopologyPrinter::Options printerOptions(const CommandContext &ctx, TopologyPrinter::Style style)
+TopologyPrinter::Options printerOptions(const CommandContext& ctx, TopologyPrinter::Style style)
 {
     TopologyPrinter::Options options;
     options.reasonableLagSeconds = ctx.config.reasonableReplicationLagSeconds;
@@ -24,7 +24,7 @@ TopologyPrinter::Options printerOptions(const CommandContext &ctx, TopologyPrint
     return options;
 }
 
-Result<void> printTopology(CommandContext &ctx, TopologyPrinter::Style style)
+Result<void> printTopology(CommandContext& ctx, TopologyPrinter::Style style)
 {
     auto record = ctx.knownInstance();
     if (!record) {
@@ -40,32 +40,32 @@ Result<void> printTopology(CommandContext &ctx, TopologyPrinter::Style style)
         if (!tags) {
             return tags.error();
         }
-        for (const InstanceTag &tag : *tags) {
+        for (const InstanceTag& tag : *tags) {
             options.instanceTags[tag.key] << tag.name + u'=' + tag.value;
         }
     }
-    for (const QString &line : TopologyPrinter::ascii(*cluster, record->key, options)) {
+    for (const QString& line : TopologyPrinter::ascii(*cluster, record->key, options)) {
         ctx.out << line << '\n';
     }
     return {};
 }
 
-Result<void> topology(CommandContext &ctx)
+Result<void> topology(CommandContext& ctx)
 {
     return printTopology(ctx, TopologyPrinter::Style::Plain);
 }
 
-Result<void> topologyTabulated(CommandContext &ctx)
+Result<void> topologyTabulated(CommandContext& ctx)
 {
     return printTopology(ctx, TopologyPrinter::Style::Tabulated);
 }
 
-Result<void> topologyTags(CommandContext &ctx)
+Result<void> topologyTags(CommandContext& ctx)
 {
     return printTopology(ctx, TopologyPrinter::Style::WithTags);
 }
 
-Result<void> whichMaster(CommandContext &ctx)
+Result<void> whichMaster(CommandContext& ctx)
 {
     auto record = ctx.knownInstance();
     if (!record) {
@@ -76,7 +76,7 @@ Result<void> whichMaster(CommandContext &ctx)
     return {};
 }
 
-Result<void> whichReplicas(CommandContext &ctx)
+Result<void> whichReplicas(CommandContext& ctx)
 {
     auto record = ctx.knownInstance();
     if (!record) {
@@ -87,7 +87,7 @@ Result<void> whichReplicas(CommandContext &ctx)
         return all.error();
     }
     QList<InstanceKey> replicas;
-    for (const InstanceRecord &r : *all) {
+    for (const InstanceRecord& r : *all) {
         if (r.masterKey == record->key) {
             replicas << r.key;
         }
@@ -96,7 +96,7 @@ Result<void> whichReplicas(CommandContext &ctx)
     return {};
 }
 
-Result<void> instanceStatus(CommandContext &ctx)
+Result<void> instanceStatus(CommandContext& ctx)
 {
     auto record = ctx.knownInstance();
     if (!record) {
@@ -110,7 +110,7 @@ Result<void> instanceStatus(CommandContext &ctx)
     return {};
 }
 
-Result<void> isReplicating(CommandContext &ctx)
+Result<void> isReplicating(CommandContext& ctx)
 {
     auto record = ctx.knownInstance();
     if (!record) {
@@ -122,7 +122,7 @@ Result<void> isReplicating(CommandContext &ctx)
     return {};
 }
 
-Result<void> isReplicationStopped(CommandContext &ctx)
+Result<void> isReplicationStopped(CommandContext& ctx)
 {
     auto record = ctx.knownInstance();
     if (!record) {
@@ -134,7 +134,7 @@ Result<void> isReplicationStopped(CommandContext &ctx)
     return {};
 }
 
-Result<void> canReplicateFrom(CommandContext &ctx)
+Result<void> canReplicateFrom(CommandContext& ctx)
 {
     auto replica = ctx.knownInstance();
     if (!replica) {
@@ -157,7 +157,7 @@ Result<void> canReplicateFrom(CommandContext &ctx)
     return {};
 }
 
-Result<void> candidateReplica(CommandContext &ctx)
+Result<void> candidateReplica(CommandContext& ctx)
 {
     auto record = ctx.knownInstance();
     if (!record) {
@@ -169,7 +169,7 @@ Result<void> candidateReplica(CommandContext &ctx)
         return all.error();
     }
     QList<InstanceRecord> replicas;
-    for (const InstanceRecord &r : *all) {
+    for (const InstanceRecord& r : *all) {
         if (r.masterKey == record->key) {
             replicas << r;
         }
@@ -180,7 +180,7 @@ Result<void> candidateReplica(CommandContext &ctx)
         return rules.error();
     }
     QHash<InstanceKey, QString> promotion;
-    for (const SqlRow &row : *rules) {
+    for (const SqlRow& row : *rules) {
         promotion.insert(InstanceKey { row.value(u"hostname"_s).toString(),
                              static_cast<quint16>(row.value(u"port"_s).toUInt()) },
             row.value(u"promotion_rule"_s).toString());
@@ -207,8 +207,8 @@ QList<Command> readCommands()
         { u"instance-status"_s, u"Print the status line of -i"_s, instanceStatus },
         { u"is-replicating"_s, u"Print -i when it is a replica with both threads running"_s,
             isReplicating },
-        { u"is-replication-stopped"_s,
-            u"Print -i when it is a replica with both threads stopped"_s, isReplicationStopped },
+        { u"is-replication-stopped"_s, u"Print -i when it is a replica with both threads stopped"_s,
+            isReplicationStopped },
         { u"can-replicate-from"_s,
             u"Print -d when -i could replicate from it (else the reason on stderr)"_s,
             canReplicateFrom },

@@ -9,7 +9,7 @@ namespace topograph {
 
 namespace {
 
-Result<TagCondition> requireTag(const CommandContext &ctx)
+Result<TagCondition> requireTag(const CommandContext& ctx)
 {
     if (ctx.args.tag.isEmpty()) {
         return makeError(ErrorCode::InvalidInput,
@@ -18,7 +18,7 @@ Result<TagCondition> requireTag(const CommandContext &ctx)
     return TagCondition::parse(ctx.args.tag);
 }
 
-Result<void> tag(CommandContext &ctx)
+Result<void> tag(CommandContext& ctx)
 {
     auto allowed = ctx.requireMutationsAllowed();
     auto condition = requireTag(ctx);
@@ -29,8 +29,8 @@ Result<void> tag(CommandContext &ctx)
     if (condition->negated) {
         return makeError(ErrorCode::InvalidInput, u"-c tag takes NAME[=VALUE], without ~"_s);
     }
-    if (auto done = TagStore(**ctx.backend()).tag(record->key, condition->name,
-            condition->value.value_or(u""_s));
+    if (auto done = TagStore(**ctx.backend())
+                        .tag(record->key, condition->name, condition->value.value_or(u""_s));
         !done) {
         return done;
     }
@@ -38,7 +38,7 @@ Result<void> tag(CommandContext &ctx)
     return {};
 }
 
-Result<void> untag(CommandContext &ctx)
+Result<void> untag(CommandContext& ctx)
 {
     auto allowed = ctx.requireMutationsAllowed();
     auto condition = requireTag(ctx);
@@ -60,7 +60,7 @@ Result<void> untag(CommandContext &ctx)
     return {};
 }
 
-Result<void> untagAll(CommandContext &ctx)
+Result<void> untagAll(CommandContext& ctx)
 {
     auto allowed = ctx.requireMutationsAllowed();
     auto condition = requireTag(ctx);
@@ -79,7 +79,7 @@ Result<void> untagAll(CommandContext &ctx)
     return {};
 }
 
-Result<void> tags(CommandContext &ctx)
+Result<void> tags(CommandContext& ctx)
 {
     auto record = ctx.knownInstance();
     if (!record) {
@@ -89,13 +89,13 @@ Result<void> tags(CommandContext &ctx)
     if (!all) {
         return all.error();
     }
-    for (const InstanceTag &t : *all) {
+    for (const InstanceTag& t : *all) {
         ctx.out << t.name << '=' << t.value << '\n';
     }
     return {};
 }
 
-Result<void> tagValue(CommandContext &ctx)
+Result<void> tagValue(CommandContext& ctx)
 {
     auto condition = requireTag(ctx);
     auto record = ctx.knownInstance();
@@ -106,17 +106,17 @@ Result<void> tagValue(CommandContext &ctx)
     if (!all) {
         return all.error();
     }
-    for (const InstanceTag &t : *all) {
+    for (const InstanceTag& t : *all) {
         if (t.name == condition->name) {
             ctx.out << t.value << '\n';
             return {};
         }
     }
-    return makeError(ErrorCode::NotFound,
-        u"%1 has no tag %2"_s.arg(record->key.toString(), condition->name));
+    return makeError(
+        ErrorCode::NotFound, u"%1 has no tag %2"_s.arg(record->key.toString(), condition->name));
 }
 
-Result<void> tagged(CommandContext &ctx)
+Result<void> tagged(CommandContext& ctx)
 {
     if (ctx.args.tag.isEmpty()) {
         return makeError(ErrorCode::InvalidInput, u"-c tagged needs -tag CONDITIONS"_s);
@@ -144,8 +144,7 @@ QList<Command> tagCommands()
     return {
         { u"tag"_s, u"Set -tag NAME[=VALUE] on -i"_s, tag },
         { u"untag"_s, u"Remove -tag NAME[=VALUE] from -i (prints -i when removed)"_s, untag },
-        { u"untag-all"_s, u"Remove -tag NAME=VALUE from every instance that has it"_s,
-            untagAll },
+        { u"untag-all"_s, u"Remove -tag NAME=VALUE from every instance that has it"_s, untagAll },
         { u"tags"_s, u"List the tags of -i as NAME=VALUE"_s, tags },
         { u"tag-value"_s, u"Print the value of -tag NAME on -i"_s, tagValue },
         { u"tagged"_s, u"List instances matching -tag NAME, NAME=VALUE, ~NAME, ... (all of them)"_s,

@@ -150,6 +150,29 @@ private Q_SLOTS:
         QCOMPARE(poller.keys().size(), 3);
     }
 
+    // A failing statement (here a broken ReplicationLagQuery) makes every probe a partial success:
+    // unreachable, but answered at once, so it does not back off.
+    void partialSuccessDoesNotBackOff()
+    {
+        Configuration config = m_config;
+        config.replicationLagQuery = u"SELECT ts FROM no_such_schema.heartbeat"_s;
+        ProbePool pool(config, 4);
+        Poller poller(&pool, config);
+        Observed observed;
+        watch(poller, observed);
+        poller.setKeys(
+            { m_sandbox.instance(1).key, m_sandbox.instance(2).key, m_sandbox.instance(3).key });
+        poller.start();
+        QTRY_VERIFY_WITH_TIMEOUT(observed.rounds.size() >= 3, 10000);
+        for (const QList<qint64>& round : std::as_const(observed.rounds)) {
+            QCOMPARE(round.at(1), 3);
+            QCOMPARE(round.at(2), 3);
+        }
+        const InstanceRecord last = observed.records.value(m_sandbox.instance(2).key).last();
+        QVERIFY(last.lastCheckPartialSuccess);
+        QVERIFY(last.isReplica());
+    }
+
     void frozenInstanceDoesNotHoldUpTheOthers()
     {
         ProbePool pool(m_config, 4);

@@ -21,13 +21,13 @@ namespace {
 
 QAtomicInteger<quint64> g_backendSerial;
 
-QString errorText(const QSqlError &error)
+QString errorText(const QSqlError& error)
 {
     const QString text = error.databaseText().trimmed();
     return text.isEmpty() ? error.driverText().trimmed() : text;
 }
 
-Result<ConnectionSettings> mysqlBackendSettings(const Configuration &config)
+Result<ConnectionSettings> mysqlBackendSettings(const Configuration& config)
 {
     ConnectionSettings settings;
     settings.key = InstanceKey { config.mysqlOrchestratorHost,
@@ -57,8 +57,7 @@ Result<ConnectionSettings> mysqlBackendSettings(const Configuration &config)
 Backend::Backend(QString connectionName, SqlFlavor flavor)
     : m_connectionName(std::move(connectionName))
     , m_flavor(flavor)
-{
-}
+{ }
 
 Backend::~Backend()
 {
@@ -85,7 +84,7 @@ QString Backend::description() const
     return (m_flavor == SqlFlavor::SQLite ? u"sqlite "_s : u"mysql "_s) + m_location;
 }
 
-Result<std::unique_ptr<Backend>> Backend::open(const Configuration &config, OpenMode mode)
+Result<std::unique_ptr<Backend>> Backend::open(const Configuration& config, OpenMode mode)
 {
     const bool mysql = config.backendDb == u"mysql"_s;
     const QString name
@@ -111,8 +110,8 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration &config, Open
         db.setConnectOptions(settings->connectOptions());
         if (!db.open()) {
             return makeError(ErrorCode::ConnectionFailed,
-                u"cannot open the backend %1: %2"_s.arg(backend->description(),
-                    errorText(db.lastError())));
+                u"cannot open the backend %1: %2"_s.arg(
+                    backend->description(), errorText(db.lastError())));
         }
         if (auto tz = backend->exec(u"SET time_zone = '+00:00'"_s); !tz) {
             return tz.error();
@@ -122,8 +121,8 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration &config, Open
             = config.sqlite3DataFile.isEmpty() ? defaultSqliteFile() : config.sqlite3DataFile;
         backend->m_location = file;
         if (!QDir().mkpath(QFileInfo(file).absolutePath())) {
-            return makeError(ErrorCode::IoError,
-                u"cannot create the folder of the backend %1"_s.arg(file));
+            return makeError(
+                ErrorCode::IoError, u"cannot create the folder of the backend %1"_s.arg(file));
         }
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(file);
@@ -159,9 +158,9 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration &config, Open
                     << ")";
             }
         } else if (backend->m_schemaVersion == 0) {
-            backend->m_readOnlyReason = u"the backend %1 has no Topograph schema yet: run "
-                                        "topograph-cli -c redeploy-internal-db"_s.arg(
-                                            backend->description());
+            backend->m_readOnlyReason
+                = u"the backend %1 has no Topograph schema yet: run "
+                  "topograph-cli -c redeploy-internal-db"_s.arg(backend->description());
         } else {
             backend->m_readOnlyReason
                 = u"the backend %1 has schema version %2 and this Topograph needs %3: run "
@@ -173,7 +172,7 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration &config, Open
     return backend;
 }
 
-bool Backend::tableExists(const QString &table) const
+bool Backend::tableExists(const QString& table) const
 {
     return database().tables().contains(table, Qt::CaseInsensitive);
 }
@@ -195,17 +194,17 @@ Result<void> Backend::readSchemaState()
     }
     if (m_schemaVersion > Schema::currentVersion()) {
         QString needed;
-        auto rows = select(u"SELECT app_version FROM topograph_schema WHERE version = ?"_s,
-            { m_schemaVersion });
+        auto rows = select(
+            u"SELECT app_version FROM topograph_schema WHERE version = ?"_s, { m_schemaVersion });
         if (rows && !rows->isEmpty()) {
             needed = rows->first().value(u"app_version"_s).toString();
         }
-        m_readOnlyReason = u"the backend %1 has schema version %2, newer than version %3 that "
-                           "this Topograph (%4) knows: opened read-only; use Topograph %5 or "
-                           "later to change it"_s.arg(description(), QString::number(m_schemaVersion),
-                               QString::number(Schema::currentVersion()),
-                               QStringLiteral(TOPOGRAPH_VERSION),
-                               needed.isEmpty() ? u"of that version"_s : needed);
+        m_readOnlyReason
+            = u"the backend %1 has schema version %2, newer than version %3 that "
+              "this Topograph (%4) knows: opened read-only; use Topograph %5 or "
+              "later to change it"_s.arg(description(), QString::number(m_schemaVersion),
+                  QString::number(Schema::currentVersion()), QStringLiteral(TOPOGRAPH_VERSION),
+                  needed.isEmpty() ? u"of that version"_s : needed);
     }
     return {};
 }
@@ -226,16 +225,16 @@ Result<void> Backend::migrate(int toVersion)
             "tables' structure"_s.arg(description()));
     }
     return transaction([&]() -> Result<void> {
-        for (const Migration &migration : Schema::migrations()) {
+        for (const Migration& migration : Schema::migrations()) {
             if (migration.version <= m_schemaVersion || migration.version > toVersion) {
                 continue;
             }
-            for (const QString &name : migration.tables) {
+            for (const QString& name : migration.tables) {
                 if (tableExists(name)) {
                     continue; // an orchestrator-made table of the same name: keep it
                 }
-                for (const QString &statement : Schema::createStatements(*Schema::table(name),
-                         m_flavor)) {
+                for (const QString& statement :
+                    Schema::createStatements(*Schema::table(name), m_flavor)) {
                     if (auto done = exec(statement); !done) {
                         return done.error();
                     }
@@ -248,8 +247,8 @@ Result<void> Backend::migrate(int toVersion)
             if (!recorded) {
                 return recorded.error();
             }
-            qCDebug(lcBackend).noquote() << "backend" << description() << "migrated to schema"
-                                         << migration.version;
+            qCDebug(lcBackend).noquote()
+                << "backend" << description() << "migrated to schema" << migration.version;
             m_schemaVersion = migration.version;
         }
         return {};
@@ -273,7 +272,7 @@ Result<void> Backend::deployUpTo(int version)
     return done;
 }
 
-Result<void> Backend::upgrade(const QString &backupFile)
+Result<void> Backend::upgrade(const QString& backupFile)
 {
     if (m_schemaVersion > Schema::currentVersion()) {
         return makeError(ErrorCode::Refused, m_readOnlyReason);
@@ -292,7 +291,7 @@ Result<void> Backend::upgrade(const QString &backupFile)
     return deploy();
 }
 
-Result<void> Backend::backupSqlite(const QString &target)
+Result<void> Backend::backupSqlite(const QString& target)
 {
     // Fold the write-ahead log into the main file so that the copy is complete.
     (void)exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
@@ -306,7 +305,7 @@ Result<void> Backend::backupSqlite(const QString &target)
     return {};
 }
 
-Result<QList<SqlRow>> Backend::select(const QString &sql, const QVariantList &binds) const
+Result<QList<SqlRow>> Backend::select(const QString& sql, const QVariantList& binds) const
 {
     QSqlQuery query(database());
     query.setForwardOnly(true);
@@ -314,7 +313,7 @@ Result<QList<SqlRow>> Backend::select(const QString &sql, const QVariantList &bi
         return makeError(ErrorCode::QueryFailed,
             u"backend query failed: %1"_s.arg(errorText(query.lastError())), sql);
     }
-    for (const QVariant &value : binds) {
+    for (const QVariant& value : binds) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
@@ -333,14 +332,14 @@ Result<QList<SqlRow>> Backend::select(const QString &sql, const QVariantList &bi
     return rows;
 }
 
-Result<int> Backend::exec(const QString &sql, const QVariantList &binds) const
+Result<int> Backend::exec(const QString& sql, const QVariantList& binds) const
 {
     QSqlQuery query(database());
     if (!query.prepare(sql)) {
         return makeError(ErrorCode::QueryFailed,
             u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
     }
-    for (const QVariant &value : binds) {
+    for (const QVariant& value : binds) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
@@ -350,7 +349,7 @@ Result<int> Backend::exec(const QString &sql, const QVariantList &binds) const
     return query.numRowsAffected();
 }
 
-Result<void> Backend::transaction(const std::function<Result<void>()> &work) const
+Result<void> Backend::transaction(const std::function<Result<void>()>& work) const
 {
     if (m_transactionDepth > 0) {
         ++m_transactionDepth;
@@ -378,7 +377,7 @@ Result<void> Backend::transaction(const std::function<Result<void>()> &work) con
     return {};
 }
 
-QVariant Backend::toDb(const QDateTime &time)
+QVariant Backend::toDb(const QDateTime& time)
 {
     if (!time.isValid()) {
         return {}; // an invalid QVariant binds as NULL
@@ -386,7 +385,7 @@ QVariant Backend::toDb(const QDateTime &time)
     return time.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s);
 }
 
-QDateTime Backend::fromDb(const QVariant &value)
+QDateTime Backend::fromDb(const QVariant& value)
 {
     if (value.isNull()) {
         return {};

@@ -26,17 +26,17 @@ class Backend final
 {
 public:
     ~Backend();
-    Backend(const Backend &) = delete;
-    Backend &operator=(const Backend &) = delete;
-    Backend(Backend &&) = delete;
-    Backend &operator=(Backend &&) = delete;
+    Backend(const Backend&) = delete;
+    Backend& operator=(const Backend&) = delete;
+    Backend(Backend&&) = delete;
+    Backend& operator=(Backend&&) = delete;
 
     enum class OpenMode {
         Normal, // migrate SQLite automatically, refuse DDL on MySQL
         NoMigration, // open as found (for deploy and upgrade commands)
     };
-    static Result<std::unique_ptr<Backend>> open(const Configuration &config,
-        OpenMode mode = OpenMode::Normal);
+    static Result<std::unique_ptr<Backend>> open(
+        const Configuration& config, OpenMode mode = OpenMode::Normal);
     static QString defaultSqliteFile();
 
     SqlFlavor flavor() const { return m_flavor; }
@@ -53,25 +53,25 @@ public:
     Result<void> deploy();
     // -c upgrade-backend: applies pending migrations; with backupFile, first dumps the tables
     // the migrations touch (SQLite: a copy of the file).
-    Result<void> upgrade(const QString &backupFile);
+    Result<void> upgrade(const QString& backupFile);
     // Tests: deploy only up to a version, to have an older schema to migrate.
     Result<void> deployUpTo(int version);
 
-    Result<QList<SqlRow>> select(const QString &sql, const QVariantList &binds = {}) const;
-    Result<int> exec(const QString &sql, const QVariantList &binds = {}) const;
+    Result<QList<SqlRow>> select(const QString& sql, const QVariantList& binds = {}) const;
+    Result<int> exec(const QString& sql, const QVariantList& binds = {}) const;
     // Runs work in a transaction; inside another transaction() it joins the outer one.
-    Result<void> transaction(const std::function<Result<void>()> &work) const;
+    Result<void> transaction(const std::function<Result<void>()>& work) const;
 
     // Timestamps are stored as UTC text 'yyyy-MM-dd HH:mm:ss' on both flavours.
-    static QVariant toDb(const QDateTime &time);
-    static QDateTime fromDb(const QVariant &value);
+    static QVariant toDb(const QDateTime& time);
+    static QDateTime fromDb(const QVariant& value);
 
 private:
     Backend(QString connectionName, SqlFlavor flavor);
     Result<void> readSchemaState();
     Result<void> migrate(int toVersion);
-    Result<void> backupSqlite(const QString &target);
-    bool tableExists(const QString &table) const;
+    Result<void> backupSqlite(const QString& target);
+    bool tableExists(const QString& table) const;
     QSqlDatabase database() const;
 
     QString m_connectionName;

@@ -51,13 +51,13 @@ void BackendWriter::close()
     m_backend.reset(); // closes the connection on this thread
 }
 
-void BackendWriter::enqueue(const QList<InstanceRecord> &records)
+void BackendWriter::enqueue(const QList<InstanceRecord>& records)
 {
-    QMetaObject::invokeMethod(this, "append", Qt::QueuedConnection,
-        Q_ARG(QList<topograph::InstanceRecord>, records));
+    QMetaObject::invokeMethod(
+        this, "append", Qt::QueuedConnection, Q_ARG(QList<topograph::InstanceRecord>, records));
 }
 
-void BackendWriter::append(const QList<InstanceRecord> &records)
+void BackendWriter::append(const QList<InstanceRecord>& records)
 {
     m_pending << records;
     if (m_timer && !m_timer->isActive()) {

@@ -29,23 +29,23 @@ public:
     ~BackendWriter() override; // flushes, closes the connection, ends the thread
 
     // Thread-safe: queues records for the next batch.
-    void enqueue(const QList<topograph::InstanceRecord> &records);
+    void enqueue(const QList<topograph::InstanceRecord>& records);
     // Blocks until every record queued before the call is written; the last write's error, if any.
     QString flush();
 
 Q_SIGNALS:
     void written(int records);
-    void failed(const QString &message);
+    void failed(const QString& message);
 
 private:
     Q_INVOKABLE void open();
-    Q_INVOKABLE void append(const QList<topograph::InstanceRecord> &records);
+    Q_INVOKABLE void append(const QList<topograph::InstanceRecord>& records);
     Q_INVOKABLE void writeBatch();
     Q_INVOKABLE void close();
 
     Configuration m_config;
     QThread m_thread;
-    QTimer *m_timer = nullptr; // lives on m_thread
+    QTimer* m_timer = nullptr; // lives on m_thread
     std::unique_ptr<Backend> m_backend;
     QString m_openError;
     QString m_lastError;

@@ -4,11 +4,10 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-ClusterAliasStore::ClusterAliasStore(const Backend &backend, const Configuration &config)
+ClusterAliasStore::ClusterAliasStore(const Backend& backend, const Configuration& config)
     : m_backend(backend)
     , m_config(config)
-{
-}
+{ }
 
 Result<QHash<QString, QString>> ClusterAliasStore::aliases() const
 {
@@ -17,7 +16,7 @@ Result<QHash<QString, QString>> ClusterAliasStore::aliases() const
     if (!detected) {
         return detected.error();
     }
-    for (const SqlRow &row : *detected) {
+    for (const SqlRow& row : *detected) {
         result.insert(row.value(u"cluster_name"_s).toString(), row.value(u"alias"_s).toString());
     }
     for (auto it = m_config.clusterNameToAlias.cbegin(); it != m_config.clusterNameToAlias.cend();
@@ -28,13 +27,13 @@ Result<QHash<QString, QString>> ClusterAliasStore::aliases() const
     if (!overrides) {
         return overrides.error();
     }
-    for (const SqlRow &row : *overrides) {
+    for (const SqlRow& row : *overrides) {
         result.insert(row.value(u"cluster_name"_s).toString(), row.value(u"alias"_s).toString());
     }
     return result;
 }
 
-Result<QString> ClusterAliasStore::aliasOf(const QString &clusterName) const
+Result<QString> ClusterAliasStore::aliasOf(const QString& clusterName) const
 {
     auto all = aliases();
     if (!all) {
@@ -44,7 +43,7 @@ Result<QString> ClusterAliasStore::aliasOf(const QString &clusterName) const
     return alias.isEmpty() ? clusterName : alias;
 }
 
-Result<QString> ClusterAliasStore::clusterFor(const QString &text) const
+Result<QString> ClusterAliasStore::clusterFor(const QString& text) const
 {
     auto names = m_backend.select(
         u"SELECT DISTINCT cluster_name FROM database_instance WHERE cluster_name = ?"_s, { text });
@@ -66,8 +65,8 @@ Result<QString> ClusterAliasStore::clusterFor(const QString &text) const
     return makeError(ErrorCode::NotFound, u"no cluster named or aliased \"%1\""_s.arg(text));
 }
 
-Result<void> ClusterAliasStore::recordDetected(const QString &clusterName,
-    const QString &alias) const
+Result<void> ClusterAliasStore::recordDetected(
+    const QString& clusterName, const QString& alias) const
 {
     if (alias.isEmpty() || m_backend.isReadOnly()) {
         return {};

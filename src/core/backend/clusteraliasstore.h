@@ -14,17 +14,17 @@ namespace topograph {
 class ClusterAliasStore final
 {
 public:
-    ClusterAliasStore(const Backend &backend, const Configuration &config);
+    ClusterAliasStore(const Backend& backend, const Configuration& config);
 
     Result<QHash<QString, QString>> aliases() const; // cluster name → alias, where one is set
-    Result<QString> aliasOf(const QString &clusterName) const;
+    Result<QString> aliasOf(const QString& clusterName) const;
     // The cluster whose name or alias is text, or an error naming it.
-    Result<QString> clusterFor(const QString &text) const;
-    Result<void> recordDetected(const QString &clusterName, const QString &alias) const;
+    Result<QString> clusterFor(const QString& text) const;
+    Result<void> recordDetected(const QString& clusterName, const QString& alias) const;
 
 private:
-    const Backend &m_backend;
-    const Configuration &m_config;
+    const Backend& m_backend;
+    const Configuration& m_config;
 };
 
 } // namespace topograph

@@ -10,23 +10,23 @@ namespace topograph {
 
 namespace {
 
-QString replicaHostsJson(const QList<InstanceKey> &keys)
+QString replicaHostsJson(const QList<InstanceKey>& keys)
 {
     QJsonArray array;
-    for (const InstanceKey &key : keys) {
+    for (const InstanceKey& key : keys) {
         array.append(QJsonObject { { u"Hostname"_s, key.host }, { u"Port"_s, key.port } });
     }
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 // Tolerates the \" that orchestrator's SQLite fixtures leave in the JSON.
-QList<InstanceKey> parseReplicaHosts(const QString &text)
+QList<InstanceKey> parseReplicaHosts(const QString& text)
 {
     QString cleaned = text;
     cleaned.replace(u"\\\""_s, u"\""_s);
     QList<InstanceKey> keys;
     const QJsonArray array = QJsonDocument::fromJson(cleaned.toUtf8()).array();
-    for (const QJsonValue &value : array) {
+    for (const QJsonValue& value : array) {
         const QJsonObject object = value.toObject();
         const int port = object.value(u"Port"_s).toInt();
         const QString host = object.value(u"Hostname"_s).toString();
@@ -37,14 +37,17 @@ QList<InstanceKey> parseReplicaHosts(const QString &text)
     return keys;
 }
 
-int threadState(bool running) { return running ? 1 : 0; }
+int threadState(bool running)
+{
+    return running ? 1 : 0;
+}
 
-QVariant optionalValue(const std::optional<qint64> &value)
+QVariant optionalValue(const std::optional<qint64>& value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
 }
 
-std::optional<qint64> optionalFrom(const QVariant &value)
+std::optional<qint64> optionalFrom(const QVariant& value)
 {
     if (value.isNull()) {
         return std::nullopt;
@@ -53,7 +56,7 @@ std::optional<qint64> optionalFrom(const QVariant &value)
 }
 
 // Every column a probe writes, with its value from the record.
-QList<std::pair<QString, QVariant>> columns(const InstanceRecord &r)
+QList<std::pair<QString, QVariant>> columns(const InstanceRecord& r)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return {
@@ -102,8 +105,8 @@ QList<std::pair<QString, QVariant>> columns(const InstanceRecord &r)
         { u"last_io_error"_s, r.lastIoError },
         { u"seconds_behind_master"_s, optionalValue(r.secondsBehindMaster) },
         { u"slave_lag_seconds"_s,
-            optionalValue(r.replicationLagSeconds ? r.replicationLagSeconds
-                                                  : r.secondsBehindMaster) },
+            optionalValue(
+                r.replicationLagSeconds ? r.replicationLagSeconds : r.secondsBehindMaster) },
         { u"sql_delay"_s, r.sqlDelay },
         { u"allow_tls"_s, r.allowTls ? 1 : 0 },
         { u"num_slave_hosts"_s, static_cast<int>(r.replicaKeys.size()) },
@@ -124,18 +127,17 @@ QList<std::pair<QString, QVariant>> columns(const InstanceRecord &r)
 
 } // namespace
 
-InstanceStore::InstanceStore(const Backend &backend)
+InstanceStore::InstanceStore(const Backend& backend)
     : m_backend(backend)
-{
-}
+{ }
 
-Result<void> InstanceStore::write(const QList<InstanceRecord> &records) const
+Result<void> InstanceStore::write(const QList<InstanceRecord>& records) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable;
     }
     return m_backend.transaction([&]() -> Result<void> {
-        for (const InstanceRecord &record : records) {
+        for (const InstanceRecord& record : records) {
             auto done = record.reachable ? writeOne(record) : writeAttempt(record);
             if (!done) {
                 return done;
@@ -145,11 +147,11 @@ Result<void> InstanceStore::write(const QList<InstanceRecord> &records) const
     });
 }
 
-Result<void> InstanceStore::writeOne(const InstanceRecord &record) const
+Result<void> InstanceStore::writeOne(const InstanceRecord& record) const
 {
     auto values = columns(record);
     // A null QString binds as NULL; the text columns are NOT NULL with '' for "none".
-    for (auto &[name, value] : values) {
+    for (auto& [name, value] : values) {
         if (value.metaType().id() == QMetaType::QString && value.toString().isNull()) {
             value = QString(u""_s);
         }
@@ -157,7 +159,7 @@ Result<void> InstanceStore::writeOne(const InstanceRecord &record) const
     QStringList names;
     QStringList updates;
     QVariantList binds;
-    for (const auto &[name, value] : values) {
+    for (const auto& [name, value] : values) {
         names << name;
         binds << value;
         if (name == u"hostname"_s || name == u"port"_s) {
@@ -172,8 +174,9 @@ Result<void> InstanceStore::writeOne(const InstanceRecord &record) const
     const QString placeholders = QStringList(names.size(), u"?"_s).join(u", "_s);
     QString sql = u"INSERT INTO database_instance ("_s + names.join(u", "_s) + u") VALUES ("_s
         + placeholders + u") "_s;
-    sql += m_backend.flavor() == SqlFlavor::SQLite ? u"ON CONFLICT (hostname, port) DO UPDATE SET "_s
-                                                   : u"ON DUPLICATE KEY UPDATE "_s;
+    sql += m_backend.flavor() == SqlFlavor::SQLite
+        ? u"ON CONFLICT (hostname, port) DO UPDATE SET "_s
+        : u"ON DUPLICATE KEY UPDATE "_s;
     sql += updates.join(u", "_s);
     auto done = m_backend.exec(sql, binds);
     if (!done) {
@@ -182,7 +185,7 @@ Result<void> InstanceStore::writeOne(const InstanceRecord &record) const
     return {};
 }
 
-Result<void> InstanceStore::writeAttempt(const InstanceRecord &record) const
+Result<void> InstanceStore::writeAttempt(const InstanceRecord& record) const
 {
     const QDateTime when = record.lastAttemptedCheck.isValid() ? record.lastAttemptedCheck
                                                                : QDateTime::currentDateTimeUtc();
@@ -197,13 +200,13 @@ Result<void> InstanceStore::writeAttempt(const InstanceRecord &record) const
     return {};
 }
 
-InstanceRecord InstanceStore::fromRow(const SqlRow &row)
+InstanceRecord InstanceStore::fromRow(const SqlRow& row)
 {
-    auto text = [&](const char16_t *name) { return row.value(QString::fromUtf16(name)).toString(); };
-    auto number = [&](const char16_t *name) {
-        return row.value(QString::fromUtf16(name)).toLongLong();
-    };
-    auto flag = [&](const char16_t *name) { return number(name) != 0; };
+    auto text
+        = [&](const char16_t* name) { return row.value(QString::fromUtf16(name)).toString(); };
+    auto number
+        = [&](const char16_t* name) { return row.value(QString::fromUtf16(name)).toLongLong(); };
+    auto flag = [&](const char16_t* name) { return number(name) != 0; };
     InstanceRecord r;
     r.key = InstanceKey { text(u"hostname"), static_cast<quint16>(number(u"port")) };
     r.lastChecked = Backend::fromDb(row.value(u"last_checked"_s));
@@ -215,8 +218,8 @@ InstanceRecord InstanceStore::fromRow(const SqlRow &row)
     r.version = text(u"version");
     r.versionComment = text(u"version_comment");
     r.flavor = r.version.contains(u"MariaDB"_s, Qt::CaseInsensitive) ? Flavor::MariaDB
-        : r.version.isEmpty()                                         ? Flavor::Unknown
-                                                                      : Flavor::MySQL;
+        : r.version.isEmpty()                                        ? Flavor::Unknown
+                                                                     : Flavor::MySQL;
     r.uptimeSeconds = number(u"uptime");
     r.serverId = static_cast<quint32>(number(u"server_id"));
     r.serverUuid = text(u"server_uuid");
@@ -281,16 +284,17 @@ Result<QList<InstanceRecord>> InstanceStore::readAll() const
         return rows.error();
     }
     QList<InstanceRecord> records;
-    for (const SqlRow &row : *rows) {
+    for (const SqlRow& row : *rows) {
         records.append(fromRow(row));
     }
     return records;
 }
 
-Result<std::optional<InstanceRecord>> InstanceStore::read(const InstanceKey &key) const
+Result<std::optional<InstanceRecord>> InstanceStore::read(const InstanceKey& key) const
 {
-    auto rows = m_backend.select(
-        u"SELECT * FROM database_instance WHERE hostname = ? AND port = ?"_s, { key.host, key.port });
+    auto rows
+        = m_backend.select(u"SELECT * FROM database_instance WHERE hostname = ? AND port = ?"_s,
+            { key.host, key.port });
     if (!rows) {
         return rows.error();
     }
@@ -300,7 +304,7 @@ Result<std::optional<InstanceRecord>> InstanceStore::read(const InstanceKey &key
     return std::optional<InstanceRecord> { fromRow(rows->first()) };
 }
 
-Result<QList<InstanceRecord>> InstanceStore::readCluster(const QString &clusterName) const
+Result<QList<InstanceRecord>> InstanceStore::readCluster(const QString& clusterName) const
 {
     auto rows = m_backend.select(
         u"SELECT * FROM database_instance WHERE cluster_name = ? ORDER BY hostname, port"_s,
@@ -309,30 +313,31 @@ Result<QList<InstanceRecord>> InstanceStore::readCluster(const QString &clusterN
         return rows.error();
     }
     QList<InstanceRecord> records;
-    for (const SqlRow &row : *rows) {
+    for (const SqlRow& row : *rows) {
         records.append(fromRow(row));
     }
     return records;
 }
 
-Result<bool> InstanceStore::forget(const InstanceKey &key) const
+Result<bool> InstanceStore::forget(const InstanceKey& key) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable.error();
     }
     bool existed = false;
     auto done = m_backend.transaction([&]() -> Result<void> {
-        auto deleted = m_backend.exec(
-            u"DELETE FROM database_instance WHERE hostname = ? AND port = ?"_s, { key.host, key.port });
+        auto deleted
+            = m_backend.exec(u"DELETE FROM database_instance WHERE hostname = ? AND port = ?"_s,
+                { key.host, key.port });
         if (!deleted) {
             return deleted.error();
         }
         existed = *deleted > 0;
-        for (const QString &table : { u"database_instance_tags"_s, u"database_instance_downtime"_s,
+        for (const QString& table : { u"database_instance_tags"_s, u"database_instance_downtime"_s,
                  u"candidate_database_instance"_s }) {
-            auto cleared = m_backend.exec(
-                u"DELETE FROM "_s + table + u" WHERE hostname = ? AND port = ?"_s,
-                { key.host, key.port });
+            auto cleared
+                = m_backend.exec(u"DELETE FROM "_s + table + u" WHERE hostname = ? AND port = ?"_s,
+                    { key.host, key.port });
             if (!cleared) {
                 return cleared.error();
             }

@@ -15,22 +15,22 @@ namespace topograph {
 class InstanceStore final
 {
 public:
-    explicit InstanceStore(const Backend &backend);
+    explicit InstanceStore(const Backend& backend);
 
-    Result<void> write(const QList<InstanceRecord> &records) const; // one transaction
+    Result<void> write(const QList<InstanceRecord>& records) const; // one transaction
     Result<QList<InstanceRecord>> readAll() const;
-    Result<std::optional<InstanceRecord>> read(const InstanceKey &key) const;
-    Result<QList<InstanceRecord>> readCluster(const QString &clusterName) const;
+    Result<std::optional<InstanceRecord>> read(const InstanceKey& key) const;
+    Result<QList<InstanceRecord>> readCluster(const QString& clusterName) const;
     // Deletes the instance and what hangs off it; returns whether a row existed.
-    Result<bool> forget(const InstanceKey &key) const;
+    Result<bool> forget(const InstanceKey& key) const;
 
-    static InstanceRecord fromRow(const SqlRow &row);
+    static InstanceRecord fromRow(const SqlRow& row);
 
 private:
-    Result<void> writeOne(const InstanceRecord &record) const;
-    Result<void> writeAttempt(const InstanceRecord &record) const;
+    Result<void> writeOne(const InstanceRecord& record) const;
+    Result<void> writeAttempt(const InstanceRecord& record) const;
 
-    const Backend &m_backend;
+    const Backend& m_backend;
 };
 
 } // namespace topograph

@@ -8,7 +8,7 @@ namespace topograph {
 
 namespace {
 
-MaintenanceLock fromRow(const SqlRow &row)
+MaintenanceLock fromRow(const SqlRow& row)
 {
     MaintenanceLock lock;
     lock.id = row.value(u"database_instance_maintenance_id"_s).toLongLong();
@@ -26,13 +26,12 @@ const QString kActive = u"SELECT * FROM database_instance_maintenance WHERE main
 
 } // namespace
 
-MaintenanceStore::MaintenanceStore(const Backend &backend)
+MaintenanceStore::MaintenanceStore(const Backend& backend)
     : m_backend(backend)
-{
-}
+{ }
 
-Result<MaintenanceLock> MaintenanceStore::begin(const InstanceKey &key, const QString &owner,
-    const QString &reason, int minutes) const
+Result<MaintenanceLock> MaintenanceStore::begin(
+    const InstanceKey& key, const QString& owner, const QString& reason, int minutes) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable.error();
@@ -71,7 +70,7 @@ Result<MaintenanceLock> MaintenanceStore::begin(const InstanceKey &key, const QS
     return lock;
 }
 
-Result<bool> MaintenanceStore::end(const InstanceKey &key) const
+Result<bool> MaintenanceStore::end(const InstanceKey& key) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable.error();
@@ -88,7 +87,7 @@ Result<bool> MaintenanceStore::end(const InstanceKey &key) const
     return *done > 0;
 }
 
-Result<std::optional<MaintenanceLock>> MaintenanceStore::active(const InstanceKey &key) const
+Result<std::optional<MaintenanceLock>> MaintenanceStore::active(const InstanceKey& key) const
 {
     auto rows = m_backend.select(kActive + u" AND hostname = ? AND port = ?"_s,
         { Backend::toDb(QDateTime::currentDateTimeUtc()), key.host, key.port });
@@ -109,7 +108,7 @@ Result<QList<MaintenanceLock>> MaintenanceStore::allActive() const
         return rows.error();
     }
     QList<MaintenanceLock> locks;
-    for (const SqlRow &row : *rows) {
+    for (const SqlRow& row : *rows) {
         locks << fromRow(row);
     }
     return locks;

@@ -26,18 +26,18 @@ struct MaintenanceLock
 class MaintenanceStore final
 {
 public:
-    explicit MaintenanceStore(const Backend &backend);
+    explicit MaintenanceStore(const Backend& backend);
 
-    Result<MaintenanceLock> begin(const InstanceKey &key, const QString &owner,
-        const QString &reason, int minutes) const;
+    Result<MaintenanceLock> begin(
+        const InstanceKey& key, const QString& owner, const QString& reason, int minutes) const;
     // Ends the active lock; false when there was none.
-    Result<bool> end(const InstanceKey &key) const;
-    Result<std::optional<MaintenanceLock>> active(const InstanceKey &key) const;
+    Result<bool> end(const InstanceKey& key) const;
+    Result<std::optional<MaintenanceLock>> active(const InstanceKey& key) const;
     Result<QList<MaintenanceLock>> allActive() const;
     Result<int> expireOld() const;
 
 private:
-    const Backend &m_backend;
+    const Backend& m_backend;
 };
 
 } // namespace topograph

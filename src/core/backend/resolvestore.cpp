@@ -4,11 +4,10 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-ResolveStore::ResolveStore(const Backend &backend, int expiryMinutes)
+ResolveStore::ResolveStore(const Backend& backend, int expiryMinutes)
     : m_backend(backend)
     , m_expiryMinutes(expiryMinutes)
-{
-}
+{ }
 
 QVariant ResolveStore::cutoff() const
 {
@@ -16,7 +15,7 @@ QVariant ResolveStore::cutoff() const
         QDateTime::currentDateTimeUtc().addSecs(-static_cast<qint64>(m_expiryMinutes) * 60));
 }
 
-Result<void> ResolveStore::record(const QString &hostname, const QString &resolved) const
+Result<void> ResolveStore::record(const QString& hostname, const QString& resolved) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable;
@@ -38,17 +37,18 @@ Result<void> ResolveStore::record(const QString &hostname, const QString &resolv
 
 Result<QList<ResolveEntry>> ResolveStore::all() const
 {
-    auto rows = m_backend.select(u"SELECT hostname, resolved_hostname, resolved_timestamp FROM "
-                                 "hostname_resolve WHERE resolved_timestamp > ? ORDER BY hostname"_s,
-        { cutoff() });
+    auto rows
+        = m_backend.select(u"SELECT hostname, resolved_hostname, resolved_timestamp FROM "
+                           "hostname_resolve WHERE resolved_timestamp > ? ORDER BY hostname"_s,
+            { cutoff() });
     if (!rows) {
         return rows.error();
     }
     QList<ResolveEntry> entries;
-    for (const SqlRow &row : *rows) {
-        entries.append({ row.value(u"hostname"_s).toString(),
-            row.value(u"resolved_hostname"_s).toString(),
-            Backend::fromDb(row.value(u"resolved_timestamp"_s)) });
+    for (const SqlRow& row : *rows) {
+        entries.append(
+            { row.value(u"hostname"_s).toString(), row.value(u"resolved_hostname"_s).toString(),
+                Backend::fromDb(row.value(u"resolved_timestamp"_s)) });
     }
     return entries;
 }
@@ -66,8 +66,8 @@ Result<int> ResolveStore::purgeExpired() const
     if (m_backend.isReadOnly()) {
         return 0;
     }
-    return m_backend.exec(u"DELETE FROM hostname_resolve WHERE resolved_timestamp <= ?"_s,
-        { cutoff() });
+    return m_backend.exec(
+        u"DELETE FROM hostname_resolve WHERE resolved_timestamp <= ?"_s, { cutoff() });
 }
 
 } // namespace topograph

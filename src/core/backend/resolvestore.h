@@ -20,9 +20,9 @@ struct ResolveEntry
 class ResolveStore final
 {
 public:
-    ResolveStore(const Backend &backend, int expiryMinutes);
+    ResolveStore(const Backend& backend, int expiryMinutes);
 
-    Result<void> record(const QString &hostname, const QString &resolved) const;
+    Result<void> record(const QString& hostname, const QString& resolved) const;
     Result<QList<ResolveEntry>> all() const; // unexpired, by hostname
     Result<int> reset() const; // deletes every entry
     Result<int> purgeExpired() const;
@@ -30,7 +30,7 @@ public:
 private:
     QVariant cutoff() const;
 
-    const Backend &m_backend;
+    const Backend& m_backend;
     int m_expiryMinutes;
 };
 

@@ -94,8 +94,7 @@ const QString kDatabaseInstance = uR"(
 )"_s;
 
 const QList<TableDef> kTables {
-    { u"topograph_schema"_s,
-        uR"(version int NOT NULL, description varchar(255) NOT NULL DEFAULT '',
+    { u"topograph_schema"_s, uR"(version int NOT NULL, description varchar(255) NOT NULL DEFAULT '',
   app_version varchar(32) NOT NULL DEFAULT '', applied_at timestamp NULL DEFAULT NULL,
   PRIMARY KEY (version))"_s,
         {} },
@@ -111,16 +110,14 @@ const QList<TableDef> kTables {
         uR"(hostname varchar(128) NOT NULL, unresolved_hostname varchar(128) NOT NULL,
   last_registered timestamp NULL DEFAULT NULL, PRIMARY KEY (hostname))"_s,
         { u"unresolved_hostname_idx_hostname_unresolve (unresolved_hostname)"_s } },
-    { u"cluster_alias"_s,
-        uR"(cluster_name varchar(128) NOT NULL, alias varchar(128) NOT NULL,
+    { u"cluster_alias"_s, uR"(cluster_name varchar(128) NOT NULL, alias varchar(128) NOT NULL,
   last_registered timestamp NULL DEFAULT NULL, PRIMARY KEY (cluster_name))"_s,
         {} },
     { u"cluster_alias_override"_s,
         uR"(cluster_name varchar(128) NOT NULL, alias varchar(128) NOT NULL,
   PRIMARY KEY (cluster_name))"_s,
         {} },
-    { u"database_instance_maintenance"_s,
-        uR"(database_instance_maintenance_id {AUTO_KEY},
+    { u"database_instance_maintenance"_s, uR"(database_instance_maintenance_id {AUTO_KEY},
   hostname varchar(128) NOT NULL, port smallint unsigned NOT NULL,
   maintenance_active tinyint NULL DEFAULT NULL,
   begin_timestamp timestamp NULL DEFAULT NULL, end_timestamp timestamp NULL DEFAULT NULL,
@@ -151,15 +148,13 @@ const QList<TableDef> kTables {
   binary_log_file varchar(128) NOT NULL DEFAULT '', binary_log_pos bigint unsigned NOT NULL
   DEFAULT 0, first_seen timestamp NULL DEFAULT NULL, PRIMARY KEY (hostname, port))"_s,
         {} },
-    { u"audit"_s,
-        uR"(audit_id {AUTO_KEY}, audit_timestamp timestamp NULL DEFAULT NULL,
+    { u"audit"_s, uR"(audit_id {AUTO_KEY}, audit_timestamp timestamp NULL DEFAULT NULL,
   audit_type varchar(128) NOT NULL, hostname varchar(128) NOT NULL DEFAULT '',
   port smallint unsigned NOT NULL DEFAULT 0, cluster_name varchar(128) NOT NULL DEFAULT '',
   message text)"_s,
         { u"audit_timestamp_idx_audit (audit_timestamp)"_s,
             u"host_port_idx_audit (hostname, port)"_s } },
-    { u"master_position_equivalence"_s,
-        uR"(equivalence_id {AUTO_KEY},
+    { u"master_position_equivalence"_s, uR"(equivalence_id {AUTO_KEY},
   master1_hostname varchar(128) NOT NULL, master1_port smallint unsigned NOT NULL,
   master1_binary_log_file varchar(128) NOT NULL, master1_binary_log_pos bigint unsigned NOT NULL,
   master2_hostname varchar(128) NOT NULL, master2_port smallint unsigned NOT NULL,
@@ -193,19 +188,19 @@ int Schema::currentVersion()
     return kMigrations.last().version;
 }
 
-const QList<Migration> &Schema::migrations()
+const QList<Migration>& Schema::migrations()
 {
     return kMigrations;
 }
 
-const QList<TableDef> &Schema::tables()
+const QList<TableDef>& Schema::tables()
 {
     return kTables;
 }
 
-const TableDef *Schema::table(const QString &name)
+const TableDef* Schema::table(const QString& name)
 {
-    for (const TableDef &t : kTables) {
+    for (const TableDef& t : kTables) {
         if (t.name == name) {
             return &t;
         }
@@ -213,7 +208,7 @@ const TableDef *Schema::table(const QString &name)
     return nullptr;
 }
 
-QStringList Schema::createStatements(const TableDef &table, SqlFlavor flavor)
+QStringList Schema::createStatements(const TableDef& table, SqlFlavor flavor)
 {
     QString columns = table.columns;
     columns.replace(kAutoKey,
@@ -224,7 +219,7 @@ QStringList Schema::createStatements(const TableDef &table, SqlFlavor flavor)
         create += u" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"_s;
     }
     QStringList statements { create };
-    for (const QString &index : table.indexes) {
+    for (const QString& index : table.indexes) {
         const bool unique = index.startsWith(u"UNIQUE "_s);
         const QString spec = unique ? index.mid(7) : index;
         const QString name = spec.section(u' ', 0, 0);

@@ -34,10 +34,10 @@ class Schema final
 {
 public:
     static int currentVersion();
-    static const QList<Migration> &migrations();
-    static const QList<TableDef> &tables();
-    static const TableDef *table(const QString &name);
-    static QStringList createStatements(const TableDef &table, SqlFlavor flavor);
+    static const QList<Migration>& migrations();
+    static const QList<TableDef>& tables();
+    static const TableDef* table(const QString& name);
+    static QStringList createStatements(const TableDef& table, SqlFlavor flavor);
 };
 
 } // namespace topograph

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-Result<TagCondition> TagCondition::parse(const QString &input)
+Result<TagCondition> TagCondition::parse(const QString& input)
 {
     TagCondition condition;
     QString text = input.trimmed();
@@ -29,10 +29,10 @@ Result<TagCondition> TagCondition::parse(const QString &input)
     return condition;
 }
 
-Result<QList<TagCondition>> TagCondition::parseList(const QString &text)
+Result<QList<TagCondition>> TagCondition::parseList(const QString& text)
 {
     QList<TagCondition> conditions;
-    for (const QString &part : text.split(u',')) {
+    for (const QString& part : text.split(u',')) {
         auto condition = parse(part);
         if (!condition) {
             return condition.error();
@@ -42,12 +42,11 @@ Result<QList<TagCondition>> TagCondition::parseList(const QString &text)
     return conditions;
 }
 
-TagStore::TagStore(const Backend &backend)
+TagStore::TagStore(const Backend& backend)
     : m_backend(backend)
-{
-}
+{ }
 
-Result<void> TagStore::tag(const InstanceKey &key, const QString &name, const QString &value) const
+Result<void> TagStore::tag(const InstanceKey& key, const QString& name, const QString& value) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable;
@@ -67,7 +66,7 @@ Result<void> TagStore::tag(const InstanceKey &key, const QString &name, const QS
     return {};
 }
 
-Result<bool> TagStore::untag(const InstanceKey &key, const TagCondition &condition) const
+Result<bool> TagStore::untag(const InstanceKey& key, const TagCondition& condition) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable.error();
@@ -86,7 +85,7 @@ Result<bool> TagStore::untag(const InstanceKey &key, const TagCondition &conditi
     return *done > 0;
 }
 
-Result<QList<InstanceKey>> TagStore::untagAll(const TagCondition &condition) const
+Result<QList<InstanceKey>> TagStore::untagAll(const TagCondition& condition) const
 {
     if (!condition.value) {
         return makeError(ErrorCode::InvalidInput,
@@ -96,7 +95,7 @@ Result<QList<InstanceKey>> TagStore::untagAll(const TagCondition &condition) con
     if (!matching) {
         return matching.error();
     }
-    for (const InstanceKey &key : *matching) {
+    for (const InstanceKey& key : *matching) {
         if (auto gone = untag(key, condition); !gone) {
             return gone.error();
         }
@@ -104,7 +103,7 @@ Result<QList<InstanceKey>> TagStore::untagAll(const TagCondition &condition) con
     return matching;
 }
 
-Result<QList<InstanceTag>> TagStore::tagsOf(const InstanceKey &key) const
+Result<QList<InstanceTag>> TagStore::tagsOf(const InstanceKey& key) const
 {
     auto rows = m_backend.select(u"SELECT tag_name, tag_value FROM database_instance_tags "
                                  "WHERE hostname = ? AND port = ? ORDER BY tag_name"_s,
@@ -113,9 +112,9 @@ Result<QList<InstanceTag>> TagStore::tagsOf(const InstanceKey &key) const
         return rows.error();
     }
     QList<InstanceTag> tags;
-    for (const SqlRow &row : *rows) {
-        tags.append({ key, row.value(u"tag_name"_s).toString(),
-            row.value(u"tag_value"_s).toString() });
+    for (const SqlRow& row : *rows) {
+        tags.append(
+            { key, row.value(u"tag_name"_s).toString(), row.value(u"tag_value"_s).toString() });
     }
     return tags;
 }
@@ -128,7 +127,7 @@ Result<QList<InstanceTag>> TagStore::all() const
         return rows.error();
     }
     QList<InstanceTag> tags;
-    for (const SqlRow &row : *rows) {
+    for (const SqlRow& row : *rows) {
         tags.append({ InstanceKey { row.value(u"hostname"_s).toString(),
                           static_cast<quint16>(row.value(u"port"_s).toUInt()) },
             row.value(u"tag_name"_s).toString(), row.value(u"tag_value"_s).toString() });
@@ -136,27 +135,27 @@ Result<QList<InstanceTag>> TagStore::all() const
     return tags;
 }
 
-Result<QList<InstanceKey>> TagStore::tagged(const QList<TagCondition> &conditions) const
+Result<QList<InstanceKey>> TagStore::tagged(const QList<TagCondition>& conditions) const
 {
     auto tags = all();
     if (!tags) {
         return tags.error();
     }
     QMap<InstanceKey, QHash<QString, QString>> byInstance;
-    for (const InstanceTag &tag : *tags) {
+    for (const InstanceTag& tag : *tags) {
         byInstance[tag.key].insert(tag.name, tag.value);
     }
     QList<InstanceKey> keys;
     for (auto it = byInstance.cbegin(); it != byInstance.cend(); ++it) {
-        const bool all = std::all_of(conditions.cbegin(), conditions.cend(),
-            [&](const TagCondition &c) {
-                const bool has = it->contains(c.name);
-                if (!c.negated) {
-                    return has && (!c.value || it->value(c.name) == *c.value);
-                }
-                // ~name: no such tag; ~name=value: the tag, with another value.
-                return c.value ? has && it->value(c.name) != *c.value : !has;
-            });
+        const bool all
+            = std::all_of(conditions.cbegin(), conditions.cend(), [&](const TagCondition& c) {
+                  const bool has = it->contains(c.name);
+                  if (!c.negated) {
+                      return has && (!c.value || it->value(c.name) == *c.value);
+                  }
+                  // ~name: no such tag; ~name=value: the tag, with another value.
+                  return c.value ? has && it->value(c.name) != *c.value : !has;
+              });
         if (all) {
             keys << it.key();
         }

@@ -18,8 +18,8 @@ struct TagCondition
     std::optional<QString> value;
     bool negated = false;
 
-    static Result<TagCondition> parse(const QString &text);
-    static Result<QList<TagCondition>> parseList(const QString &text); // comma-separated
+    static Result<TagCondition> parse(const QString& text);
+    static Result<QList<TagCondition>> parseList(const QString& text); // comma-separated
 };
 
 struct InstanceTag
@@ -33,20 +33,20 @@ struct InstanceTag
 class TagStore final
 {
 public:
-    explicit TagStore(const Backend &backend);
+    explicit TagStore(const Backend& backend);
 
-    Result<void> tag(const InstanceKey &key, const QString &name, const QString &value) const;
+    Result<void> tag(const InstanceKey& key, const QString& name, const QString& value) const;
     // Removes the tag (only with that value, when given); true when a row went.
-    Result<bool> untag(const InstanceKey &key, const TagCondition &condition) const;
+    Result<bool> untag(const InstanceKey& key, const TagCondition& condition) const;
     // Removes the tag from every instance that has it with that value; the keys it left.
-    Result<QList<InstanceKey>> untagAll(const TagCondition &condition) const;
-    Result<QList<InstanceTag>> tagsOf(const InstanceKey &key) const;
+    Result<QList<InstanceKey>> untagAll(const TagCondition& condition) const;
+    Result<QList<InstanceTag>> tagsOf(const InstanceKey& key) const;
     Result<QList<InstanceTag>> all() const;
     // Instances whose tags meet every condition, sorted.
-    Result<QList<InstanceKey>> tagged(const QList<TagCondition> &conditions) const;
+    Result<QList<InstanceKey>> tagged(const QList<TagCondition>& conditions) const;
 
 private:
-    const Backend &m_backend;
+    const Backend& m_backend;
 };
 
 } // namespace topograph

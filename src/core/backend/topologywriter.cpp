@@ -10,13 +10,12 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-TopologyWriter::TopologyWriter(const Backend &backend, const Configuration &config)
+TopologyWriter::TopologyWriter(const Backend& backend, const Configuration& config)
     : m_backend(backend)
     , m_config(config)
-{
-}
+{ }
 
-Result<void> TopologyWriter::record(const QList<InstanceRecord> &probed) const
+Result<void> TopologyWriter::record(const QList<InstanceRecord>& probed) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable;
@@ -32,12 +31,13 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord> &probed) const
         index.insert(all[i].key, i);
     }
     QHash<InstanceKey, QString> clusterBefore;
-    for (const InstanceRecord &r : all) {
-        clusterBefore.insert(r.key, r.clusterName + u'/' + QString::number(r.replicationDepth)
+    for (const InstanceRecord& r : all) {
+        clusterBefore.insert(r.key,
+            r.clusterName + u'/' + QString::number(r.replicationDepth)
                 + (r.isCoMaster ? u"/co"_s : QString()));
     }
     QList<InstanceKey> written;
-    for (const InstanceRecord &fresh : probed) {
+    for (const InstanceRecord& fresh : probed) {
         const auto at = index.constFind(fresh.key);
         if (fresh.reachable) {
             if (at == index.cend()) {
@@ -48,10 +48,10 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord> &probed) const
             }
             written << fresh.key;
         } else if (at != index.cend()) {
-            InstanceRecord &known = all[*at];
+            InstanceRecord& known = all[*at];
             known.reachable = false;
-            known.lastChecked = fresh.lastAttemptedCheck.isValid() ? fresh.lastAttemptedCheck
-                                                                   : fresh.lastChecked;
+            known.lastChecked
+                = fresh.lastAttemptedCheck.isValid() ? fresh.lastAttemptedCheck : fresh.lastChecked;
             known.lastAttemptedCheck = known.lastChecked;
             written << fresh.key;
         }
@@ -60,7 +60,7 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord> &probed) const
 
     return m_backend.transaction([&]() -> Result<void> {
         QList<InstanceRecord> toWrite;
-        for (const InstanceKey &key : written) {
+        for (const InstanceKey& key : written) {
             InstanceRecord record = all[index.value(key)];
             toWrite << record;
         }
@@ -68,7 +68,7 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord> &probed) const
             return done;
         }
         // Rows not probed now may still have moved to another cluster (their master did).
-        for (const InstanceRecord &r : all) {
+        for (const InstanceRecord& r : all) {
             const QString now = r.clusterName + u'/' + QString::number(r.replicationDepth)
                 + (r.isCoMaster ? u"/co"_s : QString());
             if (written.contains(r.key) || clusterBefore.value(r.key) == now) {
@@ -85,8 +85,8 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord> &probed) const
         }
         // A cluster's detected alias is what its master suggests (DetectClusterAliasQuery).
         const ClusterAliasStore aliases(m_backend, m_config);
-        for (const InstanceKey &key : written) {
-            const InstanceRecord &r = all[index.value(key)];
+        for (const InstanceKey& key : written) {
+            const InstanceRecord& r = all[index.value(key)];
             if (r.reachable && r.key.toString() == r.clusterName) {
                 if (auto done = aliases.recordDetected(r.clusterName, r.suggestedClusterAlias);
                     !done) {

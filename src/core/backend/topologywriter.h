@@ -15,13 +15,13 @@ namespace topograph {
 class TopologyWriter final
 {
 public:
-    TopologyWriter(const Backend &backend, const Configuration &config);
+    TopologyWriter(const Backend& backend, const Configuration& config);
 
-    Result<void> record(const QList<InstanceRecord> &probed) const;
+    Result<void> record(const QList<InstanceRecord>& probed) const;
 
 private:
-    const Backend &m_backend;
-    const Configuration &m_config;
+    const Backend& m_backend;
+    const Configuration& m_config;
 };
 
 } // namespace topograph

@@ -114,7 +114,9 @@ void Poller::onProbed(const InstanceRecord& record, quint64 generation)
         if (state->inFlight == generation) {
             state->inFlight = 0;
         }
-        if (record.reachable) {
+        // Back-off protects the workers from hosts that time out. A partial success answered
+        // quickly (a statement failed, e.g. a missing privilege): keep polling it every round.
+        if (record.reachable || record.lastCheckPartialSuccess) {
             state->failures = 0;
             state->skipRounds = 0;
         } else {

@@ -26,9 +26,9 @@ class ProbePool;
 // that instance. A round can therefore finish after a later one.
 //
 // An unreachable instance skips 1, 2, 4, 8 … rounds after consecutive failures, at most one
-// minute's worth; one success resets it. Masters and replicas named in records are added to the
-// polled set (setFollowNewKeys(false) turns that off). stop() only stops starting rounds: probes
-// already queued still report.
+// minute's worth; one success (or partial success: it answered, a statement failed) resets it.
+// Masters and replicas named in records are added to the polled set (setFollowNewKeys(false) turns
+// that off). stop() only stops starting rounds: probes already queued still report.
 class Poller final : public QObject
 {
     Q_OBJECT

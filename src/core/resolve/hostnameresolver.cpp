@@ -11,11 +11,11 @@ namespace topograph {
 
 namespace {
 
-QStringList systemLookup(const QString &name)
+QStringList systemLookup(const QString& name)
 {
     QStringList addresses;
     const QHostInfo info = QHostInfo::fromName(name);
-    for (const QHostAddress &address : info.addresses()) {
+    for (const QHostAddress& address : info.addresses()) {
         if (address.protocol() == QAbstractSocket::IPv4Protocol) {
             addresses.prepend(address.toString());
         } else {
@@ -25,7 +25,7 @@ QStringList systemLookup(const QString &name)
     return addresses;
 }
 
-QString systemReverse(const QString &address)
+QString systemReverse(const QString& address)
 {
     const QHostInfo info = QHostInfo::fromName(address);
     return info.error() == QHostInfo::NoError ? info.hostName() : QString();
@@ -33,22 +33,20 @@ QString systemReverse(const QString &address)
 
 } // namespace
 
-HostnameResolver::HostnameResolver(const Configuration &config)
+HostnameResolver::HostnameResolver(const Configuration& config)
     : HostnameResolver(config.hostnameResolveMethod, systemLookup, systemReverse,
         config.expiryHostnameResolvesMinutes)
-{
-}
+{ }
 
-HostnameResolver::HostnameResolver(const QString &method, LookupFunction lookup,
-    ReverseFunction reverse, int expiryMinutes)
+HostnameResolver::HostnameResolver(
+    const QString& method, LookupFunction lookup, ReverseFunction reverse, int expiryMinutes)
     : m_method(method.toLower())
     , m_lookup(std::move(lookup))
     , m_reverse(std::move(reverse))
     , m_expiryMinutes(expiryMinutes)
-{
-}
+{ }
 
-QString HostnameResolver::lookUp(const QString &host) const
+QString HostnameResolver::lookUp(const QString& host) const
 {
     const bool isAddress = !QHostAddress(host).isNull();
     if (m_method == u"default"_s) {
@@ -76,7 +74,7 @@ QString HostnameResolver::lookUp(const QString &host) const
     return host; // none
 }
 
-QString HostnameResolver::resolve(const QString &host)
+QString HostnameResolver::resolve(const QString& host)
 {
     if (m_method == u"none"_s || host.isEmpty()) {
         return host;
@@ -96,7 +94,7 @@ QString HostnameResolver::resolve(const QString &host)
     return resolved;
 }
 
-InstanceKey HostnameResolver::resolve(const InstanceKey &key)
+InstanceKey HostnameResolver::resolve(const InstanceKey& key)
 {
     return InstanceKey { resolve(key.host), key.port };
 }

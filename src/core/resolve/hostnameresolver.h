@@ -22,22 +22,22 @@ namespace topograph {
 class HostnameResolver final
 {
 public:
-    using LookupFunction = std::function<QStringList(const QString &)>; // name → addresses
-    using ReverseFunction = std::function<QString(const QString &)>; // address → name
+    using LookupFunction = std::function<QStringList(const QString&)>; // name → addresses
+    using ReverseFunction = std::function<QString(const QString&)>; // address → name
 
-    explicit HostnameResolver(const Configuration &config);
+    explicit HostnameResolver(const Configuration& config);
     // For tests: DNS replaced by functions.
-    HostnameResolver(const QString &method, LookupFunction lookup, ReverseFunction reverse,
+    HostnameResolver(const QString& method, LookupFunction lookup, ReverseFunction reverse,
         int expiryMinutes = 60);
 
-    QString resolve(const QString &host);
-    InstanceKey resolve(const InstanceKey &key);
+    QString resolve(const QString& host);
+    InstanceKey resolve(const InstanceKey& key);
 
     // Pairs (asked, resolved) that differ, found since the last call: for hostname_resolve.
     QList<std::pair<QString, QString>> takeNewResolutions();
 
 private:
-    QString lookUp(const QString &host) const;
+    QString lookUp(const QString& host) const;
 
     QString m_method;
     LookupFunction m_lookup;

@@ -14,13 +14,13 @@ struct Root
     bool coMaster = false;
 };
 
-Root findRoot(const InstanceKey &start, const QHash<InstanceKey, const InstanceRecord *> &byKey)
+Root findRoot(const InstanceKey& start, const QHash<InstanceKey, const InstanceRecord*>& byKey)
 {
     QList<InstanceKey> path { start };
     QSet<InstanceKey> seen { start };
     InstanceKey current = start;
     while (true) {
-        const InstanceRecord *record = byKey.value(current);
+        const InstanceRecord* record = byKey.value(current);
         if (!record || !record->masterKey || !byKey.contains(*record->masterKey)) {
             return { current, static_cast<int>(path.size()) - 1, false };
         }
@@ -30,7 +30,7 @@ Root findRoot(const InstanceKey &start, const QHash<InstanceKey, const InstanceR
             const qsizetype cycleStart = path.indexOf(master);
             const QList<InstanceKey> ring = path.mid(cycleStart);
             InstanceKey best = ring.first();
-            for (const InstanceKey &key : ring) {
+            for (const InstanceKey& key : ring) {
                 const bool writable = !byKey.value(key)->readOnly;
                 const bool bestWritable = !byKey.value(best)->readOnly;
                 if ((writable && !bestWritable) || (writable == bestWritable && key < best)) {
@@ -39,8 +39,8 @@ Root findRoot(const InstanceKey &start, const QHash<InstanceKey, const InstanceR
             }
             const bool startInRing = ring.contains(start);
             const int hitDepth = ring.first() == best ? 0 : 1;
-            const int depth = startInRing ? (start == best ? 0 : 1)
-                                          : static_cast<int>(cycleStart) + hitDepth;
+            const int depth
+                = startInRing ? (start == best ? 0 : 1) : static_cast<int>(cycleStart) + hitDepth;
             return { best, depth, startInRing };
         }
         seen.insert(master);
@@ -51,15 +51,15 @@ Root findRoot(const InstanceKey &start, const QHash<InstanceKey, const InstanceR
 
 } // namespace
 
-void ClusterAssigner::assign(QList<InstanceRecord> &records)
+void ClusterAssigner::assign(QList<InstanceRecord>& records)
 {
-    QHash<InstanceKey, const InstanceRecord *> byKey;
-    for (const InstanceRecord &record : records) {
+    QHash<InstanceKey, const InstanceRecord*> byKey;
+    for (const InstanceRecord& record : records) {
         byKey.insert(record.key, &record);
     }
     QList<Root> roots;
     roots.reserve(records.size());
-    for (const InstanceRecord &record : records) {
+    for (const InstanceRecord& record : records) {
         roots.append(findRoot(record.key, byKey));
     }
     for (qsizetype i = 0; i < records.size(); ++i) {

@@ -14,7 +14,7 @@ namespace topograph {
 class ClusterAssigner final
 {
 public:
-    static void assign(QList<InstanceRecord> &records);
+    static void assign(QList<InstanceRecord>& records);
 };
 
 } // namespace topograph

@@ -4,8 +4,8 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-InstanceStatus InstanceStatus::of(const InstanceRecord &r, const QDateTime &now,
-    const Thresholds &thresholds)
+InstanceStatus InstanceStatus::of(
+    const InstanceRecord& r, const QDateTime& now, const Thresholds& thresholds)
 {
     InstanceStatus s;
     s.lastCheckValid = r.reachable;

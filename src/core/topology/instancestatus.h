@@ -26,8 +26,8 @@ struct InstanceStatus
         int reasonableLagSeconds = 10;
     };
 
-    static InstanceStatus of(const InstanceRecord &record, const QDateTime &now,
-        const Thresholds &thresholds);
+    static InstanceStatus of(
+        const InstanceRecord& record, const QDateTime& now, const Thresholds& thresholds);
 };
 
 } // namespace topograph

@@ -24,19 +24,19 @@ struct Verdict
 class ReplicationRules final
 {
 public:
-    static Verdict canReplicateFrom(const InstanceRecord &replica, const InstanceRecord &source,
-        const Configuration &config);
+    static Verdict canReplicateFrom(
+        const InstanceRecord& replica, const InstanceRecord& source, const Configuration& config);
 
     // 1 for "5.6" < "5.7", comparing dotted numbers; 0 when equal.
-    static int compareVersions(const QString &a, const QString &b);
+    static int compareVersions(const QString& a, const QString& b);
     // STATEMENT < MIXED < ROW; unknown formats rank lowest.
-    static int binlogFormatRank(const QString &format);
+    static int binlogFormatRank(const QString& format);
 
     // The replica of master best placed to take over from it: valid, replicating with binlogs
     // and log_slave_updates, most advanced exec position, never a "must_not"/"prefer_not"
     // candidate when another is available. std::nullopt when none qualifies.
-    static std::optional<InstanceRecord> candidateReplica(const QList<InstanceRecord> &replicas,
-        const QHash<InstanceKey, QString> &promotionRules);
+    static std::optional<InstanceRecord> candidateReplica(
+        const QList<InstanceRecord>& replicas, const QHash<InstanceKey, QString>& promotionRules);
 };
 
 } // namespace topograph

@@ -10,18 +10,17 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-
 namespace {
 
-template<typename Line>
-QStringList plain(const QList<Line> &lines, const TopologyPrinter::Options &options)
+template <typename Line>
+QStringList plain(const QList<Line>& lines, const TopologyPrinter::Options& options)
 {
     qsizetype width = 0;
-    for (const Line &line : lines) {
+    for (const Line& line : lines) {
         width = std::max(width, line.head.size());
     }
     QStringList out;
-    for (const Line &line : lines) {
+    for (const Line& line : lines) {
         QStringList parts { line.status.lag, line.status.status };
         parts << line.status.tags;
         QString text = line.head.leftJustified(width + 1) + u'[' + parts.join(u',') + u']';
@@ -36,14 +35,13 @@ QStringList plain(const QList<Line> &lines, const TopologyPrinter::Options &opti
     return out;
 }
 
-template<typename Line>
-QStringList tabulate(const QList<Line> &lines)
+template <typename Line> QStringList tabulate(const QList<Line>& lines)
 {
     // Columns: tree, lag (right-aligned), status, version, ro|rw, format; then the extras.
     QList<QStringList> rows;
-    for (const Line &line : lines) {
+    for (const Line& line : lines) {
         QStringList row { line.head, line.status.lag, line.status.status };
-        const QStringList &tags = line.status.tags;
+        const QStringList& tags = line.status.tags;
         for (int i = 0; i < 3; ++i) {
             row << tags.value(i);
         }
@@ -51,13 +49,13 @@ QStringList tabulate(const QList<Line> &lines)
         rows << row;
     }
     QList<qsizetype> widths(7, 0);
-    for (const QStringList &row : rows) {
+    for (const QStringList& row : rows) {
         for (int c = 0; c < 6; ++c) {
             widths[c] = std::max(widths[c], row[c].size());
         }
     }
     QStringList out;
-    for (const QStringList &row : rows) {
+    for (const QStringList& row : rows) {
         QStringList cells;
         for (int c = 0; c < 6; ++c) {
             cells << (c == 1 ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]));
@@ -118,31 +116,31 @@ QStringList TopologyPrinter::ascii(
     {
         QString head;
         InstanceStatus status;
-        const InstanceRecord *record;
+        const InstanceRecord* record;
     };
     const InstanceStatus::Thresholds thresholds { options.pollSeconds,
         options.reasonableLagSeconds };
     QList<Line> lines;
     QSet<InstanceKey> printed;
-    std::function<void(const InstanceRecord &, int)> visit = [&](const InstanceRecord &r,
-                                                                 int depth) {
-        if (printed.contains(r.key)) {
-            return;
-        }
-        printed.insert(r.key);
-        const InstanceStatus status = InstanceStatus::of(r, options.now, thresholds);
-        QString head = QString(2 * std::max(0, depth - 1), u' ');
-        if (depth > 0) {
-            const bool running
-                = status.replicating && status.lastCheckValid && status.recentlyChecked;
-            head += running ? u"+ "_s : u"- "_s;
-        }
-        head += r.key.toString();
-        lines.append({ head, status, &r });
-        for (const InstanceRecord *child : children.value(r.key)) {
-            visit(*child, depth + 1);
-        }
-    };
+    std::function<void(const InstanceRecord&, int)> visit
+        = [&](const InstanceRecord& r, int depth) {
+              if (printed.contains(r.key)) {
+                  return;
+              }
+              printed.insert(r.key);
+              const InstanceStatus status = InstanceStatus::of(r, options.now, thresholds);
+              QString head = QString(2 * std::max(0, depth - 1), u' ');
+              if (depth > 0) {
+                  const bool running
+                      = status.replicating && status.lastCheckValid && status.recentlyChecked;
+                  head += running ? u"+ "_s : u"- "_s;
+              }
+              head += r.key.toString();
+              lines.append({ head, status, &r });
+              for (const InstanceRecord* child : children.value(r.key)) {
+                  visit(*child, depth + 1);
+              }
+          };
     visit(*byKey.value(root), 0);
     return options.style == Style::Tabulated ? tabulate(lines) : plain(lines, options);
 }

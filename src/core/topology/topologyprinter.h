@@ -14,8 +14,9 @@ namespace topograph {
 // replica indented two spaces below its master, "+ " for a replicating replica and "- " for one
 // that is not (or that was not checked recently), then the instance's status:
 //   topology:            key [lag,status,version,ro|rw,format|nobinlog,>>,GTID,...]
-//   topology-tabulated:  key|lag|status|version|ro|format|extras (columns padded, lag right-aligned)
-//   topology-tags:       like topology, followed by the instance's tags (name=value ...)
+//   topology-tabulated:  key|lag|status|version|ro|format|extras (columns padded, lag
+//   right-aligned) topology-tags:       like topology, followed by the instance's tags (name=value
+//   ...)
 class TopologyPrinter final
 {
 public:
@@ -35,9 +36,9 @@ public:
     };
 
     // The tree that holds member; records not connected to it are left out.
-    static QStringList ascii(const QList<InstanceRecord> &records, const InstanceKey &member,
-        const Options &options);
-    static QStringList ascii(const QList<InstanceRecord> &records, const InstanceKey &member)
+    static QStringList ascii(
+        const QList<InstanceRecord>& records, const InstanceKey& member, const Options& options);
+    static QStringList ascii(const QList<InstanceRecord>& records, const InstanceKey& member)
     {
         return ascii(records, member, Options {});
     }
