@@ -1,6 +1,6 @@
 #include "topologyworker.h"
 
-#include "topology/livecrawl.h"
+#include "discovery/discoverer.h"
 
 namespace topograph {
 
@@ -10,7 +10,8 @@ TopologyWorker::TopologyWorker(Configuration config)
 
 void TopologyWorker::crawl(const InstanceKey& seed, quint64 generation)
 {
-    auto records = crawlLive(m_config, seed);
+    // Blocks this worker thread (never the GUI's) until the crawl completes.
+    auto records = Discoverer::discoverBlocking(m_config, seed, 60000);
     if (!records) {
         Q_EMIT failed(generation, records.error().message);
         return;

@@ -82,6 +82,11 @@ Result<void> pollForever(const CommandContext& ctx, const QList<InstanceRecord>&
 // resolved per HostnameResolveMethod first; resolutions are written to hostname_resolve at once.
 Result<void> discover(CommandContext& ctx)
 {
+    // Discovery writes to the backend that read-only users share: a read-only Topograph only
+    // reads what others discovered.
+    if (auto allowed = ctx.requireMutationsAllowed(); !allowed) {
+        return allowed;
+    }
     auto asked = ctx.instanceKey();
     if (!asked) {
         return asked.error();
@@ -102,9 +107,25 @@ Result<void> discover(CommandContext& ctx)
         }
     }
     const int timeoutMs = std::max(60, ctx.config.mysqlDiscoveryReadTimeoutSeconds * 6) * 1000;
-    auto records = Discoverer::discoverBlocking(ctx.config, seed, timeoutMs);
+    QList<std::pair<InstanceKey, QString>> reported;
+    auto records = Discoverer::discoverBlocking(
+        ctx.config, seed, timeoutMs,
+        [&resolver](const InstanceKey& key) { return resolver.resolve(key); }, &reported);
     if (!records) {
         return records.error();
+    }
+    // Names that resolved differently, and servers that call themselves something else than
+    // the name they were reached by: into hostname_resolve, before anything else can fail.
+    QList<std::pair<QString, QString>> resolutions = resolver.takeNewResolutions();
+    for (const auto& [key, name] : reported) {
+        if (!name.isEmpty() && name != key.host) {
+            resolutions.append({ key.host, name });
+        }
+    }
+    for (const auto& [name, resolved] : resolutions) {
+        if (auto done = resolves.record(name, resolved); !done) {
+            return done;
+        }
     }
     if (auto done = TopologyWriter(**db, ctx.config).record(*records); !done) {
         return done;
@@ -235,6 +256,9 @@ Result<void> resetResolveCache(CommandContext& ctx)
 
 Result<void> redeployInternalDb(CommandContext& ctx)
 {
+    if (auto allowed = ctx.requireMutationsAllowed(); !allowed) {
+        return allowed;
+    }
     auto db = ctx.backend(Backend::OpenMode::NoMigration);
     if (!db) {
         return db.error();
@@ -244,6 +268,9 @@ Result<void> redeployInternalDb(CommandContext& ctx)
 
 Result<void> upgradeBackend(CommandContext& ctx)
 {
+    if (auto allowed = ctx.requireMutationsAllowed(); !allowed) {
+        return allowed;
+    }
     auto db = ctx.backend(Backend::OpenMode::NoMigration);
     if (!db) {
         return db.error();

@@ -9,7 +9,7 @@
 #include "db/mysqlsession.h"
 #include "probe/instanceprobe.h"
 #include "sandboxfixture.h"
-#include "topology/crawler.h"
+#include "discovery/discoverer.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
@@ -157,21 +157,17 @@ private Q_SLOTS:
             30000);
     }
 
-    void crawlFromLeafFindsEveryInstance_data()
+    void discoveryFromLeafFindsEveryInstance_data()
     {
         addModes();
     }
-    void crawlFromLeafFindsEveryInstance()
+    void discoveryFromLeafFindsEveryInstance()
     {
         QFETCH(QString, mode);
         SANDBOX_OR_SKIP(mode)
-        const ConnectionSettings base = sandbox.settings(sandbox.primary());
-        Crawler crawler([&base](const InstanceKey& key) {
-            ConnectionSettings settings = base;
-            settings.key = key;
-            return InstanceProbe::probe(settings);
-        });
-        const QList<InstanceRecord> records = crawler.crawl(sandbox.deepest().key);
+        auto found = Discoverer::discoverBlocking(sandbox.config, sandbox.deepest().key, 60000);
+        QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.error().message));
+        const QList<InstanceRecord> records = *found;
         QCOMPARE(records.size(), sandbox.instances.size());
         for (const InstanceRecord& record : records) {
             QVERIFY2(record.reachable, qPrintable(record.lastError));

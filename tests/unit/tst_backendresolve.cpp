@@ -18,10 +18,14 @@ private:
     std::unique_ptr<Backend> m_backend;
     int m_serial = 0;
 
-    QStringList listed(const ResolveStore &store)
+    QStringList listed(const ResolveStore& store)
     {
         QStringList lines;
-        for (const ResolveEntry &e : store.all().value()) {
+        const auto entries = store.all();
+        if (!entries) {
+            return { entries.error().message };
+        }
+        for (const ResolveEntry& e : *entries) {
             lines << e.hostname + u" -> "_s + e.resolvedHostname;
         }
         return lines;

@@ -15,10 +15,10 @@ namespace {
 
 const QDateTime kNow = QDateTime(QDate(2024, 6, 1), QTime(10, 0, 0), Qt::UTC);
 
-using Change = std::function<void(InstanceRecord &)>;
+using Change = std::function<void(InstanceRecord&)>;
 
 // Checked a second ago; a replicating replica of m:3306 unless primary.
-InstanceRecord record(bool replica, const Change &change = {})
+InstanceRecord record(bool replica, const Change& change = {})
 {
     InstanceRecord r;
     r.key = *InstanceKey::parse(u"db:3306"_s, 3306);
@@ -55,73 +55,74 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("tags");
         const QString v = u"10.11.6-MariaDB-log"_s;
 
-        QTest::newRow("primary ok") << record(false) << u"0s"_s << u"ok"_s << false
-                                    << QStringList { v, u"rw"_s, u"ROW"_s };
-        QTest::newRow("replica ok") << record(true) << u"2s"_s << u"ok"_s << true
-                                    << QStringList { v, u"ro"_s, u"ROW"_s };
-        QTest::newRow("never seen") << InstanceRecord {} << u"unknown"_s << u"invalid"_s << false
-                                    << QStringList();
+        QTest::newRow("primary ok")
+            << record(false) << u"0s"_s << u"ok"_s << false << QStringList { v, u"rw"_s, u"ROW"_s };
+        QTest::newRow("replica ok")
+            << record(true) << u"2s"_s << u"ok"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
+        QTest::newRow("never seen")
+            << InstanceRecord {} << u"unknown"_s << u"invalid"_s << false << QStringList();
         QTest::newRow("known, last check failed")
-            << record(true, [](InstanceRecord &r) { r.reachable = false; }) << u"unknown"_s
+            << record(true, [](InstanceRecord& r) { r.reachable = false; }) << u"unknown"_s
             << u"invalid"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
         QTest::newRow("unchecked: 26 s ago")
-            << record(true, [](InstanceRecord &r) { r.lastChecked = kNow.addSecs(-26); })
+            << record(true, [](InstanceRecord& r) { r.lastChecked = kNow.addSecs(-26); })
             << u"unknown"_s << u"unchecked"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
         QTest::newRow("checked 25 s ago is recent")
-            << record(true, [](InstanceRecord &r) { r.lastChecked = kNow.addSecs(-25); })
-            << u"2s"_s << u"ok"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
+            << record(true, [](InstanceRecord& r) { r.lastChecked = kNow.addSecs(-25); }) << u"2s"_s
+            << u"ok"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
         QTest::newRow("io thread stopped")
-            << record(true, [](InstanceRecord &r) { r.ioThreadRunning = false; }) << u"null"_s
+            << record(true, [](InstanceRecord& r) { r.ioThreadRunning = false; }) << u"null"_s
             << u"nonreplicating"_s << false << QStringList { v, u"ro"_s, u"ROW"_s };
-        QTest::newRow("both threads stopped")
-            << record(true, [](InstanceRecord &r) {
-                   r.ioThreadRunning = r.sqlThreadRunning = false;
-                   r.secondsBehindMaster.reset();
-               })
-            << u"null"_s << u"nonreplicating"_s << false << QStringList { v, u"ro"_s, u"ROW"_s };
+        QTest::newRow("both threads stopped") << record(true,
+            [](InstanceRecord& r) {
+                r.ioThreadRunning = r.sqlThreadRunning = false;
+                r.secondsBehindMaster.reset();
+            }) << u"null"_s << u"nonreplicating"_s
+                                              << false << QStringList { v, u"ro"_s, u"ROW"_s };
         QTest::newRow("lag above threshold")
-            << record(true, [](InstanceRecord &r) { r.secondsBehindMaster = 25; }) << u"25s"_s
+            << record(true, [](InstanceRecord& r) { r.secondsBehindMaster = 25; }) << u"25s"_s
             << u"lag"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
         QTest::newRow("lag at threshold")
-            << record(true, [](InstanceRecord &r) { r.secondsBehindMaster = 10; }) << u"10s"_s
+            << record(true, [](InstanceRecord& r) { r.secondsBehindMaster = 10; }) << u"10s"_s
             << u"ok"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
-        QTest::newRow("measured lag wins over SBM")
-            << record(true, [](InstanceRecord &r) {
-                   r.secondsBehindMaster = 25;
-                   r.replicationLagSeconds = 3;
-               })
-            << u"3s"_s << u"ok"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
+        QTest::newRow("measured lag wins over SBM") << record(true, [](InstanceRecord& r) {
+            r.secondsBehindMaster = 25;
+            r.replicationLagSeconds = 3;
+        }) << u"3s"_s << u"ok"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
         QTest::newRow("SBM NULL while replicating")
-            << record(true, [](InstanceRecord &r) { r.secondsBehindMaster.reset(); }) << u"null"_s
+            << record(true, [](InstanceRecord& r) { r.secondsBehindMaster.reset(); }) << u"null"_s
             << u"ok"_s << true << QStringList { v, u"ro"_s, u"ROW"_s };
-        QTest::newRow("nobinlog") << record(false, [](InstanceRecord &r) { r.logBin = false; })
+        QTest::newRow("nobinlog") << record(false, [](InstanceRecord& r) { r.logBin = false; })
                                   << u"0s"_s << u"ok"_s << false
                                   << QStringList { v, u"rw"_s, u"nobinlog"_s };
         QTest::newRow(">> and MariaDB GTID")
-            << record(true, [](InstanceRecord &r) {
-                   r.logSlaveUpdates = true;
-                   r.usingGtid = u"Slave_Pos"_s;
-               })
-            << u"2s"_s << u"ok"_s << true << QStringList { v, u"ro"_s, u"ROW"_s, u">>"_s, u"GTID"_s };
-        QTest::newRow("Using_Gtid No is not GTID")
-            << record(true, [](InstanceRecord &r) { r.usingGtid = u"No"_s; }) << u"2s"_s << u"ok"_s
-            << true << QStringList { v, u"ro"_s, u"ROW"_s };
-        QTest::newRow("log_slave_updates without binlog is not >>")
-            << record(true, [](InstanceRecord &r) {
-                   r.logBin = false;
-                   r.logSlaveUpdates = true;
-               })
-            << u"2s"_s << u"ok"_s << true << QStringList { v, u"ro"_s, u"nobinlog"_s };
-        QTest::newRow("MySQL auto-position GTID, P-GTID, delayed")
-            << record(true, [](InstanceRecord &r) {
-                   r.version = u"8.0.36"_s;
-                   r.binlogFormat = u"MIXED"_s;
-                   r.oracleGtid = true;
-                   r.pseudoGtid = true;
-                   r.sqlDelay = 3600;
-               })
+            << record(true,
+                   [](InstanceRecord& r) {
+                       r.logSlaveUpdates = true;
+                       r.usingGtid = u"Slave_Pos"_s;
+                   })
             << u"2s"_s << u"ok"_s << true
-            << QStringList { u"8.0.36"_s, u"ro"_s, u"MIXED"_s, u"GTID"_s, u"P-GTID"_s, u"delayed"_s };
+            << QStringList { v, u"ro"_s, u"ROW"_s, u">>"_s, u"GTID"_s };
+        QTest::newRow("Using_Gtid No is not GTID")
+            << record(true, [](InstanceRecord& r) { r.usingGtid = u"No"_s; }) << u"2s"_s << u"ok"_s
+            << true << QStringList { v, u"ro"_s, u"ROW"_s };
+        QTest::newRow("log_slave_updates without binlog is not >>") << record(
+            true, [](InstanceRecord& r) {
+                r.logBin = false;
+                r.logSlaveUpdates = true;
+            }) << u"2s"_s << u"ok"_s << true << QStringList { v, u"ro"_s, u"nobinlog"_s };
+        QTest::newRow("MySQL auto-position GTID, P-GTID, delayed")
+            << record(true,
+                   [](InstanceRecord& r) {
+                       r.version = u"8.0.36"_s;
+                       r.binlogFormat = u"MIXED"_s;
+                       r.oracleGtid = true;
+                       r.pseudoGtid = true;
+                       r.sqlDelay = 3600;
+                   })
+            << u"2s"_s << u"ok"_s << true
+            << QStringList { u"8.0.36"_s, u"ro"_s, u"MIXED"_s, u"GTID"_s, u"P-GTID"_s,
+                   u"delayed"_s };
     }
     void of()
     {
@@ -140,9 +141,8 @@ private Q_SLOTS:
 
     void pollIntervalScalesTheUncheckedWindow()
     {
-        const InstanceRecord r = record(true, [](InstanceRecord &x) {
-            x.lastChecked = kNow.addSecs(-40);
-        });
+        const InstanceRecord r
+            = record(true, [](InstanceRecord& x) { x.lastChecked = kNow.addSecs(-40); });
         QCOMPARE(InstanceStatus::of(r, kNow, { 5, 10 }).status, u"unchecked"_s);
         QCOMPARE(InstanceStatus::of(r, kNow, { 10, 10 }).status, u"ok"_s);
         QCOMPARE(InstanceStatus::of(r, kNow, { 10, 1 }).status, u"lag"_s);

@@ -21,7 +21,7 @@ private:
     const InstanceKey m_db2 = key(u"db2:3306"_s);
 
     // A lock row written the way orchestrator (or an earlier run) leaves it.
-    void insertLock(const InstanceKey &k, qint64 endOffsetSeconds, const QString &owner)
+    void insertLock(const InstanceKey& k, qint64 endOffsetSeconds, const QString& owner)
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QVERIFY(m_backend->exec(u"INSERT INTO database_instance_maintenance (hostname, port, "
@@ -80,8 +80,8 @@ private Q_SLOTS:
         QVERIFY(store.end(m_db1).value());
         QVERIFY(store.begin(m_db1, u"bob"_s, u"third round"_s, 5).ok());
         QCOMPARE(rowCount(*m_backend, u"database_instance_maintenance"_s), 3);
-        QCOMPARE(rowCount(*m_backend, u"database_instance_maintenance"_s,
-                     u"maintenance_active = 1"_s),
+        QCOMPARE(
+            rowCount(*m_backend, u"database_instance_maintenance"_s, u"maintenance_active = 1"_s),
             1);
     }
 
@@ -125,8 +125,8 @@ private Q_SLOTS:
         auto expired = store.expireOld();
         QVERIFY(expired.ok());
         QCOMPARE(*expired, 1);
-        QCOMPARE(rowCount(*m_backend, u"database_instance_maintenance"_s,
-                     u"maintenance_active = 1"_s),
+        QCOMPARE(
+            rowCount(*m_backend, u"database_instance_maintenance"_s, u"maintenance_active = 1"_s),
             1);
         QCOMPARE(store.expireOld().value(), 0);
         QVERIFY(store.active(m_db2).value().has_value());

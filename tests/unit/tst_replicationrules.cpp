@@ -14,10 +14,10 @@ Q_DECLARE_METATYPE(topograph::InstanceRecord)
 
 namespace {
 
-using Change = std::function<void(InstanceRecord &)>;
+using Change = std::function<void(InstanceRecord&)>;
 
 // A healthy MariaDB 10.11 instance with binlogs and log_slave_updates.
-InstanceRecord instance(const QString &name, quint32 serverId, const Change &change = {})
+InstanceRecord instance(const QString& name, quint32 serverId, const Change& change = {})
 {
     InstanceRecord r;
     r.key = *InstanceKey::parse(name, 3306);
@@ -33,10 +33,10 @@ InstanceRecord instance(const QString &name, quint32 serverId, const Change &cha
     return r;
 }
 
-InstanceRecord replicaOf(const QString &name, const QString &master, qint64 execPos,
-    const Change &change = {})
+InstanceRecord replicaOf(
+    const QString& name, const QString& master, qint64 execPos, const Change& change = {})
 {
-    return instance(name, static_cast<quint32>(qHash(name) % 100000 + 10), [&](InstanceRecord &r) {
+    return instance(name, static_cast<quint32>(qHash(name) % 100000 + 10), [&](InstanceRecord& r) {
         r.masterKey = *InstanceKey::parse(master, 3306);
         r.ioThreadRunning = r.sqlThreadRunning = true;
         r.relayMasterLogFile = u"bin.000010"_s;
@@ -47,9 +47,9 @@ InstanceRecord replicaOf(const QString &name, const QString &master, qint64 exec
     });
 }
 
-Change version(const QString &v)
+Change version(const QString& v)
 {
-    return [v](InstanceRecord &r) { r.version = v; };
+    return [v](InstanceRecord& r) { r.version = v; };
 }
 
 } // namespace
@@ -67,60 +67,56 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("reasonNames");
         const QString r = u"replica:3306"_s;
         const QString s = u"source:3306"_s;
-        const auto rep = [&](const Change &c = {}) { return instance(r, 2, c); };
-        const auto src = [&](const Change &c = {}) { return instance(s, 1, c); };
+        const auto rep = [&](const Change& c = {}) { return instance(r, 2, c); };
+        const auto src = [&](const Change& c = {}) { return instance(s, 1, c); };
         QTest::newRow("healthy") << rep() << src() << true << QStringList();
         QTest::newRow("same instance") << rep() << instance(r, 1) << false << QStringList { r };
-        QTest::newRow("same server_id") << rep() << src([](auto &x) { x.serverId = 2; }) << false
+        QTest::newRow("same server_id") << rep() << src([](auto& x) { x.serverId = 2; }) << false
                                         << QStringList { r, s, u"server_id"_s, u"2"_s };
-        QTest::newRow("unknown server_ids") << rep([](auto &x) { x.serverId = 0; })
-                                            << src([](auto &x) { x.serverId = 0; }) << true
-                                            << QStringList();
-        QTest::newRow("same server_uuid")
-            << rep([](auto &x) { x.serverUuid = u"u-1"_s; })
-            << src([](auto &x) { x.serverUuid = u"u-1"_s; }) << false
-            << QStringList { r, s, u"server_uuid"_s };
-        QTest::newRow("source without log_bin") << rep() << src([](auto &x) { x.logBin = false; })
+        QTest::newRow("unknown server_ids")
+            << rep([](auto& x) { x.serverId = 0; }) << src([](auto& x) { x.serverId = 0; }) << true
+            << QStringList();
+        QTest::newRow("same server_uuid") << rep([](auto& x) { x.serverUuid = u"u-1"_s; })
+                                          << src([](auto& x) { x.serverUuid = u"u-1"_s; }) << false
+                                          << QStringList { r, s, u"server_uuid"_s };
+        QTest::newRow("source without log_bin") << rep() << src([](auto& x) { x.logBin = false; })
                                                 << false << QStringList { s, u"log_bin"_s };
-        QTest::newRow("replica source without log_slave_updates")
-            << rep() << src([](auto &x) {
-                   x.masterKey = *InstanceKey::parse(u"top:3306"_s, 3306);
-                   x.logSlaveUpdates = false;
-               })
-            << false << QStringList { s, u"log_slave_updates"_s };
+        QTest::newRow("replica source without log_slave_updates") << rep() << src([](auto& x) {
+            x.masterKey = *InstanceKey::parse(u"top:3306"_s, 3306);
+            x.logSlaveUpdates = false;
+        }) << false << QStringList { s, u"log_slave_updates"_s };
         QTest::newRow("root source without log_slave_updates")
-            << rep() << src([](auto &x) { x.logSlaveUpdates = false; }) << true << QStringList();
-        QTest::newRow("5.6 from 5.7") << rep(version(u"5.6.51-log"_s)) << src(version(u"5.7.44"_s))
-                                      << false << QStringList { r, s, u"5.6.51-log"_s, u"5.7.44"_s };
+            << rep() << src([](auto& x) { x.logSlaveUpdates = false; }) << true << QStringList();
+        QTest::newRow("5.6 from 5.7")
+            << rep(version(u"5.6.51-log"_s)) << src(version(u"5.7.44"_s)) << false
+            << QStringList { r, s, u"5.6.51-log"_s, u"5.7.44"_s };
         QTest::newRow("10.6 from 10.11") << rep(version(u"10.6.16-MariaDB"_s)) << src() << false
                                          << QStringList { r, s, u"10.6.16-MariaDB"_s };
-        QTest::newRow("10.11 from 10.6") << rep() << src(version(u"10.6.16-MariaDB-log"_s)) << true
-                                         << QStringList();
-        QTest::newRow("8.0 from 5.7") << rep(version(u"8.0.36"_s)) << src(version(u"5.7.44"_s))
-                                      << true << QStringList();
-        QTest::newRow("same major, older minor") << rep(version(u"10.11.2-MariaDB"_s)) << src()
-                                                 << true << QStringList();
+        QTest::newRow("10.11 from 10.6")
+            << rep() << src(version(u"10.6.16-MariaDB-log"_s)) << true << QStringList();
+        QTest::newRow("8.0 from 5.7")
+            << rep(version(u"8.0.36"_s)) << src(version(u"5.7.44"_s)) << true << QStringList();
+        QTest::newRow("same major, older minor")
+            << rep(version(u"10.11.2-MariaDB"_s)) << src() << true << QStringList();
         QTest::newRow("STATEMENT from ROW")
-            << rep([](auto &x) { x.binlogFormat = u"STATEMENT"_s; }) << src() << false
+            << rep([](auto& x) { x.binlogFormat = u"STATEMENT"_s; }) << src() << false
             << QStringList { r, s, u"STATEMENT"_s, u"ROW"_s };
-        QTest::newRow("MIXED from ROW") << rep([](auto &x) { x.binlogFormat = u"MIXED"_s; })
+        QTest::newRow("MIXED from ROW") << rep([](auto& x) { x.binlogFormat = u"MIXED"_s; })
                                         << src() << false << QStringList { r, u"MIXED"_s };
         QTest::newRow("ROW from STATEMENT")
-            << rep() << src([](auto &x) { x.binlogFormat = u"STATEMENT"_s; }) << true
+            << rep() << src([](auto& x) { x.binlogFormat = u"STATEMENT"_s; }) << true
             << QStringList();
-        QTest::newRow("STATEMENT from ROW, replica without log_slave_updates")
-            << rep([](auto &x) {
-                   x.binlogFormat = u"STATEMENT"_s;
-                   x.logSlaveUpdates = false;
-               })
-            << src() << true << QStringList();
-        QTest::newRow("source more delayed") << rep() << src([](auto &x) { x.sqlDelay = 3600; })
+        QTest::newRow("STATEMENT from ROW, replica without log_slave_updates") << rep([](auto& x) {
+            x.binlogFormat = u"STATEMENT"_s;
+            x.logSlaveUpdates = false;
+        }) << src() << true << QStringList();
+        QTest::newRow("source more delayed") << rep() << src([](auto& x) { x.sqlDelay = 3600; })
                                              << false << QStringList { s, r, u"3600"_s };
-        QTest::newRow("equally delayed") << rep([](auto &x) { x.sqlDelay = 60; })
-                                         << src([](auto &x) { x.sqlDelay = 60; }) << true
-                                         << QStringList();
-        QTest::newRow("replica more delayed") << rep([](auto &x) { x.sqlDelay = 3600; }) << src()
-                                              << true << QStringList();
+        QTest::newRow("equally delayed")
+            << rep([](auto& x) { x.sqlDelay = 60; }) << src([](auto& x) { x.sqlDelay = 60; })
+            << true << QStringList();
+        QTest::newRow("replica more delayed")
+            << rep([](auto& x) { x.sqlDelay = 3600; }) << src() << true << QStringList();
     }
     void canReplicateFrom()
     {
@@ -128,10 +124,11 @@ private Q_SLOTS:
         QFETCH(InstanceRecord, source);
         QFETCH(bool, allowed);
         QFETCH(QStringList, reasonNames);
-        const Verdict verdict = ReplicationRules::canReplicateFrom(replica, source, Configuration {});
+        const Verdict verdict
+            = ReplicationRules::canReplicateFrom(replica, source, Configuration {});
         QCOMPARE(verdict.allowed, allowed);
         QCOMPARE(verdict.reason.isEmpty(), allowed);
-        for (const QString &name : reasonNames) {
+        for (const QString& name : reasonNames) {
             QVERIFY2(verdict.reason.contains(name),
                 qPrintable(u"\"%1\" not in \"%2\""_s.arg(name, verdict.reason)));
         }
@@ -183,45 +180,44 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("rules"); // "host=rule"
         QTest::addColumn<QString>("expected"); // empty: none
         const QString m = u"m:3306"_s;
-        const auto notRunning = [](InstanceRecord &r) { r.ioThreadRunning = false; };
-        QTest::newRow("most advanced exec position")
-            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 300),
-                   replicaOf(u"c"_s, m, 200) }
-            << QStringList() << u"b:3306"_s;
-        QTest::newRow("later relay master file wins")
-            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 900),
-                   replicaOf(u"b"_s, m, 5, [](auto &r) { r.relayMasterLogFile = u"bin.000011"_s; }) }
-            << QStringList() << u"b:3306"_s;
+        const auto notRunning = [](InstanceRecord& r) { r.ioThreadRunning = false; };
+        QTest::newRow("most advanced exec position") << QList<InstanceRecord> {
+            replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 300), replicaOf(u"c"_s, m, 200)
+        } << QStringList() << u"b:3306"_s;
+        QTest::newRow("later relay master file wins") << QList<InstanceRecord> {
+            replicaOf(u"a"_s, m, 900),
+            replicaOf(u"b"_s, m, 5, [](auto& r) { r.relayMasterLogFile = u"bin.000011"_s; })
+        } << QStringList() << u"b:3306"_s;
         QTest::newRow("must_not excluded")
             << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 300) }
             << QStringList { u"b=must_not"_s } << u"a:3306"_s;
         QTest::newRow("prefer_not last even when ahead")
             << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 300) }
             << QStringList { u"b=prefer_not"_s } << u"a:3306"_s;
-        QTest::newRow("prefer_not when alone") << QList<InstanceRecord> { replicaOf(u"b"_s, m, 300) }
-                                               << QStringList { u"b=prefer_not"_s } << u"b:3306"_s;
+        QTest::newRow("prefer_not when alone")
+            << QList<InstanceRecord> { replicaOf(u"b"_s, m, 300) }
+            << QStringList { u"b=prefer_not"_s } << u"b:3306"_s;
         QTest::newRow("only must_not") << QList<InstanceRecord> { replicaOf(u"b"_s, m, 300) }
                                        << QStringList { u"b=must_not"_s } << QString();
         QTest::newRow("no log_slave_updates excluded")
             << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
-                   replicaOf(u"b"_s, m, 300, [](auto &r) { r.logSlaveUpdates = false; }) }
+                   replicaOf(u"b"_s, m, 300, [](auto& r) { r.logSlaveUpdates = false; }) }
             << QStringList() << u"a:3306"_s;
-        QTest::newRow("no log_bin excluded")
-            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
-                   replicaOf(u"b"_s, m, 300, [](auto &r) { r.logBin = false; }) }
+        QTest::newRow("no log_bin excluded") << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
+            replicaOf(u"b"_s, m, 300, [](auto& r) { r.logBin = false; }) }
+                                             << QStringList() << u"a:3306"_s;
+        QTest::newRow("unreachable excluded") << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
+            replicaOf(u"b"_s, m, 300, [](auto& r) { r.reachable = false; }) }
+                                              << QStringList() << u"a:3306"_s;
+        QTest::newRow("replicating before stopped") << QList<InstanceRecord> {
+            replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 300, notRunning)
+        } << QStringList() << u"a:3306"_s;
+        QTest::newRow("tie: prefer wins")
+            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 100) }
+            << QStringList { u"b=prefer"_s } << u"b:3306"_s;
+        QTest::newRow("tie: smaller key")
+            << QList<InstanceRecord> { replicaOf(u"b"_s, m, 100), replicaOf(u"a"_s, m, 100) }
             << QStringList() << u"a:3306"_s;
-        QTest::newRow("unreachable excluded")
-            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
-                   replicaOf(u"b"_s, m, 300, [](auto &r) { r.reachable = false; }) }
-            << QStringList() << u"a:3306"_s;
-        QTest::newRow("replicating before stopped")
-            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
-                   replicaOf(u"b"_s, m, 300, notRunning) }
-            << QStringList() << u"a:3306"_s;
-        QTest::newRow("tie: prefer wins") << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
-            replicaOf(u"b"_s, m, 100) } << QStringList { u"b=prefer"_s } << u"b:3306"_s;
-        QTest::newRow("tie: smaller key") << QList<InstanceRecord> { replicaOf(u"b"_s, m, 100),
-            replicaOf(u"a"_s, m, 100) } << QStringList() << u"a:3306"_s;
         QTest::newRow("none") << QList<InstanceRecord>() << QStringList() << QString();
     }
     void candidateReplica()
@@ -230,9 +226,9 @@ private Q_SLOTS:
         QFETCH(QStringList, rules);
         QFETCH(QString, expected);
         QHash<InstanceKey, QString> promotion;
-        for (const QString &rule : rules) {
-            promotion.insert(*InstanceKey::parse(rule.section(u'=', 0, 0), 3306),
-                rule.section(u'=', 1));
+        for (const QString& rule : rules) {
+            promotion.insert(
+                *InstanceKey::parse(rule.section(u'=', 0, 0), 3306), rule.section(u'=', 1));
         }
         const auto best = ReplicationRules::candidateReplica(replicas, promotion);
         QCOMPARE(best.has_value(), !expected.isEmpty());

@@ -17,10 +17,10 @@ InstanceKey host(int port)
     return InstanceKey { u"testhost"_s, static_cast<quint16>(port) };
 }
 
-QStringList toStrings(const QList<InstanceKey> &keys)
+QStringList toStrings(const QList<InstanceKey>& keys)
 {
     QStringList names;
-    for (const InstanceKey &k : keys) {
+    for (const InstanceKey& k : keys) {
         names << k.toString();
     }
     return names;
@@ -37,10 +37,14 @@ private:
     std::unique_ptr<Backend> m_backend;
     int m_serial = 0;
 
-    QStringList tagsOn(int port, const QString &name)
+    QStringList tagsOn(int port, const QString& name)
     {
         QStringList values;
-        for (const InstanceTag &t : TagStore(*m_backend).tagsOf(host(port)).value()) {
+        const auto tags = TagStore(*m_backend).tagsOf(host(port));
+        if (!tags) {
+            return { tags.error().message };
+        }
+        for (const InstanceTag& t : *tags) {
             if (t.name == name) {
                 values << t.value;
             }
@@ -73,14 +77,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("negated");
         QTest::newRow("name") << u"role"_s << true << u"role"_s << false << QString() << false;
-        QTest::newRow("name=value") << u"role=backup"_s << true << u"role"_s << true
-                                    << u"backup"_s << false;
+        QTest::newRow("name=value")
+            << u"role=backup"_s << true << u"role"_s << true << u"backup"_s << false;
         QTest::newRow("name=") << u"role="_s << true << u"role"_s << true << u""_s << false;
         QTest::newRow("~name") << u"~role"_s << true << u"role"_s << false << QString() << true;
-        QTest::newRow("~name=value") << u"~role=backup"_s << true << u"role"_s << true
-                                     << u"backup"_s << true;
-        QTest::newRow("spaces") << u" role = backup "_s << true << u"role"_s << true
-                                << u"backup"_s << false;
+        QTest::newRow("~name=value")
+            << u"~role=backup"_s << true << u"role"_s << true << u"backup"_s << true;
+        QTest::newRow("spaces") << u" role = backup "_s << true << u"role"_s << true << u"backup"_s
+                                << false;
         QTest::newRow("value with =") << u"a=b=c"_s << true << u"a"_s << true << u"b=c"_s << false;
         QTest::newRow("empty") << u""_s << false << QString() << false << QString() << false;
         QTest::newRow("blank") << u"   "_s << false << QString() << false << QString() << false;
@@ -136,10 +140,10 @@ private Q_SLOTS:
         QTest::newRow("tagged-01 role=backup") << u"role=backup"_s << hosts({ 22293, 22296 });
         QTest::newRow("tagged-03 role=") << u"role="_s << hosts({ 22295 });
         QTest::newRow("tagged-04 ~role") << u"~role"_s << hosts({ 22297 });
-        QTest::newRow("tagged-06 role,~candidate") << u"role,~candidate"_s
-                                                   << hosts({ 22293, 22294, 22295 });
-        QTest::newRow("tagged-07 role=backup,candidate") << u"role=backup,candidate"_s
-                                                         << hosts({ 22296 });
+        QTest::newRow("tagged-06 role,~candidate")
+            << u"role,~candidate"_s << hosts({ 22293, 22294, 22295 });
+        QTest::newRow("tagged-07 role=backup,candidate")
+            << u"role=backup,candidate"_s << hosts({ 22296 });
         QTest::newRow("tagged-09 ~role=backup") << u"~role=backup"_s << hosts({ 22294, 22295 });
         QTest::newRow("no match") << u"nosuch"_s << QStringList();
     }
@@ -167,13 +171,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("condition");
         QTest::addColumn<bool>("removed");
         QTest::addColumn<QStringList>("left");
-        QTest::newRow("untag-00 absent tag") << u"candidate"_s << false
-                                             << QStringList({ u"backup"_s });
+        QTest::newRow("untag-00 absent tag")
+            << u"candidate"_s << false << QStringList({ u"backup"_s });
         QTest::newRow("untag-01 any value") << u"role"_s << true << QStringList();
-        QTest::newRow("untag-03 other value (empty)") << u"role="_s << false
-                                                      << QStringList({ u"backup"_s });
-        QTest::newRow("untag-04 other value") << u"role=delayed"_s << false
-                                              << QStringList({ u"backup"_s });
+        QTest::newRow("untag-03 other value (empty)")
+            << u"role="_s << false << QStringList({ u"backup"_s });
+        QTest::newRow("untag-04 other value")
+            << u"role=delayed"_s << false << QStringList({ u"backup"_s });
         QTest::newRow("same value") << u"role=backup"_s << true << QStringList();
     }
     void untag()

@@ -131,11 +131,13 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration& config, Open
             return makeError(ErrorCode::ConnectionFailed,
                 u"cannot open the backend %1: %2"_s.arg(file, errorText(db.lastError())));
         }
-        // Readers (the app, a second CLI) keep reading while the writer thread writes.
-        (void)backend->exec(u"PRAGMA journal_mode=WAL"_s);
     }
     if (auto state = backend->readSchemaState(); !state) {
         return state.error();
+    }
+    if (!mysql && !backend->m_orchestratorOwned) {
+        // Readers (the app, a second CLI) keep reading while the writer thread writes.
+        (void)backend->exec(u"PRAGMA journal_mode=WAL"_s);
     }
     if (mode == OpenMode::Normal && !backend->m_orchestratorOwned
         && backend->m_schemaVersion < Schema::currentVersion()) {
@@ -355,6 +357,9 @@ Result<void> Backend::transaction(const std::function<Result<void>()>& work) con
         ++m_transactionDepth;
         Result<void> result = work();
         --m_transactionDepth;
+        if (!result) {
+            m_innerFailed = true;
+        }
         return result;
     }
     QSqlDatabase db = database();
@@ -363,8 +368,13 @@ Result<void> Backend::transaction(const std::function<Result<void>()>& work) con
             u"cannot start a backend transaction: %1"_s.arg(errorText(db.lastError())));
     }
     ++m_transactionDepth;
+    m_innerFailed = false;
     Result<void> result = work();
     --m_transactionDepth;
+    if (result && m_innerFailed) {
+        result = makeError(ErrorCode::Internal,
+            u"a backend write failed inside a transaction; nothing of it was kept"_s);
+    }
     if (!result) {
         db.rollback();
         return result;

@@ -82,6 +82,7 @@ private:
     QString m_readOnlyReason;
     QString m_backupFile;
     mutable int m_transactionDepth = 0; // transaction() nests: only the outermost commits
+    mutable bool m_innerFailed = false; // an inner transaction() failed: the outer rolls back
 };
 
 } // namespace topograph

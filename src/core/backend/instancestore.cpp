@@ -187,12 +187,14 @@ Result<void> InstanceStore::writeOne(const InstanceRecord& record) const
 
 Result<void> InstanceStore::writeAttempt(const InstanceRecord& record) const
 {
-    const QDateTime when = record.lastAttemptedCheck.isValid() ? record.lastAttemptedCheck
-                                                               : QDateTime::currentDateTimeUtc();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime attempted
+        = record.lastAttemptedCheck.isValid() ? record.lastAttemptedCheck : now;
+    const QDateTime checked = record.lastChecked.isValid() ? record.lastChecked : attempted;
     auto done = m_backend.exec(u"UPDATE database_instance SET last_attempted_check = ?, "
                                "last_checked = ?, last_check_partial_success = ? "
                                "WHERE hostname = ? AND port = ?"_s,
-        { Backend::toDb(when), Backend::toDb(when), record.lastCheckPartialSuccess ? 1 : 0,
+        { Backend::toDb(attempted), Backend::toDb(checked), record.lastCheckPartialSuccess ? 1 : 0,
             record.key.host, record.key.port });
     if (!done) {
         return done.error();
@@ -244,11 +246,14 @@ InstanceRecord InstanceStore::fromRow(const SqlRow& row)
     r.masterUuid = text(u"master_uuid");
     r.gtidMode = text(u"gtid_mode");
     r.gtidPurged = text(u"gtid_purged");
-    if (flag(u"mariadb_gtid")) {
-        r.usingGtid = u"Slave_Pos"_s;
+    // executed_gtid_set holds MariaDB's gtid_current_pos, or MySQL's executed set.
+    if (r.flavor == Flavor::MariaDB) {
         r.gtidCurrentPos = text(u"executed_gtid_set");
     } else {
         r.executedGtidSet = text(u"executed_gtid_set");
+    }
+    if (flag(u"mariadb_gtid")) {
+        r.usingGtid = u"Slave_Pos"_s; // the column keeps only whether GTID is used
     }
     r.pseudoGtid = flag(u"pseudo_gtid");
     r.masterLogFile = text(u"master_log_file");

@@ -1,6 +1,7 @@
 #include "backend/topologywriter.h"
 
 #include <QHash>
+#include <QSet>
 
 #include "backend/clusteraliasstore.h"
 #include "backend/instancestore.h"
@@ -37,6 +38,7 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord>& probed) const
                 + (r.isCoMaster ? u"/co"_s : QString()));
     }
     QList<InstanceKey> written;
+    QSet<InstanceKey> writtenWhole; // reachable: every column, cluster included
     for (const InstanceRecord& fresh : probed) {
         const auto at = index.constFind(fresh.key);
         if (fresh.reachable) {
@@ -47,12 +49,13 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord>& probed) const
                 all[*at] = fresh;
             }
             written << fresh.key;
+            writtenWhole.insert(fresh.key);
         } else if (at != index.cend()) {
             InstanceRecord& known = all[*at];
             known.reachable = false;
-            known.lastChecked
-                = fresh.lastAttemptedCheck.isValid() ? fresh.lastAttemptedCheck : fresh.lastChecked;
-            known.lastAttemptedCheck = known.lastChecked;
+            known.lastChecked = fresh.lastChecked;
+            known.lastAttemptedCheck = fresh.lastAttemptedCheck;
+            known.lastCheckPartialSuccess = fresh.lastCheckPartialSuccess;
             written << fresh.key;
         }
     }
@@ -71,7 +74,7 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord>& probed) const
         for (const InstanceRecord& r : all) {
             const QString now = r.clusterName + u'/' + QString::number(r.replicationDepth)
                 + (r.isCoMaster ? u"/co"_s : QString());
-            if (written.contains(r.key) || clusterBefore.value(r.key) == now) {
+            if (writtenWhole.contains(r.key) || clusterBefore.value(r.key) == now) {
                 continue;
             }
             auto updated = m_backend.exec(u"UPDATE database_instance SET cluster_name = ?, "

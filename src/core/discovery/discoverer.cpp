@@ -39,11 +39,19 @@ void Discoverer::start(const InstanceKey& seed)
     m_pending.clear();
     m_records.clear();
     qCDebug(lcDiscovery).noquote() << "discovering from" << seed.toString();
+    if (m_pool->isShutDown()) {
+        // Nothing will answer: finish (asynchronously, as promised) with nothing found.
+        m_running = false;
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT finished(m_records); }, Qt::QueuedConnection);
+        return;
+    }
     enqueue(seed, 1);
 }
 
-void Discoverer::enqueue(const InstanceKey& key, int level)
+void Discoverer::enqueue(const InstanceKey& asked, int level)
 {
+    const InstanceKey key = m_resolve ? m_resolve(asked) : asked;
     if (!key.isValid() || m_levelOf.contains(key) || m_levelOf.size() >= m_maxInstances) {
         return;
     }
@@ -59,15 +67,24 @@ void Discoverer::onProbed(const InstanceRecord& record, quint64 generation)
         return; // another consumer's probe, or a duplicate
     }
     if (!record.reachable) {
-        qCInfo(lcDiscovery).noquote()
+        qCDebug(lcDiscovery).noquote()
             << "cannot probe" << record.key.toString() << "-" << record.lastError;
     }
-    m_records.append(record);
-    const int next = m_levelOf.value(record.key) + 1;
-    if (record.masterKey) {
-        enqueue(*record.masterKey, next);
+    InstanceRecord resolved = record;
+    if (m_resolve) {
+        if (resolved.masterKey) {
+            resolved.masterKey = m_resolve(*resolved.masterKey);
+        }
+        for (InstanceKey& replica : resolved.replicaKeys) {
+            replica = m_resolve(replica);
+        }
     }
-    for (const InstanceKey& replica : record.replicaKeys) {
+    m_records.append(resolved);
+    const int next = m_levelOf.value(record.key) + 1;
+    if (resolved.masterKey) {
+        enqueue(*resolved.masterKey, next);
+    }
+    for (const InstanceKey& replica : resolved.replicaKeys) {
         enqueue(replica, next);
     }
     Q_EMIT instanceDiscovered(record);
@@ -79,14 +96,22 @@ void Discoverer::onProbed(const InstanceRecord& record, quint64 generation)
     }
 }
 
-Result<QList<InstanceRecord>> Discoverer::discoverBlocking(
-    const Configuration& config, const InstanceKey& seed, int timeoutMs)
+Result<QList<InstanceRecord>> Discoverer::discoverBlocking(const Configuration& config,
+    const InstanceKey& seed, int timeoutMs, const KeyResolver& resolve,
+    QList<std::pair<InstanceKey, QString>>* reportedNames)
 {
     ProbePool pool(config, kBlockingWorkers);
     if (pool.configurationError()) {
         return *pool.configurationError();
     }
+    if (reportedNames) {
+        connect(&pool, &ProbePool::serverNameReported, &pool,
+            [reportedNames](const InstanceKey& key, const QString& name) {
+                reportedNames->append({ key, name });
+            });
+    }
     Discoverer discoverer(&pool);
+    discoverer.setKeyResolver(resolve);
     QEventLoop loop;
     QTimer deadline;
     deadline.setSingleShot(true);

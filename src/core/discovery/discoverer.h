@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+
 #include "config/configuration.h"
 #include "probe/instancerecord.h"
 #include "result.h"
@@ -43,8 +45,17 @@ public:
     // For the CLI: crawls from seed on a pool of its own, running a local event loop until the
     // crawl ends or timeoutMs passes. Fails when the credentials cannot be read, the seed cannot
     // be probed (the error names it) or the time runs out.
-    static Result<QList<InstanceRecord>> discoverBlocking(
-        const Configuration& config, const InstanceKey& seed, int timeoutMs);
+    // resolve, when given, normalises every key before it is probed and in the records (masters,
+    // replicas); reportedNames, when given, receives what each server calls itself
+    // (MySQLHostnameResolveMethod), for the resolve cache.
+    using KeyResolver = std::function<InstanceKey(const InstanceKey&)>;
+    static Result<QList<InstanceRecord>> discoverBlocking(const Configuration& config,
+        const InstanceKey& seed, int timeoutMs, const KeyResolver& resolve = {},
+        QList<std::pair<InstanceKey, QString>>* reportedNames = nullptr);
+
+    // Normalises keys (host name resolution) before they are probed; runs on this object's
+    // thread, so it must not be the GUI thread when resolution blocks.
+    void setKeyResolver(KeyResolver resolve) { m_resolve = std::move(resolve); }
 
 Q_SIGNALS:
     void instanceDiscovered(const topograph::InstanceRecord& record);
@@ -55,6 +66,7 @@ private:
     void enqueue(const InstanceKey& key, int level);
 
     ProbePool* m_pool;
+    KeyResolver m_resolve;
     int m_maxInstances;
     bool m_running = false;
     quint64 m_generation = 0;

@@ -44,7 +44,7 @@ ProbePool::ProbePool(const Configuration& config, int workers, QObject* parent)
         base = *settings;
     } else {
         m_configError = settings.error();
-        qCWarning(lcDiscovery).noquote() << "probes will fail:" << m_configError->message;
+        qCDebug(lcDiscovery).noquote() << "probes will fail:" << m_configError->message;
     }
     const ProbeOptions options = ProbeOptions::fromConfiguration(config);
     const int count = std::max(1, workers);

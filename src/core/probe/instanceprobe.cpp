@@ -106,9 +106,11 @@ ProbeResult InstanceProbe::probe(std::unique_ptr<MySqlSession>& session,
     if (record.reachable) {
         record.lastSeen = record.lastChecked;
     } else {
-        // A connection that failed a statement may be half-dead (timed out mid-read): start
-        // afresh next time.
-        session.reset();
+        // A partial success keeps its connection (a missing privilege does not break it). One
+        // left half-dead by a timeout fails its next first statement and is reopened then.
+        if (outcome == InstanceReader::Outcome::Failed) {
+            session.reset();
+        }
         qCDebug(lcProbe).noquote()
             << "probe of" << settings.key.toString() << "failed:" << record.lastError;
     }

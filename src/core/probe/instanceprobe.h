@@ -63,9 +63,9 @@ public:
     static ProbeResult probe(const ConnectionSettings& settings, const ProbeOptions& options);
 
     // For callers that keep connections (probe workers): uses session when it is set, opens it
-    // when it is not, and resets it after a failure so that the next probe reconnects. A kept
-    // session that fails on its first statement (server restarted, connection dropped) is
-    // reopened once within this probe.
+    // when it is not, and resets it when the connection failed (not after a partial success).
+    // A kept session that fails on its first statement (server restarted, connection dropped or
+    // left broken by a timeout) is reopened once within this probe.
     static ProbeResult probe(std::unique_ptr<MySqlSession>& session,
         const ConnectionSettings& settings, const ProbeOptions& options);
 };

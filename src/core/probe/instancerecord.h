@@ -23,7 +23,8 @@ struct InstanceRecord
 {
     InstanceKey key; // hostname, port
 
-    // Bookkeeping of checks. A failed probe sets lastAttemptedCheck only, never lastSeen.
+    // Bookkeeping of checks. Every probe sets lastAttemptedCheck (when it starts) and lastChecked
+    // (when it ends); only a successful one sets lastSeen.
     bool reachable = false; // the last probe succeeded
     QString lastError; // why the last probe failed, when it did (never holds a password)
     QDateTime lastChecked; // last_checked

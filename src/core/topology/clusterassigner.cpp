@@ -41,7 +41,8 @@ Root findRoot(const InstanceKey& start, const QHash<InstanceKey, const InstanceR
             const int hitDepth = ring.first() == best ? 0 : 1;
             const int depth
                 = startInRing ? (start == best ? 0 : 1) : static_cast<int>(cycleStart) + hitDepth;
-            return { best, depth, startInRing };
+            // One instance replicating from itself is a mistake, not a co-master pair.
+            return { best, depth, startInRing && ring.size() > 1 };
         }
         seen.insert(master);
         path.append(master);
