@@ -242,12 +242,20 @@ Result<void> Backend::migrate(int toVersion)
                     }
                 }
             }
-            auto recorded = exec(u"INSERT INTO topograph_schema (version, description, "
-                                 "app_version, applied_at) VALUES (?, ?, ?, ?)"_s,
-                { migration.version, migration.description, migration.appVersion,
-                    toDb(QDateTime::currentDateTimeUtc()) });
-            if (!recorded) {
-                return recorded.error();
+            // Another process may have migrated the same file a moment ago: record once.
+            auto present = select(
+                u"SELECT version FROM topograph_schema WHERE version = ?"_s, { migration.version });
+            if (!present) {
+                return present.error();
+            }
+            if (present->isEmpty()) {
+                auto recorded = exec(u"INSERT INTO topograph_schema (version, description, "
+                                     "app_version, applied_at) VALUES (?, ?, ?, ?)"_s,
+                    { migration.version, migration.description, migration.appVersion,
+                        toDb(QDateTime::currentDateTimeUtc()) });
+                if (!recorded) {
+                    return recorded.error();
+                }
             }
             qCDebug(lcBackend).noquote()
                 << "backend" << description() << "migrated to schema" << migration.version;

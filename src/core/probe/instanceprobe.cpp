@@ -50,6 +50,7 @@ ProbeOptions ProbeOptions::fromConfiguration(const Configuration& config)
                                                              : ReplicaListing::Processlist;
     options.defaultPort = static_cast<quint16>(config.defaultInstancePort);
     options.replicationLagQuery = config.replicationLagQuery.trimmed();
+    options.detectClusterAliasQuery = config.detectClusterAliasQuery.trimmed();
     return options;
 }
 

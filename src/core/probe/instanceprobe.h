@@ -35,6 +35,7 @@ struct ProbeOptions
     ReplicaListing replicaListing = ReplicaListing::ShowSlaveHosts;
     quint16 defaultPort = 3306; // for keys from the processlist
     QString replicationLagQuery; // ReplicationLagQuery: one number, the lag in seconds
+    QString detectClusterAliasQuery; // DetectClusterAliasQuery: one string, the cluster's alias
 
     static ServerNameMethod parseNameMethod(const QString& configValue);
     static ProbeOptions fromConfiguration(const Configuration& config);

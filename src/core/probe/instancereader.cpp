@@ -142,6 +142,13 @@ InstanceReader::Answer InstanceReader::read(
                 = row.isEmpty() ? std::nullopt : sqlvalue::optionalInteger(row.first());
         });
     }
+    // The alias an instance suggests for its cluster; the master's becomes the cluster's.
+    if (!options.detectClusterAliasQuery.isEmpty()) {
+        step(options.detectClusterAliasQuery, [&](const QList<SqlRow>& rows) {
+            const SqlRow row = first(rows);
+            record.suggestedClusterAlias = row.isEmpty() ? QString() : row.first().toString();
+        });
+    }
     answer.outcome = answer.errors.isEmpty() ? Outcome::Complete : Outcome::Partial;
     return answer;
 }
