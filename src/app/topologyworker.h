@@ -31,4 +31,3 @@ private:
 
 } // namespace topograph
 
-Q_DECLARE_METATYPE(topograph::InstanceRecord)

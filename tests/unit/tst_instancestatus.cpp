@@ -9,7 +9,6 @@
 using namespace Qt::StringLiterals;
 using namespace topograph;
 
-Q_DECLARE_METATYPE(topograph::InstanceRecord)
 
 namespace {
 

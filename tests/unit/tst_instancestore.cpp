@@ -11,7 +11,6 @@ using namespace Qt::StringLiterals;
 using namespace topograph;
 using namespace topograph::test;
 
-Q_DECLARE_METATYPE(topograph::InstanceRecord)
 
 class TestInstanceStore final : public QObject
 {

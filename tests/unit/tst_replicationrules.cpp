@@ -10,7 +10,6 @@
 using namespace Qt::StringLiterals;
 using namespace topograph;
 
-Q_DECLARE_METATYPE(topograph::InstanceRecord)
 
 namespace {
 

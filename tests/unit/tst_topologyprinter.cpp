@@ -10,7 +10,6 @@ using topograph::InstanceKey;
 using topograph::InstanceRecord;
 using topograph::TopologyPrinter;
 
-Q_DECLARE_METATYPE(topograph::InstanceRecord)
 
 namespace {
 

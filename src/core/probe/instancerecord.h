@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -104,3 +105,5 @@ struct InstanceRecord
 };
 
 } // namespace topograph
+
+Q_DECLARE_METATYPE(topograph::InstanceRecord)
