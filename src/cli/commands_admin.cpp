@@ -8,6 +8,7 @@
 #include <atomic>
 #include <csignal>
 
+#include "backend/auditstore.h"
 #include "backend/backendwriter.h"
 #include "backend/instancestore.h"
 #include "backend/maintenancestore.h"
@@ -156,6 +157,10 @@ Result<void> forget(CommandContext& ctx)
     if (!*existed) {
         return makeError(ErrorCode::NotFound, u"unknown instance %1"_s.arg(key->toString()));
     }
+    if (auto audited = AuditStore(**db).write(u"forget"_s, *key, QString(), u"forgotten"_s);
+        !audited) {
+        return audited;
+    }
     ctx.out << key->toString() << '\n';
     return {};
 }
@@ -174,6 +179,12 @@ Result<void> beginMaintenance(CommandContext& ctx)
               .begin(record->key, owner, ctx.args.reason, ctx.config.maintenanceExpireMinutes);
     if (!lock) {
         return lock.error();
+    }
+    if (auto audited = AuditStore(**ctx.backend())
+                           .write(u"begin-maintenance"_s, record->key, record->clusterName,
+                               u"owner: %1, reason: %2"_s.arg(owner, ctx.args.reason));
+        !audited) {
+        return audited;
     }
     ctx.out << record->key.toString() << '\n';
     return {};
@@ -196,6 +207,11 @@ Result<void> endMaintenance(CommandContext& ctx)
     }
     if (!*ended) {
         return makeError(ErrorCode::NotFound, u"%1 is not in maintenance"_s.arg(key->toString()));
+    }
+    if (auto audited
+        = AuditStore(**db).write(u"end-maintenance"_s, *key, QString(), u"maintenance ended"_s);
+        !audited) {
+        return audited;
     }
     ctx.out << key->toString() << '\n';
     return {};
@@ -254,6 +270,31 @@ Result<void> resetResolveCache(CommandContext& ctx)
     return {};
 }
 
+Result<void> audit(CommandContext& ctx)
+{
+    std::optional<InstanceKey> key;
+    if (!ctx.args.instance.isEmpty()) {
+        auto parsed = ctx.instanceKey();
+        if (!parsed) {
+            return parsed.error();
+        }
+        key = *parsed;
+    }
+    auto db = ctx.backend();
+    if (!db) {
+        return db.error();
+    }
+    auto entries = AuditStore(**db).recent(50, key);
+    if (!entries) {
+        return entries.error();
+    }
+    for (const AuditEntry& e : *entries) {
+        ctx.out << e.when.toString(u"yyyy-MM-dd HH:mm:ss"_s) << '\t' << e.type << '\t'
+                << e.key.toString() << '\t' << e.clusterName << '\t' << e.message << '\n';
+    }
+    return {};
+}
+
 Result<void> redeployInternalDb(CommandContext& ctx)
 {
     if (auto allowed = ctx.requireMutationsAllowed(); !allowed) {
@@ -302,6 +343,7 @@ QList<Command> adminCommands()
             showResolveHosts },
         { u"reset-hostname-resolve-cache"_s, u"Empty the hostname resolve cache"_s,
             resetResolveCache },
+        { u"audit"_s, u"List the 50 most recent audit rows (of -i, when given)"_s, audit },
         { u"redeploy-internal-db"_s, u"Create the backend tables that are missing"_s,
             redeployInternalDb },
         { u"upgrade-backend"_s, u"Migrate the backend schema (--backup FILE first)"_s,

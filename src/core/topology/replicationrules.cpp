@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "ops/gtidset.h"
+
 using namespace Qt::StringLiterals;
 
 namespace topograph {
@@ -108,6 +110,78 @@ std::optional<InstanceRecord> ReplicationRules::candidateReplica(
             return a.key < b.key;
         });
     return eligible.first();
+}
+
+Verdict ReplicationRules::gtidCompatible(
+    const InstanceRecord& replica, const InstanceRecord& source)
+{
+    const QString r = replica.key.toString();
+    const QString s = source.key.toString();
+    if (replica.flavor != source.flavor || replica.flavor == Flavor::Unknown) {
+        return Verdict::no(u"%1 and %2 are not both MariaDB or both MySQL, and their GTIDs "
+                           "are not compatible"_s.arg(r, s));
+    }
+    if (replica.flavor == Flavor::MariaDB) {
+        if (!replica.mariadbGtid()) {
+            return Verdict::no(u"%1 does not replicate with GTID (Using_Gtid is No)"_s.arg(r));
+        }
+        if (!source.logBin) {
+            return Verdict::no(u"%1 has no binary log to serve GTIDs from"_s.arg(s));
+        }
+        return Verdict::yes();
+    }
+    for (const InstanceRecord* x : { &replica, &source }) {
+        if (x->gtidMode.toUpper() != u"ON"_s) {
+            return Verdict::no(u"%1 has gtid_mode=%2, not ON"_s.arg(x->key.toString(),
+                x->gtidMode.isEmpty() ? u"OFF"_s : x->gtidMode));
+        }
+    }
+    return Verdict::yes();
+}
+
+Verdict ReplicationRules::gtidsAvailable(
+    const InstanceRecord& replica, const InstanceRecord& source)
+{
+    if (replica.flavor != Flavor::MySQL || source.gtidPurged.trimmed().isEmpty()) {
+        return Verdict::yes();
+    }
+    const auto purged = GtidSet::parse(source.gtidPurged);
+    const auto executed = GtidSet::parse(replica.executedGtidSet);
+    if (!purged || !executed) {
+        return Verdict::no(u"the GTID sets of %1 or %2 cannot be read, so Topograph cannot tell "
+                           "whether %2 still has every transaction %1 needs"_s.arg(
+                               replica.key.toString(), source.key.toString()));
+    }
+    if (!executed->contains(*purged)) {
+        return Verdict::no(u"%1 has purged binary logs with transactions %2 has not executed "
+                           "(%3), so it could never send them"_s.arg(source.key.toString(),
+                               replica.key.toString(), purged->missingFrom(*executed)));
+    }
+    return Verdict::yes();
+}
+
+Verdict ReplicationRules::maintenanceLag(
+    const InstanceRecord& replica, const Configuration& config)
+{
+    std::optional<qint64> lag = replica.replicationLagSeconds;
+    if (replica.secondsBehindMaster) {
+        lag = std::max(lag.value_or(0), *replica.secondsBehindMaster);
+    }
+    const int limit = config.reasonableMaintenanceReplicationLagSeconds;
+    if (!lag) {
+        return Verdict::no(u"the replication lag of %1 is unknown (Seconds_Behind_Master is NULL "
+                           "and no lag was measured); a binlog file:pos move needs it at most "
+                           "%2 s (ReasonableMaintenanceReplicationLagSeconds)"_s.arg(
+                               replica.key.toString(), QString::number(limit)));
+    }
+    if (*lag > limit) {
+        return Verdict::no(u"%1 lags %2 s behind its master, more than %3 s "
+                           "(ReasonableMaintenanceReplicationLagSeconds); a binlog file:pos move "
+                           "would wait too long with replication stopped"_s.arg(
+                               replica.key.toString(), QString::number(*lag),
+                               QString::number(limit)));
+    }
+    return Verdict::yes();
 }
 
 } // namespace topograph

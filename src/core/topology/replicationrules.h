@@ -37,6 +37,17 @@ public:
     // candidate when another is available. std::nullopt when none qualifies.
     static std::optional<InstanceRecord> candidateReplica(
         const QList<InstanceRecord>& replicas, const QHash<InstanceKey, QString>& promotionRules);
+
+    // Whether replica can be positioned by GTID on source: both MariaDB, the replica replicates
+    // with GTID (Using_Gtid is not No) and source writes a binlog; or both MySQL with
+    // gtid_mode=ON. The reason names what is missing.
+    static Verdict gtidCompatible(const InstanceRecord& replica, const InstanceRecord& source);
+    // MySQL: source has not purged transactions replica has not executed (it could never send
+    // them). MariaDB exposes nothing comparable in a probe, so it always passes.
+    static Verdict gtidsAvailable(const InstanceRecord& replica, const InstanceRecord& source);
+    // For binlog file:pos moves: the replica's lag (the larger of measured lag and
+    // Seconds_Behind_Master) is known and at most ReasonableMaintenanceReplicationLagSeconds.
+    static Verdict maintenanceLag(const InstanceRecord& replica, const Configuration& config);
 };
 
 } // namespace topograph

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+
+#include "result.h"
+
+namespace topograph {
+
+// The one place that turns host names, binlog file names and user names into SQL text. Every value
+// that is spelled into a replication statement (CHANGE MASTER, START SLAVE UNTIL) passes through
+// here: it is checked against what such a value can legitimately contain, then quoted as a string
+// literal. A name read from a server or typed by a user can therefore never end a literal early
+// or append a statement.
+class SqlIdentifiers final
+{
+public:
+    // Host names and IP addresses (IPv6 without brackets): [A-Za-z0-9._:-], at most 255
+    // characters, not starting with '-'.
+    static bool isValidHost(const QString& host);
+    // Binary log file names as SHOW MASTER STATUS reports them: [A-Za-z0-9._-], at most 255
+    // characters, neither "." nor "..".
+    static bool isValidBinlogFile(const QString& file);
+    // MySQL/MariaDB account names: printable, no control characters, at most 80 characters.
+    static bool isValidUser(const QString& user);
+
+    // 'host', or InvalidInput naming the offending value.
+    static Result<QString> hostLiteral(const QString& host);
+    static Result<QString> binlogFileLiteral(const QString& file);
+    static Result<QString> userLiteral(const QString& user);
+
+    // Any text as a single-quoted SQL string literal. Quotes are doubled (valid with and
+    // without NO_BACKSLASH_ESCAPES); backslashes and control characters are escaped.
+    static QString quote(const QString& text);
+};
+
+} // namespace topograph
