@@ -25,5 +25,6 @@ QList<Command> readCommands(); // commands_read.cpp
 QList<Command> clusterCommands(); // commands_cluster.cpp
 QList<Command> adminCommands(); // commands_admin.cpp
 QList<Command> tagCommands(); // commands_tags.cpp
+QList<Command> operationCommands(); // commands_ops.cpp
 
 } // namespace topograph

@@ -20,7 +20,7 @@ struct Configuration
     bool mysqlTopologyUseMutualTls = false;
     int mysqlConnectTimeoutSeconds = 2;
     int mysqlDiscoveryReadTimeoutSeconds = 10;
-    int mysqlTopologyReadTimeoutSeconds = 600;
+    int mysqlTopologyReadTimeoutSeconds = 30; // operations: one statement, never a wait
     int defaultInstancePort = 3306;
 
     // Backend store.

@@ -41,6 +41,9 @@ Result<GtidSet> GtidSet::parse(const QString& text)
     QString clean = text;
     clean.remove(u'\n');
     for (const QString& member : clean.split(u',', Qt::SkipEmptyParts)) {
+        if (member.trimmed().isEmpty()) {
+            continue;
+        }
         const QStringList parts = member.trimmed().split(u':');
         if (parts.size() < 2 || parts.first().isEmpty()) {
             return unreadable(text);

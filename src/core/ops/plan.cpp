@@ -145,7 +145,7 @@ QString Plan::describe() const
     if (runtime) {
         lines << u"${host:port.binlog_file/binlog_pos}: that instance's own binary log position; "
                  "${host:port.exec_file/exec_pos}: how far it has executed its master's binary "
-                 "log. Both are read when the step runs, after the instance has stopped."_s;
+                 "log. Both are read from that instance when the step runs."_s;
     }
     return lines.join(u'\n') + u'\n';
 }

@@ -26,7 +26,8 @@ enum class Method {
 // stops them, so the planner cannot know these numbers; it names where they come from, and the
 // SQL carries placeholders that the executor fills right before it runs the step:
 //   '${db2:3306.binlog_file}' / ${db2:3306.binlog_pos}  db2's own SHOW MASTER STATUS File/Position
-//   '${db2:3306.exec_file}'   / ${db2:3306.exec_pos}    db2's Relay_Master_Log_File/Exec_Master_Log_Pos
+//   '${db2:3306.exec_file}'   / ${db2:3306.exec_pos}    db2's
+//   Relay_Master_Log_File/Exec_Master_Log_Pos
 // (the quotes around a file placeholder are part of it: PlanStep::resolvedSql replaces the whole
 // quoted token with a validated, quoted literal). Each plan stops the instance it reads before
 // reading it, so the values are stable from the first step that reads them until it restarts;
@@ -100,7 +101,8 @@ struct Plan
     QString operation; // "relocate", "move-up", ... (orchestrator's command names)
     QString title; // "relocate db3:3306 below db2:3306"
     Method method = Method::Simple;
-    QString methodDetail; // "GTID (MASTER_USE_GTID=slave_pos)", "binlog file:pos (move below sibling)"
+    QString
+        methodDetail; // "GTID (MASTER_USE_GTID=slave_pos)", "binlog file:pos (move below sibling)"
     QList<PlanStep> steps;
     QList<ExpectedState> expected;
     QList<InstanceKey> stopsReplication; // replicating now; the plan stops (and restarts) them

@@ -96,8 +96,7 @@ void PlanBuilder::catchUp(const InstanceRecord& r, const CoordinateRef& until,
     wait.timeoutSeconds = m_untilTimeoutSeconds;
 
     add(PlanStep::Kind::StopReplica, r,
-        u"stop replication on %1 again (UNTIL stops only its SQL thread)"_s.arg(
-            r.key.toString()),
+        u"stop replication on %1 again (UNTIL stops only its SQL thread)"_s.arg(r.key.toString()),
         dialect.stopReplica());
 }
 

@@ -20,6 +20,7 @@ public:
 
     // Heading for the steps added from now on (a sub-operation of a multi-part plan).
     void setGroup(const QString& heading) { m_group = heading; }
+    QString group() const { return m_group; }
 
     void stopReplica(const InstanceRecord& r);
     void startReplica(const InstanceRecord& r);
@@ -29,7 +30,8 @@ public:
     // and the STOP (needed anyway before a CHANGE MASTER) is harmless.
     void catchUp(const InstanceRecord& r, const CoordinateRef& until,
         const std::optional<InstanceKey>& onlyIfBehind = std::nullopt);
-    void changeMasterAt(const InstanceRecord& r, const InstanceKey& master, const CoordinateRef& at);
+    void changeMasterAt(
+        const InstanceRecord& r, const InstanceKey& master, const CoordinateRef& at);
     void changeMasterGtid(
         const InstanceRecord& r, const InstanceKey& master, GtidPositioning positioning);
     void setReadOnly(const InstanceRecord& r, bool on);

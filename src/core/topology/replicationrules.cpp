@@ -132,8 +132,8 @@ Verdict ReplicationRules::gtidCompatible(
     }
     for (const InstanceRecord* x : { &replica, &source }) {
         if (x->gtidMode.toUpper() != u"ON"_s) {
-            return Verdict::no(u"%1 has gtid_mode=%2, not ON"_s.arg(x->key.toString(),
-                x->gtidMode.isEmpty() ? u"OFF"_s : x->gtidMode));
+            return Verdict::no(u"%1 has gtid_mode=%2, not ON"_s.arg(
+                x->key.toString(), x->gtidMode.isEmpty() ? u"OFF"_s : x->gtidMode));
         }
     }
     return Verdict::yes();
@@ -160,8 +160,7 @@ Verdict ReplicationRules::gtidsAvailable(
     return Verdict::yes();
 }
 
-Verdict ReplicationRules::maintenanceLag(
-    const InstanceRecord& replica, const Configuration& config)
+Verdict ReplicationRules::maintenanceLag(const InstanceRecord& replica, const Configuration& config)
 {
     std::optional<qint64> lag = replica.replicationLagSeconds;
     if (replica.secondsBehindMaster) {
@@ -175,11 +174,11 @@ Verdict ReplicationRules::maintenanceLag(
                                replica.key.toString(), QString::number(limit)));
     }
     if (*lag > limit) {
-        return Verdict::no(u"%1 lags %2 s behind its master, more than %3 s "
-                           "(ReasonableMaintenanceReplicationLagSeconds); a binlog file:pos move "
-                           "would wait too long with replication stopped"_s.arg(
-                               replica.key.toString(), QString::number(*lag),
-                               QString::number(limit)));
+        return Verdict::no(
+            u"%1 lags %2 s behind its master, more than %3 s "
+            "(ReasonableMaintenanceReplicationLagSeconds); a binlog file:pos move "
+            "would wait too long with replication stopped"_s.arg(
+                replica.key.toString(), QString::number(*lag), QString::number(limit)));
     }
     return Verdict::yes();
 }

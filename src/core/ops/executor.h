@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+#include "config/configuration.h"
+#include "ops/opssession.h"
+#include "ops/plan.h"
+
+namespace topograph {
+
+class Backend;
+
+// Where one instance stands after an operation, as read from it.
+struct InstanceStanding
+{
+    InstanceKey key;
+    bool reachable = false;
+    std::optional<InstanceKey> master;
+    bool ioRunning = false;
+    bool sqlRunning = false;
+    Coordinates executed;
+    QString error; // replication error, or why it could not be read
+
+    QString describe() const;
+};
+
+struct ExecutionReport
+{
+    bool succeeded = false; // every step ran and the end state verified
+    bool changedNothing = false; // failed before the first statement that changes anything
+    QString error;
+    int stepsRun = 0;
+    QStringList log; // what ran, step by step (statements included; never credentials)
+    QList<InstanceStanding> standings; // every touched instance, read at the end
+
+    QString describe() const;
+};
+
+// Runs a Plan on its own connections, on the calling thread (a worker's, or the CLI's): opens a
+// connection to every instance first (a refused login changes nothing), takes maintenance locks
+// on the instances it stops, runs the steps in order filling run-time coordinates, waits for
+// every START SLAVE UNTIL with a timeout, and on any failure or cancellation restarts the
+// replication it stopped. Then it re-reads every touched instance, verifies the expected end
+// state (waiting a bounded time for IO threads to connect), releases its locks and writes one
+// audit row (and master_position_equivalence rows for file:pos moves).
+class Executor final
+{
+public:
+    using Progress = std::function<void(int step, int steps, const QString& description)>;
+
+    // backend may be null (no locks, no audit): for tests of the mechanics only.
+    Executor(const Configuration& config, const Backend* backend);
+
+    ExecutionReport run(const Plan& plan, const Progress& progress = {},
+        const std::atomic<bool>* cancel = nullptr) const;
+
+    int ioThreadWaitSeconds = 10;
+
+private:
+    const Configuration& m_config;
+    const Backend* m_backend;
+};
+
+} // namespace topograph

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <optional>
+
+#include "config/configuration.h"
+#include "ops/executor.h"
+#include "ops/plan.h"
+
+namespace topograph {
+
+class Backend;
+
+// One topology operation as the CLI and the GUI ask for it.
+struct OperationRequest
+{
+    QString operation; // orchestrator's command name: relocate, move-up, take-master, ...
+    InstanceKey instance; // -i
+    std::optional<InstanceKey> destination; // -d
+    bool readOnly = false; // --read-only (ReadOnly in the configuration is read from it too)
+};
+
+// The one path every operation takes, from the CLI and the GUI alike (DESIGN §7): fresh probes of
+// the instances involved (never stale backend rows alone), active maintenance locks, the planner,
+// then the executor, then fresh probes of what it touched written back to the backend.
+class OperationService final
+{
+public:
+    OperationService(const Configuration& config, const Backend& backend);
+
+    static QStringList operations(); // the names plan() knows
+    static bool needsDestination(const QString& operation, bool* optional = nullptr);
+
+    // Probes, now, every instance of the cluster of request.instance and of the destination.
+    Result<QList<InstanceRecord>> freshTopology(const OperationRequest& request) const;
+    Result<Plan> plan(const OperationRequest& request) const;
+    Result<Plan> plan(const OperationRequest& request, const QList<InstanceRecord>& fresh) const;
+    ExecutionReport execute(const Plan& plan, const Executor::Progress& progress = {},
+        const std::atomic<bool>* cancel = nullptr) const;
+
+private:
+    const Configuration& m_config;
+    const Backend& m_backend;
+};
+
+} // namespace topograph
