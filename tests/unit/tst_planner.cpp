@@ -287,36 +287,6 @@ private Q_SLOTS:
         QCOMPARE(plan->expected.first().master, key(u"b1"_s));
         QCOMPARE(plan->steps.last().kind, PlanStep::Kind::StartReplica);
     }
-
-    void resolvedSql()
-    {
-        Topology topo(u"m; r1<m; r2<m"_s);
-        const auto plan = Planner({}, topo.records()).moveBelow(key(u"r1"_s), key(u"r2"_s));
-        QVERIFY(plan.ok());
-        const PlanStep& change = plan->steps.at(8);
-        const auto sql = change.resolvedSql(u"r2-bin.000012"_s, 1234);
-        QVERIFY(sql.ok());
-        QCOMPARE(sql->first(),
-            u"CHANGE MASTER TO MASTER_HOST='r2', MASTER_PORT=3306, "
-            "MASTER_LOG_FILE='r2-bin.000012', MASTER_LOG_POS=1234"_s);
-        const auto hostile = change.resolvedSql(u"x', MASTER_PASSWORD='p"_s, 1234);
-        QVERIFY(!hostile.ok());
-        QCOMPARE(hostile.error().code, ErrorCode::InvalidInput);
-        QVERIFY(!change.resolvedSql(u"r2-bin.000012"_s, 0).ok());
-        const auto plain = plan->steps.at(0).resolvedSql({}, 0);
-        QVERIFY(plain.ok());
-        QCOMPARE(*plain, QStringList { u"STOP SLAVE"_s });
-    }
-
-    void ipv6Host()
-    {
-        Topology topo(u"m; r1<m"_s);
-        topo.with(u"m"_s, [](InstanceRecord& r) { r.key.host = u"fd00::1"_s; });
-        topo.with(u"r1"_s, [](InstanceRecord& r) { r.masterKey->host = u"fd00::1"_s; });
-        const auto plan = Planner({}, topo.records()).repoint(key(u"r1"_s));
-        QVERIFY(plan.ok());
-        QVERIFY(plan->steps.at(1).sql.first().contains(u"MASTER_HOST='fd00::1'"_s));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestPlanner)

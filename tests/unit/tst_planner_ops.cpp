@@ -274,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"Replication stops for a while on: r1:3306, r2:3306\n"_s));
         QVERIFY(text.contains(u"Expected end state:\n  r1:3306 replicates from r2:3306 (running)\n"
                               "  r2:3306 replicates from m:3306 (running)\n"_s));
-        QVERIFY(text.contains(u"read when the step runs"_s));
+        QVERIFY(text.contains(u"read from that instance when the step runs"_s));
         QCOMPARE(plan->summary(),
             u"relocate r1:3306 below r2:3306: binlog file:pos (move below sibling); 11 step(s) "
             "on 2 instance(s)"_s);
