@@ -9,7 +9,10 @@
 
 #include <atomic>
 
+#include <csignal>
+
 #include "backend/auditstore.h"
+#include "backend/maintenancestore.h"
 #include "backend/backend.h"
 #include "backend/topologywriter.h"
 #include "db/mysqlsession.h"
@@ -178,6 +181,140 @@ private Q_SLOTS:
                     QCOMPARE(status->value(u"Using_Gtid"_s).toString(),
                         mode == u"gtid"_s ? u"Slave_Pos"_s : u"No"_s);
                 }
+            }
+        }
+    }
+
+    // The target's server dies in the middle of a file:pos move-below: the executor fails at the
+    // step that needs it, restarts the replication it stopped, and reports where each instance
+    // stands; the moved replica is back replicating from its old master.
+    void targetDiesMidMove()
+    {
+        const int scratch = qEnvironmentVariableIntValue("TOPOGRAPH_TEST_SCRATCH_PORT_BASE");
+        if (scratch == 0) {
+            QSKIP("TOPOGRAPH_TEST_SCRATCH_PORT_BASE is not set: run the suite with scripts/test");
+        }
+        const QString dir = m_dir.filePath(u"fault"_s);
+        QVERIFY(sandboxScript({ u"up"_s, u"--dir"_s, dir, u"--filepos"_s, u"--shape"_s, u"1>2,3"_s,
+            u"--port-base"_s, QString::number(scratch + 50) }));
+        m_sandboxes << dir;
+        auto loaded = Sandbox::load(dir);
+        QVERIFY(loaded.ok());
+        const Sandbox& sb = *loaded;
+        Configuration config = sb.config;
+        config.sqlite3DataFile = m_dir.filePath(u"fault.sqlite3"_s);
+        config.mysqlTopologyReadTimeoutSeconds = 3;
+        config.mysqlConnectTimeoutSeconds = 1;
+        auto backend = Backend::open(config);
+        QVERIFY(backend.ok());
+        auto found = Discoverer::discoverBlocking(config, sb.primary().key, 60000);
+        QVERIFY(found.ok());
+        QVERIFY(TopologyWriter(**backend, config).record(*found).ok());
+
+        const OperationService service(config, **backend);
+        const InstanceKey moved = sb.instance(3).key;
+        const InstanceKey target = sb.instance(2).key;
+        auto plan = service.plan({ u"move-below"_s, moved, target });
+        QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
+        qsizetype change = -1;
+        for (qsizetype i = 0; i < plan->steps.size(); ++i) {
+            if (plan->steps[i].kind == PlanStep::Kind::ChangeMaster) {
+                change = i;
+            }
+        }
+        QVERIFY(change > 0);
+
+        QFile pidFile(dir + u"/n2/mariadbd.pid"_s);
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const pid_t pid = static_cast<pid_t>(pidFile.readAll().trimmed().toLongLong());
+        const ExecutionReport report = service.execute(*plan, [&](int step, int, const QString&) {
+            if (step == change + 1) {
+                ::kill(pid, SIGKILL); // the target dies just before it is needed
+            }
+        });
+        QVERIFY(!report.succeeded);
+        QVERIFY(!report.changedNothing);
+        QVERIFY2(report.error.contains(target.toString()), qPrintable(report.error));
+        bool targetReported = false;
+        for (const InstanceStanding& s : report.standings) {
+            if (s.key == target) {
+                targetReported = !s.reachable;
+            }
+            if (s.key == moved) {
+                QVERIFY(s.reachable);
+                QCOMPARE(s.master, std::optional<InstanceKey>(sb.primary().key));
+                QVERIFY2(s.ioRunning && s.sqlRunning, qPrintable(s.describe()));
+            }
+        }
+        QVERIFY(targetReported);
+        auto audit = AuditStore(**backend).recent(1);
+        QVERIFY(audit.ok() && !audit->isEmpty());
+        QVERIFY(audit->first().message.contains(u"failed"_s));
+        // No maintenance lock outlives the operation.
+        auto locks = MaintenanceStore(**backend).allActive();
+        QVERIFY(locks.ok());
+        QVERIFY(locks->isEmpty());
+    }
+
+    // A refused move changes nothing; wrong credentials are refused before any change.
+    void refusalsChangeNothing()
+    {
+        auto loaded = Sandbox::fromEnvironment(u"gtid"_s);
+        if (!loaded) {
+            QSKIP(qPrintable(loaded.error().message));
+        }
+        const Sandbox& sb = *loaded;
+        Configuration config = sb.config;
+        config.sqlite3DataFile = m_dir.filePath(u"refusals.sqlite3"_s);
+        auto backend = Backend::open(config);
+        QVERIFY(backend.ok());
+        auto found = Discoverer::discoverBlocking(config, sb.primary().key, 60000);
+        QVERIFY(found.ok());
+        QVERIFY(TopologyWriter(**backend, config).record(*found).ok());
+        const OperationService service(config, **backend);
+
+        // Below its own descendant (taken from the live topology, whatever shape it has now).
+        std::optional<InstanceRecord> child;
+        for (const InstanceRecord& r : *found) {
+            if (r.masterKey && *r.masterKey != sb.primary().key) {
+                child = r;
+            }
+        }
+        QVERIFY2(child, "the sandbox needs a replica below a replica");
+        const SandboxInstance leaf { 0, child->key, 0 };
+        auto plan = service.plan({ u"relocate"_s, *child->masterKey, child->key });
+        QVERIFY(!plan.ok());
+        QVERIFY2(plan.error().message.contains(u"descendant"_s)
+                || plan.error().message.contains(u"below"_s),
+            qPrintable(plan.error().message));
+
+        // Read-only.
+        OperationRequest readOnly { u"relocate"_s, leaf.key, sb.primary().key, true };
+        auto refused = service.plan(readOnly);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(u"read-only"_s, Qt::CaseInsensitive),
+            qPrintable(refused.error().message));
+
+        // Wrong credentials: the fresh probe fails, so nothing is planned, nothing runs.
+        Configuration wrong = config;
+        wrong.mysqlTopologyCredentialsConfigFile.clear();
+        wrong.mysqlTopologyUser = u"topograph"_s;
+        wrong.mysqlTopologyPassword = u"wrong-password-4711"_s;
+        const OperationService denied(wrong, **backend);
+        auto deniedPlan = denied.plan({ u"relocate"_s, leaf.key, sb.primary().key });
+        QVERIFY(!deniedPlan.ok());
+        QVERIFY(!deniedPlan.error().message.contains(u"4711"_s));
+
+        // The sandbox is as it was.
+        for (const InstanceRecord& before : *found) {
+            auto s = MySqlSession::open(sb.settings({ 0, before.key, 0 }), u"test"_s);
+            QVERIFY(s.ok());
+            auto status = (*s)->queryRow(u"SHOW SLAVE STATUS"_s);
+            QVERIFY(status.ok());
+            if (before.masterKey) {
+                QCOMPARE(status->value(u"Master_Port"_s).toUInt(),
+                    static_cast<uint>(before.masterKey->port));
+                QCOMPARE(status->value(u"Slave_SQL_Running"_s).toString(), u"Yes"_s);
             }
         }
     }

@@ -196,12 +196,16 @@ Result<void> ExecutionContext::runStep(const PlanStep& step)
     for (const QString& statement : sql) {
         log(u"on %1: %2"_s.arg(step.instance.toString(), statement));
     }
+    // A STOP that fails may still have happened (the answer was lost): recovery restarts it.
+    if (step.kind == PlanStep::Kind::StopReplica) {
+        m_stopped.insert(step.instance);
+    }
     if (auto done = s->run(sql); !done) {
         return done;
     }
     m_report.changedNothing = false;
     if (step.kind == PlanStep::Kind::StopReplica) {
-        m_stopped.insert(step.instance);
+        // already recorded above
     } else if (step.kind == PlanStep::Kind::StartReplica) {
         m_stopped.remove(step.instance);
     }

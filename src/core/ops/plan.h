@@ -25,13 +25,12 @@ enum class Method {
 // Binary log coordinates that only exist at run time. Instances keep replicating until the plan
 // stops them, so the planner cannot know these numbers; it names where they come from, and the
 // SQL carries placeholders that the executor fills right before it runs the step:
-//   '${db2:3306.binlog_file}' / ${db2:3306.binlog_pos}  db2's own SHOW MASTER STATUS File/Position
-//   '${db2:3306.exec_file}'   / ${db2:3306.exec_pos}    db2's
-//   Relay_Master_Log_File/Exec_Master_Log_Pos
+//   '${db2:3306.binlog_file}', ${db2:3306.binlog_pos}: db2's SHOW MASTER STATUS File, Position
+//   '${db2:3306.exec_file}', ${db2:3306.exec_pos}: its Relay_Master_Log_File, Exec_Master_Log_Pos
 // (the quotes around a file placeholder are part of it: PlanStep::resolvedSql replaces the whole
 // quoted token with a validated, quoted literal). Each plan stops the instance it reads before
 // reading it, so the values are stable from the first step that reads them until it restarts;
-// the one exception, make-co-master, reads a moving position on purpose (see planner_multi.cpp).
+// the one exception, make-co-master, reads a moving position on purpose (see planner_roles.cpp).
 struct CoordinateRef
 {
     enum class Source {
