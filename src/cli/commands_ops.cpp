@@ -3,6 +3,7 @@
 
 #include <QTextStream>
 
+#include "backend/instancestore.h"
 #include "ops/operationservice.h"
 
 using namespace Qt::StringLiterals;
@@ -20,7 +21,7 @@ QTextStream& err()
 // What orchestrator prints on success: "replica<master" for single moves, the moved keys for
 // the -replicas forms, the instance for the rest.
 void printOutcome(CommandContext& ctx, const Plan& plan, const ExecutionReport& report,
-    const QString& operation, const InstanceKey& instance)
+    const QString& operation, const InstanceKey& instance, const QList<InstanceKey>& replicasBefore)
 {
     static const QStringList singleMoves { u"relocate"_s, u"move-up"_s, u"move-below"_s,
         u"repoint"_s };
@@ -35,7 +36,7 @@ void printOutcome(CommandContext& ctx, const Plan& plan, const ExecutionReport& 
     if (operation.endsWith(u"-replicas"_s)) {
         QList<InstanceKey> moved;
         for (const ExpectedState& e : plan.expected) {
-            if (e.instance != instance) {
+            if (replicasBefore.contains(e.instance)) {
                 moved << e.instance;
             }
         }
@@ -86,6 +87,15 @@ Result<void> runOperation(CommandContext& ctx)
         ctx.out << plan->describe() << '\n';
         return {};
     }
+    // The replicas of -i before the move: what the -replicas forms print once they moved.
+    QList<InstanceKey> replicasBefore;
+    if (auto all = InstanceStore(**db).readAll()) {
+        for (const InstanceRecord& r : *all) {
+            if (r.masterKey == *instance) {
+                replicasBefore << r.key;
+            }
+        }
+    }
     err() << "topograph-cli: plan: " << plan->summary() << '\n';
     err().flush();
     const ExecutionReport report = service.execute(
@@ -98,7 +108,7 @@ Result<void> runOperation(CommandContext& ctx)
         err().flush();
         return makeError(ErrorCode::QueryFailed, u"%1 failed: %2"_s.arg(plan->title, report.error));
     }
-    printOutcome(ctx, *plan, report, operation, *instance);
+    printOutcome(ctx, *plan, report, operation, *instance, replicasBefore);
     return {};
 }
 

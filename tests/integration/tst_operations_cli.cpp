@@ -1,0 +1,165 @@
+// Every topology operation through topograph-cli, on real replication in GTID and file:pos mode:
+// each moves the sandbox as intended (checked on the servers), prints orchestrator's output,
+// `topology` shows the result and an audit row is written. --noop changes nothing; read-only
+// refuses. Each mode has a throwaway sandbox of its own (shape 1>2,3,4;4>5,6).
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "db/mysqlsession.h"
+#include "sandboxfixture.h"
+
+using namespace Qt::StringLiterals;
+using namespace topograph;
+using namespace topograph::test;
+
+class TestOperationsCli final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QStringList m_sandboxes;
+    QString m_config;
+    std::optional<Sandbox> m_sb;
+
+    static bool sandboxScript(const QStringList& args)
+    {
+        QProcess p;
+        p.start(qEnvironmentVariable("TOPOGRAPH_SOURCE_DIR") + u"/scripts/sandbox"_s, args);
+        return p.waitForFinished(120000) && p.exitCode() == 0;
+    }
+
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+
+    Run cli(const QStringList& args) const
+    {
+        QProcess p;
+        p.start(QStringLiteral(TOPOGRAPH_CLI_PATH), QStringList { u"--config"_s, m_config } + args);
+        p.waitForFinished(120000);
+        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()).trimmed(),
+            QString::fromUtf8(p.readAllStandardError()) };
+    }
+
+    QString k(int n) const { return m_sb->instance(n).key.toString(); }
+
+    // The port of the master that instance n replicates from now, 0 when none.
+    int masterPortOf(int n) const
+    {
+        auto s = MySqlSession::open(m_sb->settings(m_sb->instance(n)), u"test"_s);
+        if (!s) {
+            return -1;
+        }
+        auto row = (*s)->queryRow(u"SHOW SLAVE STATUS"_s);
+        return row && !row->isEmpty() ? row->value(u"Master_Port"_s).toInt() : 0;
+    }
+    int port(int n) const { return m_sb->instance(n).key.port; }
+
+private Q_SLOTS:
+    void everyOperation_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("offset");
+        QTest::newRow("gtid") << u"gtid"_s << 60;
+        QTest::newRow("filepos") << u"filepos"_s << 70;
+    }
+    void everyOperation()
+    {
+        QFETCH(QString, mode);
+        QFETCH(int, offset);
+        const int scratch = qEnvironmentVariableIntValue("TOPOGRAPH_TEST_SCRATCH_PORT_BASE");
+        if (scratch == 0) {
+            QSKIP("TOPOGRAPH_TEST_SCRATCH_PORT_BASE is not set: run the suite with scripts/test");
+        }
+        const QString dir = m_dir.filePath(mode);
+        QVERIFY(sandboxScript({ u"up"_s, u"--dir"_s, dir, u"--"_s + mode, u"--port-base"_s,
+            QString::number(scratch + offset) }));
+        m_sandboxes << dir;
+        auto loaded = Sandbox::load(dir);
+        QVERIFY(loaded.ok());
+        m_sb = *loaded;
+        QFile in(dir + u"/topograph.conf.json"_s);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject config = QJsonDocument::fromJson(in.readAll()).object();
+        config[u"SQLite3DataFile"_s] = m_dir.filePath(mode + u".sqlite3"_s);
+        m_config = m_dir.filePath(mode + u".json"_s);
+        QFile out(m_config);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(config).toJson());
+        out.close();
+        QCOMPARE(cli({ u"-c"_s, u"discover"_s, u"-i"_s, k(1) }).code, 0);
+
+        // --noop shows the plan and changes nothing.
+        Run noop = cli({ u"-c"_s, u"move-up"_s, u"-i"_s, k(5), u"--noop"_s });
+        QCOMPARE(noop.code, 0);
+        QVERIFY2(noop.out.contains(u"STOP SLAVE"_s), qPrintable(noop.out));
+        QCOMPARE(masterPortOf(5), port(4));
+        // Read-only refuses, with the reason.
+        Run refused = cli({ u"-c"_s, u"move-up"_s, u"-i"_s, k(5), u"--read-only"_s });
+        QCOMPARE(refused.code, 1);
+        QVERIFY(refused.err.contains(u"read-only"_s));
+        QCOMPARE(masterPortOf(5), port(4));
+
+        struct Step
+        {
+            QStringList args;
+            QString output;
+            int instance;
+            int expectedMaster;
+        };
+        const QList<Step> steps {
+            { { u"move-up"_s, u"-i"_s, k(5) }, k(5) + u'<' + k(1), 5, 1 },
+            { { u"move-below"_s, u"-i"_s, k(5), u"-d"_s, k(2) }, k(5) + u'<' + k(2), 5, 2 },
+            { { u"repoint"_s, u"-i"_s, k(5) }, k(5) + u'<' + k(2), 5, 2 },
+            { { u"move-up-replicas"_s, u"-i"_s, k(4) }, k(6), 6, 1 },
+            { { u"repoint-replicas"_s, u"-i"_s, k(2) }, k(5), 5, 2 },
+            { { u"relocate-replicas"_s, u"-i"_s, k(2), u"-d"_s, k(4) }, k(5), 5, 4 },
+            { { u"relocate"_s, u"-i"_s, k(6), u"-d"_s, k(4) }, k(6) + u'<' + k(4), 6, 4 },
+        };
+        int audited = 0;
+        for (const Step& step : steps) {
+            const Run run = cli(QStringList { u"-c"_s } + step.args);
+            QVERIFY2(run.code == 0, qPrintable(step.args.join(u' ') + u": "_s + run.err));
+            QCOMPARE(run.out, step.output);
+            QCOMPARE(masterPortOf(step.instance), port(step.expectedMaster));
+            ++audited;
+        }
+        const QString topology = cli({ u"-c"_s, u"topology"_s, u"-i"_s, k(1) }).out;
+        QVERIFY2(topology.contains(u"  + "_s + k(5)) && topology.contains(u"  + "_s + k(6)),
+            qPrintable(topology));
+
+        // stop/start replication and read_only.
+        QCOMPARE(cli({ u"-c"_s, u"stop-replica"_s, u"-i"_s, k(3) }).out, k(3));
+        QCOMPARE(cli({ u"-c"_s, u"is-replication-stopped"_s, u"-i"_s, k(3) }).out, k(3));
+        QCOMPARE(cli({ u"-c"_s, u"start-replica"_s, u"-i"_s, k(3) }).out, k(3));
+        QCOMPARE(cli({ u"-c"_s, u"is-replicating"_s, u"-i"_s, k(3) }).out, k(3));
+        QCOMPARE(cli({ u"-c"_s, u"set-read-only"_s, u"-i"_s, k(1) }).out, k(1));
+        QVERIFY(cli({ u"-c"_s, u"instance-status"_s, u"-i"_s, k(1) }).out.contains(u",ro,"_s));
+        QCOMPARE(cli({ u"-c"_s, u"set-writeable"_s, u"-i"_s, k(1) }).out, k(1));
+        QVERIFY(cli({ u"-c"_s, u"instance-status"_s, u"-i"_s, k(1) }).out.contains(u",rw,"_s));
+        audited += 4;
+
+        const QStringList audit = cli({ u"-c"_s, u"audit"_s }).out.split(u'\n');
+        QCOMPARE(audit.size(), audited);
+        for (const QString& line : audit) {
+            QVERIFY2(line.contains(u"result: ok"_s), qPrintable(line));
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        for (const QString& dir : m_sandboxes) {
+            sandboxScript({ u"down"_s, u"--dir"_s, dir, u"--purge"_s });
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOperationsCli)
+#include "tst_operations_cli.moc"
