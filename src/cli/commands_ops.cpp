@@ -98,11 +98,16 @@ Result<void> runOperation(CommandContext& ctx)
     }
     err() << "topograph-cli: plan: " << plan->summary() << '\n';
     err().flush();
-    const ExecutionReport report = service.execute(
-        *plan, [](int step, int steps, const QString& description) {
-            err() << "topograph-cli: step " << step << '/' << steps << ": " << description << '\n';
-            err().flush();
-        });
+    const ExecutionReport report
+        = service.execute(*plan, [](int step, int steps, const QString& description) {
+              if (step == 0) {
+                  err() << "topograph-cli: " << description << '\n';
+              } else {
+                  err() << "topograph-cli: step " << step << '/' << steps << ": " << description
+                        << '\n';
+              }
+              err().flush();
+          });
     if (!report.succeeded) {
         err() << report.describe() << '\n';
         err().flush();

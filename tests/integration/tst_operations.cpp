@@ -256,6 +256,81 @@ private Q_SLOTS:
         QVERIFY(locks->isEmpty());
     }
 
+    // The target freezes (SIGSTOP) in the middle of a file:pos move-below, after both replicas
+    // were stopped: the statement that needs it times out, recovery restarts the moved replica at
+    // once and keeps trying on the frozen one until it answers again (the test thaws it when
+    // recovery reports its first failed attempt), so no replication is left stopped.
+    void targetFreezesMidMove()
+    {
+        const int scratch = qEnvironmentVariableIntValue("TOPOGRAPH_TEST_SCRATCH_PORT_BASE");
+        if (scratch == 0) {
+            QSKIP("TOPOGRAPH_TEST_SCRATCH_PORT_BASE is not set: run the suite with scripts/test");
+        }
+        const QString dir = m_dir.filePath(u"frozen"_s);
+        QVERIFY(sandboxScript({ u"up"_s, u"--dir"_s, dir, u"--filepos"_s, u"--shape"_s, u"1>2,3"_s,
+            u"--port-base"_s, QString::number(scratch + 80) }));
+        m_sandboxes << dir;
+        auto loaded = Sandbox::load(dir);
+        QVERIFY(loaded.ok());
+        const Sandbox& sb = *loaded;
+        Configuration config = sb.config;
+        config.sqlite3DataFile = m_dir.filePath(u"frozen.sqlite3"_s);
+        config.mysqlTopologyReadTimeoutSeconds = 2;
+        config.mysqlConnectTimeoutSeconds = 1;
+        auto backend = Backend::open(config);
+        QVERIFY(backend.ok());
+        auto found = Discoverer::discoverBlocking(config, sb.primary().key, 60000);
+        QVERIFY(found.ok());
+        QVERIFY(TopologyWriter(**backend, config).record(*found).ok());
+        const OperationService service(config, **backend);
+        const InstanceKey moved = sb.instance(3).key;
+        const InstanceKey target = sb.instance(2).key;
+        auto plan = service.plan({ u"move-below"_s, moved, target });
+        QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
+        qsizetype change = -1;
+        for (qsizetype i = 0; i < plan->steps.size(); ++i) {
+            if (plan->steps[i].kind == PlanStep::Kind::ChangeMaster) {
+                change = i;
+            }
+        }
+        QVERIFY(change > 0);
+        QFile pidFile(dir + u"/n2/mariadbd.pid"_s);
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const pid_t pid = static_cast<pid_t>(pidFile.readAll().trimmed().toLongLong());
+        bool frozen = false;
+        const ExecutionReport report = service.execute(*plan, [&](int step, int, const QString&) {
+            if (step == change + 1) {
+                ::kill(pid, SIGSTOP);
+                frozen = true;
+            } else if (step == 0 && frozen) {
+                ::kill(pid, SIGCONT); // recovery is waiting for it
+                frozen = false;
+            }
+        });
+        if (frozen) {
+            ::kill(pid, SIGCONT);
+        }
+        QVERIFY(!report.succeeded);
+        QVERIFY2(report.error.contains(target.toString()), qPrintable(report.error));
+        QVERIFY2(
+            report.log.join(u'\n').contains(u"recovery"_s), qPrintable(report.log.join(u'\n')));
+        // Nothing that replicated before is left stopped, and nothing moved.
+        for (int n : { 2, 3 }) {
+            auto s = MySqlSession::open(sb.settings(sb.instance(n)), u"test"_s);
+            QVERIFY(s.ok());
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    auto row = (*s)->queryRow(u"SHOW SLAVE STATUS"_s);
+                    return row && row->value(u"Slave_SQL_Running"_s).toString() == u"Yes"_s
+                        && row->value(u"Slave_IO_Running"_s).toString() == u"Yes"_s;
+                }(),
+                30000);
+            auto row = (*s)->queryRow(u"SHOW SLAVE STATUS"_s);
+            QCOMPARE(
+                row->value(u"Master_Port"_s).toUInt(), static_cast<uint>(sb.primary().key.port));
+        }
+    }
+
     // A refused move changes nothing; wrong credentials are refused before any change.
     void refusalsChangeNothing()
     {

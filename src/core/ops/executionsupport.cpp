@@ -212,19 +212,65 @@ Result<void> ExecutionContext::runStep(const PlanStep& step)
     return {};
 }
 
-void ExecutionContext::recover()
+void ExecutionContext::recover(int windowSeconds, const std::function<void(const QString&)>& notify)
 {
-    for (const InstanceKey& key : std::exchange(m_stopped, {})) {
-        QStringList start { u"START SLAVE"_s };
-        for (const PlanStep& step : m_plan.steps) {
-            if (step.kind == PlanStep::Kind::StartReplica && step.instance == key) {
-                start = step.sql; // the instance's own dialect
+    QList<InstanceKey> pending = m_stopped.values();
+    std::sort(pending.begin(), pending.end());
+    m_stopped.clear();
+    QElapsedTimer clock;
+    clock.start();
+    // A frozen or restarting server cannot be restarted at once: keep trying, on fresh
+    // connections, for a bounded time, so that no replication this run stopped stays stopped.
+    for (int round = 0; !pending.isEmpty(); ++round) {
+        QList<InstanceKey> failed;
+        for (const InstanceKey& key : pending) {
+            QStringList start { u"START SLAVE"_s };
+            for (const PlanStep& step : m_plan.steps) {
+                if (step.kind == PlanStep::Kind::StartReplica && step.instance == key) {
+                    start = step.sql; // the instance's own dialect
+                }
+            }
+            if (round > 0) {
+                reopen(key);
+            }
+            OpsSession* s = session(key);
+            auto done = s ? s->run(start)
+                          : Result<void>(makeError(ErrorCode::Internal, u"no connection"_s));
+            log(u"recovery: restart replication on %1: %2"_s.arg(
+                key.toString(), done ? u"done"_s : done.error().message));
+            if (!done) {
+                failed << key;
+                if (notify) {
+                    notify(u"recovery: cannot restart replication on %1 yet (%2); retrying"_s.arg(
+                        key.toString(), done.error().message));
+                }
             }
         }
-        OpsSession* s = session(key);
-        auto done = s ? s->run(start) : Result<void>(makeError(ErrorCode::Internal, u"gone"_s));
-        log(u"recovery: restart replication on %1: %2"_s.arg(
-            key.toString(), done ? u"done"_s : done.error().message));
+        pending = failed;
+        if (!pending.isEmpty() && clock.elapsed() > static_cast<qint64>(windowSeconds) * 1000) {
+            for (const InstanceKey& key : pending) {
+                log(u"recovery: GAVE UP restarting replication on %1: run START SLAVE there by hand"_s
+                        .arg(key.toString()));
+            }
+            return;
+        }
+        if (!pending.isEmpty()) {
+            QThread::msleep(500); // between attempts on a server that does not answer
+        }
+    }
+}
+
+void ExecutionContext::reopen(const InstanceKey& key)
+{
+    auto settings = topologyConnectionSettings(m_config, key);
+    if (!settings) {
+        return;
+    }
+    ConnectionSettings s = *settings;
+    s.readTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
+    s.writeTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
+    if (auto opened = OpsSession::open(s)) {
+        m_sessions.insert(key, std::shared_ptr<OpsSession>(std::move(opened).value()));
     }
 }
 

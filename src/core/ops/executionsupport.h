@@ -4,6 +4,7 @@
 #include <QList>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 #include "config/configuration.h"
@@ -32,13 +33,16 @@ public:
     Result<void> lock(const MaintenanceStore& locks);
     void unlock(const MaintenanceStore& locks);
     Result<void> runStep(const PlanStep& step);
-    void recover(); // restarts the replication this run stopped
+    // Restarts the replication this run stopped, retrying on fresh connections for up to
+    // windowSeconds; notify hears of every failed attempt.
+    void recover(int windowSeconds, const std::function<void(const QString&)>& notify);
     Result<void> verify(int ioWaitSeconds);
     void readStandings();
     void audit(const Backend& backend) const;
 
 private:
     OpsSession* session(const InstanceKey& key);
+    void reopen(const InstanceKey& key);
     Result<Coordinates> coordinates(const CoordinateRef& ref);
     Result<bool> isBehind(const InstanceKey& instance, const InstanceKey& other);
     Result<void> waitUntil(const PlanStep& step);

@@ -96,7 +96,11 @@ ExecutionReport Executor::run(
     }
     if (!outcome) {
         report.error = outcome.error().message;
-        ctx.recover();
+        ctx.recover(recoveryWindowSeconds, [&progress](const QString& notice) {
+            if (progress) {
+                progress(0, 0, notice); // step 0: recovery
+            }
+        });
     }
     // 4. Where everyone stands; verify the end state when the steps went through.
     if (outcome) {

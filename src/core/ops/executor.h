@@ -52,6 +52,7 @@ struct ExecutionReport
 class Executor final
 {
 public:
+    // step 1..steps while running; step 0 for recovery notices after a failure.
     using Progress = std::function<void(int step, int steps, const QString& description)>;
 
     // backend may be null (no locks, no audit): for tests of the mechanics only.
@@ -61,6 +62,7 @@ public:
         const std::atomic<bool>* cancel = nullptr) const;
 
     int ioThreadWaitSeconds = 10;
+    int recoveryWindowSeconds = 60; // how long recovery keeps trying to restart replication
 
 private:
     const Configuration& m_config;
