@@ -331,6 +331,48 @@ private Q_SLOTS:
         }
     }
 
+    // One instance stops accepting Topograph's credentials between planning and execution: the
+    // executor refuses before it changes anything.
+    void wrongCredentialsOnOneInstanceChangeNothing()
+    {
+        const QString dir = m_dir.filePath(u"frozen"_s); // left running by targetFreezesMidMove
+        auto loaded = Sandbox::load(dir);
+        if (!loaded) {
+            QSKIP("needs the sandbox of targetFreezesMidMove");
+        }
+        const Sandbox& sb = *loaded;
+        Configuration config = sb.config;
+        config.sqlite3DataFile = m_dir.filePath(u"frozen.sqlite3"_s);
+        auto backend = Backend::open(config);
+        QVERIFY(backend.ok());
+        const OperationService service(config, **backend);
+        auto plan = service.plan({ u"move-below"_s, sb.instance(3).key, sb.instance(2).key });
+        QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
+
+        auto asRoot = [&](const QString& sql) {
+            QProcess p;
+            p.start(u"mariadb"_s,
+                { u"--no-defaults"_s, u"--socket="_s + dir + u"/n2/mysqld.sock"_s, u"-uroot"_s,
+                    u"-e"_s, u"SET sql_log_bin=0; "_s + sql });
+            return p.waitForFinished(30000) && p.exitCode() == 0;
+        };
+        QVERIFY(asRoot(u"ALTER USER 'topograph'@'127.0.0.1' IDENTIFIED BY 'changed-4711'"_s));
+        const ExecutionReport report = service.execute(*plan);
+        QVERIFY(asRoot(u"ALTER USER 'topograph'@'127.0.0.1' IDENTIFIED BY 'topograph-sandbox'"_s));
+
+        QVERIFY(!report.succeeded);
+        QVERIFY(report.changedNothing);
+        QCOMPARE(report.stepsRun, 0);
+        QVERIFY2(report.error.contains(u"refused before any change"_s), qPrintable(report.error));
+        QVERIFY(!report.error.contains(u"4711"_s));
+        auto s = MySqlSession::open(sb.settings(sb.instance(3)), u"test"_s);
+        QVERIFY(s.ok());
+        auto row = (*s)->queryRow(u"SHOW SLAVE STATUS"_s);
+        QVERIFY(row.ok());
+        QCOMPARE(row->value(u"Master_Port"_s).toUInt(), static_cast<uint>(sb.primary().key.port));
+        QCOMPARE(row->value(u"Slave_SQL_Running"_s).toString(), u"Yes"_s);
+    }
+
     // A refused move changes nothing; wrong credentials are refused before any change.
     void refusalsChangeNothing()
     {
