@@ -146,6 +146,21 @@ private Q_SLOTS:
         QVERIFY(cli({ u"-c"_s, u"instance-status"_s, u"-i"_s, k(1) }).out.contains(u",rw,"_s));
         audited += 4;
 
+        // make-co-master: the master needs a replication account first (plans never carry
+        // credentials), which a DBA sets up once; then 1 and 2 replicate from each other.
+        QProcess root;
+        root.start(u"mariadb"_s,
+            { u"--no-defaults"_s, u"--socket="_s + dir + u"/n1/mysqld.sock"_s, u"-uroot"_s, u"-e"_s,
+                u"CHANGE MASTER TO MASTER_USER='repl', MASTER_PASSWORD='repl-sandbox'"_s });
+        QVERIFY(root.waitForFinished(30000) && root.exitCode() == 0);
+        const Run coMaster = cli({ u"-c"_s, u"make-co-master"_s, u"-i"_s, k(2) });
+        QVERIFY2(coMaster.code == 0, qPrintable(coMaster.err));
+        QCOMPARE(masterPortOf(1), port(2));
+        QCOMPARE(masterPortOf(2), port(1));
+        const QStringList tree = cli({ u"-c"_s, u"topology"_s, u"-i"_s, k(2) }).out.split(u'\n');
+        QVERIFY2(tree.first().startsWith(k(1) + u' '), qPrintable(tree.join(u'\n')));
+        ++audited;
+
         const QStringList audit = cli({ u"-c"_s, u"audit"_s }).out.split(u'\n');
         QCOMPARE(audit.size(), audited);
         for (const QString& line : audit) {

@@ -37,6 +37,9 @@ OpsSession* ExecutionContext::session(const InstanceKey& key)
 Result<void> ExecutionContext::openSessions()
 {
     QList<InstanceKey> keys = m_plan.touched;
+    for (const ExpectedState& expected : m_plan.expected) {
+        keys << expected.instance; // verified afterwards, even when no step runs on it
+    }
     for (const PlanStep& step : m_plan.steps) {
         keys << step.instance;
         if (step.coordinates.isSet()) {
@@ -316,6 +319,11 @@ Result<void> ExecutionContext::verify(int ioWaitSeconds)
 void ExecutionContext::readStandings()
 {
     QList<InstanceKey> keys = m_plan.touched;
+    for (const ExpectedState& expected : m_plan.expected) {
+        if (!keys.contains(expected.instance)) {
+            keys << expected.instance;
+        }
+    }
     std::sort(keys.begin(), keys.end());
     for (const InstanceKey& key : keys) {
         InstanceStanding standing;

@@ -177,8 +177,14 @@ ExecutionReport OperationService::execute(
     const Executor executor(m_config, &m_backend);
     ExecutionReport report = executor.run(plan, progress, cancel);
     // What the operation left behind, into the backend, so every view shows it at once.
+    QList<InstanceKey> keys = plan.touched;
+    for (const ExpectedState& expected : plan.expected) {
+        if (!keys.contains(expected.instance)) {
+            keys << expected.instance;
+        }
+    }
     QList<InstanceRecord> fresh;
-    for (const InstanceKey& key : plan.touched) {
+    for (const InstanceKey& key : keys) {
         auto settings = topologyConnectionSettings(m_config, key);
         if (settings) {
             fresh << InstanceProbe::probe(*settings, ProbeOptions::fromConfiguration(m_config))

@@ -105,11 +105,19 @@ QStringList TopologyPrinter::ascii(
     // Climb to the root; a cycle (co-masters) stops at the first repeated key.
     InstanceKey root = member;
     QSet<InstanceKey> climbed { root };
+    // The cluster's own name is its root (for co-masters, the one ClusterAssigner chose).
+    const QString clusterName = byKey.value(member)->clusterName;
     for (auto up = masterOf.constFind(root);
          up != masterOf.cend() && byKey.contains(*up) && !climbed.contains(*up);
          up = masterOf.constFind(root)) {
         root = *up;
         climbed.insert(root);
+    }
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+        if (!clusterName.isEmpty() && it.key().toString() == clusterName
+            && climbed.contains(it.key())) {
+            root = it.key();
+        }
     }
 
     struct Line
