@@ -154,6 +154,13 @@ private Q_SLOTS:
         auto audit = AuditStore(**backend).recent(100);
         QVERIFY(audit.ok());
         QCOMPARE(audit->size(), done);
+        // file:pos moves record which coordinates on the old and new masters are the same point.
+        auto equivalences
+            = (*backend)->select(u"SELECT COUNT(*) AS n FROM master_position_equivalence"_s);
+        QVERIFY(equivalences.ok());
+        const int recorded = equivalences->first().value(u"n"_s).toInt();
+        QVERIFY2(mode == u"gtid"_s ? recorded == 0 : recorded > 0,
+            qPrintable(QString::number(recorded)));
 
         // Everyone catches up with every acknowledged row and the same checksum.
         auto checksum = [](const MySqlSession& s) {
@@ -371,6 +378,52 @@ private Q_SLOTS:
         QVERIFY(row.ok());
         QCOMPARE(row->value(u"Master_Port"_s).toUInt(), static_cast<uint>(sb.primary().key.port));
         QCOMPARE(row->value(u"Slave_SQL_Running"_s).toString(), u"Yes"_s);
+    }
+
+    // Cancelled between steps: the executor stops, restarts what it stopped, and reports it.
+    void cancelledMidMove()
+    {
+        const QString dir = m_dir.filePath(u"frozen"_s); // left running by targetFreezesMidMove
+        auto loaded = Sandbox::load(dir);
+        if (!loaded) {
+            QSKIP("needs the sandbox of targetFreezesMidMove");
+        }
+        const Sandbox& sb = *loaded;
+        Configuration config = sb.config;
+        config.sqlite3DataFile = m_dir.filePath(u"frozen.sqlite3"_s);
+        auto backend = Backend::open(config);
+        QVERIFY(backend.ok());
+        const OperationService service(config, **backend);
+        auto plan = service.plan({ u"move-below"_s, sb.instance(3).key, sb.instance(2).key });
+        QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
+        std::atomic<bool> cancel { false };
+        const ExecutionReport report = service.execute(
+            *plan,
+            [&cancel](int step, int, const QString&) {
+                if (step == 3) {
+                    cancel.store(true); // the user presses Cancel while step 3 runs
+                }
+            },
+            &cancel);
+        QVERIFY(!report.succeeded);
+        QVERIFY2(report.error.contains(u"cancelled"_s), qPrintable(report.error));
+        QCOMPARE(report.stepsRun, 3);
+        for (const InstanceStanding& s : report.standings) {
+            QCOMPARE(s.master, std::optional<InstanceKey>(sb.primary().key));
+            QVERIFY2(s.sqlRunning, qPrintable(s.describe()));
+        }
+        // The IO threads reconnect on their own, shortly after the restart.
+        for (int n : { 2, 3 }) {
+            auto s = MySqlSession::open(sb.settings(sb.instance(n)), u"test"_s);
+            QVERIFY(s.ok());
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    auto row = (*s)->queryRow(u"SHOW SLAVE STATUS"_s);
+                    return row && row->value(u"Slave_IO_Running"_s).toString() == u"Yes"_s
+                        && row->value(u"Slave_SQL_Running"_s).toString() == u"Yes"_s;
+                }(),
+                30000);
+        }
     }
 
     // A refused move changes nothing; wrong credentials are refused before any change.
