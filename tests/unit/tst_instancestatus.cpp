@@ -9,7 +9,6 @@
 using namespace Qt::StringLiterals;
 using namespace topograph;
 
-
 namespace {
 
 const QDateTime kNow = QDateTime(QDate(2024, 6, 1), QTime(10, 0, 0), Qt::UTC);

@@ -11,7 +11,6 @@ using namespace Qt::StringLiterals;
 using namespace topograph;
 using namespace topograph::test;
 
-
 class TestInstanceStore final : public QObject
 {
     Q_OBJECT

@@ -10,7 +10,6 @@
 using namespace Qt::StringLiterals;
 using namespace topograph;
 
-
 namespace {
 
 using Change = std::function<void(InstanceRecord&)>;

@@ -10,7 +10,6 @@ using topograph::InstanceKey;
 using topograph::InstanceRecord;
 using topograph::TopologyPrinter;
 
-
 namespace {
 
 InstanceKey key(const QString& text)
@@ -175,8 +174,9 @@ void TestTopologyPrinter::tags_data()
     }) << 10 << u"- r:3306 [null,nonreplicating,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     // Threads last seen running say nothing about an instance that cannot be probed now; what
     // was last known of it stays on show.
-    QTest::newRow("unreachable") << with([](InstanceRecord& r) { r.reachable = false; }) << 10
-                                 << u"- r:3306 [unknown,invalid,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
+    QTest::newRow("unreachable") << with([](InstanceRecord& r) {
+        r.reachable = false;
+    }) << 10 << u"- r:3306 [unknown,invalid,10.11.6-MariaDB-log,ro,ROW,>>,GTID]"_s;
     QTest::newRow("unreachable, not replicating") << with([](InstanceRecord& r) {
         r.reachable = false;
         r.ioThreadRunning = r.sqlThreadRunning = false;

@@ -218,8 +218,8 @@ Result<Configuration> ConfigLoader::fromJson(const QByteArray& json, const QStri
         }
     }
     if (!ignored.isEmpty()) {
-        qCDebug(lcConfig).noquote() << origin << "has" << ignored.size()
-                                    << "keys Topograph does not use, ignored";
+        qCDebug(lcConfig).noquote()
+            << origin << "has" << ignored.size() << "keys Topograph does not use, ignored";
     }
     config.sourcePath = origin;
     return config;
