@@ -19,19 +19,13 @@
 #include "discovery/discoverer.h"
 #include "ops/operationservice.h"
 #include "sandboxfixture.h"
+#include "throwawaysandbox.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
 using namespace topograph::test;
 
 namespace {
-
-bool sandboxScript(const QStringList& args)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("TOPOGRAPH_SOURCE_DIR") + u"/scripts/sandbox"_s, args);
-    return p.waitForFinished(120000) && p.exitCode() == 0;
-}
 
 // Inserts rows on the primary until stopped; counts the inserts the server acknowledged.
 class Writer final
@@ -79,12 +73,21 @@ private:
 
 } // namespace
 
+// Starts a throwaway sandbox or skips (no scratch ports) or fails the test.
+#define START_THROWAWAY(var, name, mode, shape, offset)                                            \
+    auto var##Started = ThrowawaySandbox::start(m_dir.filePath(name), mode, shape, offset);        \
+    if (!var##Started && var##Started.error().code == ErrorCode::NotFound) {                       \
+        QSKIP(qPrintable(var##Started.error().message));                                           \
+    }                                                                                              \
+    QVERIFY2(                                                                                      \
+        var##Started.ok(), qPrintable(var##Started ? QString() : var##Started.error().message));
+
 class TestOperations final : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QStringList m_sandboxes;
+    std::unique_ptr<ThrowawaySandbox> m_frozen; // shared by the tests after targetFreezesMidMove
 
 private Q_SLOTS:
     void nothingIsLost_data()
@@ -98,24 +101,11 @@ private Q_SLOTS:
     {
         QFETCH(QString, mode);
         QFETCH(int, offset);
-        const int scratch = qEnvironmentVariableIntValue("TOPOGRAPH_TEST_SCRATCH_PORT_BASE");
-        if (scratch == 0) {
-            QSKIP("TOPOGRAPH_TEST_SCRATCH_PORT_BASE is not set: run the suite with scripts/test");
-        }
-        const QString dir = m_dir.filePath(mode);
-        QVERIFY(sandboxScript({ u"up"_s, u"--dir"_s, dir, u"--"_s + mode, u"--port-base"_s,
-            QString::number(scratch + offset) }));
-        m_sandboxes << dir;
-        auto loaded = Sandbox::load(dir);
-        QVERIFY(loaded.ok());
-        const Sandbox& sb = *loaded;
-        Configuration config = sb.config;
-        config.sqlite3DataFile = m_dir.filePath(mode + u".sqlite3"_s);
-        auto backend = Backend::open(config);
-        QVERIFY(backend.ok());
-        auto found = Discoverer::discoverBlocking(config, sb.primary().key, 60000);
-        QVERIFY(found.ok());
-        QVERIFY(TopologyWriter(**backend, config).record(*found).ok());
+        START_THROWAWAY(box, mode, mode, u"1>2,3,4;4>5,6"_s, offset)
+        const ThrowawaySandbox& tb = **boxStarted;
+        const Sandbox& sb = tb.sandbox;
+        const Configuration& config = tb.config;
+        const Backend& db = *tb.backend;
 
         auto primary = MySqlSession::open(sb.settings(sb.primary()), u"test"_s);
         QVERIFY(primary.ok());
@@ -128,7 +118,7 @@ private Q_SLOTS:
         // Shape 1>2,3,4;4>5,6: sibling, grandparent, cousin two levels away, take-master,
         // relocate-replicas, and back again.
         auto k = [&](int n) { return sb.instance(n).key; };
-        const OperationService service(config, **backend);
+        const OperationService service(config, db);
         const QList<OperationRequest> moves {
             { u"relocate"_s, k(5), k(6) }, // below a sibling
             { u"relocate"_s, k(5), k(1) }, // up to its grandparent
@@ -151,12 +141,11 @@ private Q_SLOTS:
         QVERIFY(writer.acknowledged() > 0);
         const int acknowledged = writer.stop();
 
-        auto audit = AuditStore(**backend).recent(100);
+        auto audit = AuditStore(db).recent(100);
         QVERIFY(audit.ok());
         QCOMPARE(audit->size(), done);
         // file:pos moves record which coordinates on the old and new masters are the same point.
-        auto equivalences
-            = (*backend)->select(u"SELECT COUNT(*) AS n FROM master_position_equivalence"_s);
+        auto equivalences = db.select(u"SELECT COUNT(*) AS n FROM master_position_equivalence"_s);
         QVERIFY(equivalences.ok());
         const int recorded = equivalences->first().value(u"n"_s).toInt();
         QVERIFY2(mode == u"gtid"_s ? recorded == 0 : recorded > 0,
@@ -197,28 +186,14 @@ private Q_SLOTS:
     // stands; the moved replica is back replicating from its old master.
     void targetDiesMidMove()
     {
-        const int scratch = qEnvironmentVariableIntValue("TOPOGRAPH_TEST_SCRATCH_PORT_BASE");
-        if (scratch == 0) {
-            QSKIP("TOPOGRAPH_TEST_SCRATCH_PORT_BASE is not set: run the suite with scripts/test");
-        }
-        const QString dir = m_dir.filePath(u"fault"_s);
-        QVERIFY(sandboxScript({ u"up"_s, u"--dir"_s, dir, u"--filepos"_s, u"--shape"_s, u"1>2,3"_s,
-            u"--port-base"_s, QString::number(scratch + 50) }));
-        m_sandboxes << dir;
-        auto loaded = Sandbox::load(dir);
-        QVERIFY(loaded.ok());
-        const Sandbox& sb = *loaded;
-        Configuration config = sb.config;
-        config.sqlite3DataFile = m_dir.filePath(u"fault.sqlite3"_s);
+        START_THROWAWAY(box, u"fault"_s, u"filepos"_s, u"1>2,3"_s, 50)
+        const ThrowawaySandbox& tb = **boxStarted;
+        const Sandbox& sb = tb.sandbox;
+        const Backend& db = *tb.backend;
+        Configuration config = tb.config;
         config.mysqlTopologyReadTimeoutSeconds = 3;
         config.mysqlConnectTimeoutSeconds = 1;
-        auto backend = Backend::open(config);
-        QVERIFY(backend.ok());
-        auto found = Discoverer::discoverBlocking(config, sb.primary().key, 60000);
-        QVERIFY(found.ok());
-        QVERIFY(TopologyWriter(**backend, config).record(*found).ok());
-
-        const OperationService service(config, **backend);
+        const OperationService service(config, db);
         const InstanceKey moved = sb.instance(3).key;
         const InstanceKey target = sb.instance(2).key;
         auto plan = service.plan({ u"move-below"_s, moved, target });
@@ -231,9 +206,8 @@ private Q_SLOTS:
         }
         QVERIFY(change > 0);
 
-        QFile pidFile(dir + u"/n2/mariadbd.pid"_s);
-        QVERIFY(pidFile.open(QIODevice::ReadOnly));
-        const pid_t pid = static_cast<pid_t>(pidFile.readAll().trimmed().toLongLong());
+        const pid_t pid = static_cast<pid_t>(tb.serverPid(2));
+        QVERIFY(pid > 0);
         const ExecutionReport report = service.execute(*plan, [&](int step, int, const QString&) {
             if (step == change + 1) {
                 ::kill(pid, SIGKILL); // the target dies just before it is needed
@@ -254,11 +228,11 @@ private Q_SLOTS:
             }
         }
         QVERIFY(targetReported);
-        auto audit = AuditStore(**backend).recent(1);
+        auto audit = AuditStore(db).recent(1);
         QVERIFY(audit.ok() && !audit->isEmpty());
         QVERIFY(audit->first().message.contains(u"failed"_s));
         // No maintenance lock outlives the operation.
-        auto locks = MaintenanceStore(**backend).allActive();
+        auto locks = MaintenanceStore(db).allActive();
         QVERIFY(locks.ok());
         QVERIFY(locks->isEmpty());
     }
@@ -269,27 +243,20 @@ private Q_SLOTS:
     // recovery reports its first failed attempt), so no replication is left stopped.
     void targetFreezesMidMove()
     {
-        const int scratch = qEnvironmentVariableIntValue("TOPOGRAPH_TEST_SCRATCH_PORT_BASE");
-        if (scratch == 0) {
-            QSKIP("TOPOGRAPH_TEST_SCRATCH_PORT_BASE is not set: run the suite with scripts/test");
+        auto started
+            = ThrowawaySandbox::start(m_dir.filePath(u"frozen"_s), u"filepos"_s, u"1>2,3"_s, 80);
+        if (!started && started.error().code == ErrorCode::NotFound) {
+            QSKIP(qPrintable(started.error().message));
         }
-        const QString dir = m_dir.filePath(u"frozen"_s);
-        QVERIFY(sandboxScript({ u"up"_s, u"--dir"_s, dir, u"--filepos"_s, u"--shape"_s, u"1>2,3"_s,
-            u"--port-base"_s, QString::number(scratch + 80) }));
-        m_sandboxes << dir;
-        auto loaded = Sandbox::load(dir);
-        QVERIFY(loaded.ok());
-        const Sandbox& sb = *loaded;
-        Configuration config = sb.config;
-        config.sqlite3DataFile = m_dir.filePath(u"frozen.sqlite3"_s);
+        QVERIFY2(started.ok(), qPrintable(started ? QString() : started.error().message));
+        m_frozen = std::move(started).value();
+        const ThrowawaySandbox& tb = *m_frozen;
+        const Sandbox& sb = tb.sandbox;
+        const Backend& db = *tb.backend;
+        Configuration config = tb.config;
         config.mysqlTopologyReadTimeoutSeconds = 2;
         config.mysqlConnectTimeoutSeconds = 1;
-        auto backend = Backend::open(config);
-        QVERIFY(backend.ok());
-        auto found = Discoverer::discoverBlocking(config, sb.primary().key, 60000);
-        QVERIFY(found.ok());
-        QVERIFY(TopologyWriter(**backend, config).record(*found).ok());
-        const OperationService service(config, **backend);
+        const OperationService service(config, db);
         const InstanceKey moved = sb.instance(3).key;
         const InstanceKey target = sb.instance(2).key;
         auto plan = service.plan({ u"move-below"_s, moved, target });
@@ -301,9 +268,8 @@ private Q_SLOTS:
             }
         }
         QVERIFY(change > 0);
-        QFile pidFile(dir + u"/n2/mariadbd.pid"_s);
-        QVERIFY(pidFile.open(QIODevice::ReadOnly));
-        const pid_t pid = static_cast<pid_t>(pidFile.readAll().trimmed().toLongLong());
+        const pid_t pid = static_cast<pid_t>(tb.serverPid(2));
+        QVERIFY(pid > 0);
         bool frozen = false;
         const ExecutionReport report = service.execute(*plan, [&](int step, int, const QString&) {
             if (step == change + 1) {
@@ -342,17 +308,13 @@ private Q_SLOTS:
     // executor refuses before it changes anything.
     void wrongCredentialsOnOneInstanceChangeNothing()
     {
-        const QString dir = m_dir.filePath(u"frozen"_s); // left running by targetFreezesMidMove
-        auto loaded = Sandbox::load(dir);
-        if (!loaded) {
+        if (!m_frozen) {
             QSKIP("needs the sandbox of targetFreezesMidMove");
         }
-        const Sandbox& sb = *loaded;
-        Configuration config = sb.config;
-        config.sqlite3DataFile = m_dir.filePath(u"frozen.sqlite3"_s);
-        auto backend = Backend::open(config);
-        QVERIFY(backend.ok());
-        const OperationService service(config, **backend);
+        const Sandbox& sb = m_frozen->sandbox;
+        const Configuration& config = m_frozen->config;
+        const QString dir = m_dir.filePath(u"frozen"_s);
+        const OperationService service(config, *m_frozen->backend);
         auto plan = service.plan({ u"move-below"_s, sb.instance(3).key, sb.instance(2).key });
         QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
 
@@ -383,17 +345,13 @@ private Q_SLOTS:
     // Cancelled between steps: the executor stops, restarts what it stopped, and reports it.
     void cancelledMidMove()
     {
-        const QString dir = m_dir.filePath(u"frozen"_s); // left running by targetFreezesMidMove
-        auto loaded = Sandbox::load(dir);
-        if (!loaded) {
+        if (!m_frozen) {
             QSKIP("needs the sandbox of targetFreezesMidMove");
         }
-        const Sandbox& sb = *loaded;
-        Configuration config = sb.config;
-        config.sqlite3DataFile = m_dir.filePath(u"frozen.sqlite3"_s);
-        auto backend = Backend::open(config);
-        QVERIFY(backend.ok());
-        const OperationService service(config, **backend);
+        const Sandbox& sb = m_frozen->sandbox;
+        const Configuration& config = m_frozen->config;
+        const QString dir = m_dir.filePath(u"frozen"_s);
+        const OperationService service(config, *m_frozen->backend);
         auto plan = service.plan({ u"move-below"_s, sb.instance(3).key, sb.instance(2).key });
         QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
         std::atomic<bool> cancel { false };
@@ -489,12 +447,7 @@ private Q_SLOTS:
         }
     }
 
-    void cleanupTestCase()
-    {
-        for (const QString& dir : m_sandboxes) {
-            sandboxScript({ u"down"_s, u"--dir"_s, dir, u"--purge"_s });
-        }
-    }
+    void cleanupTestCase() { m_frozen.reset(); }
 };
 
 QTEST_GUILESS_MAIN(TestOperations)

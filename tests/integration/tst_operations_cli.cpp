@@ -11,6 +11,7 @@
 
 #include "db/mysqlsession.h"
 #include "sandboxfixture.h"
+#include "throwawaysandbox.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
@@ -21,16 +22,9 @@ class TestOperationsCli final : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QStringList m_sandboxes;
+    std::vector<std::unique_ptr<ThrowawaySandbox>> m_boxes;
     QString m_config;
     std::optional<Sandbox> m_sb;
-
-    static bool sandboxScript(const QStringList& args)
-    {
-        QProcess p;
-        p.start(qEnvironmentVariable("TOPOGRAPH_SOURCE_DIR") + u"/scripts/sandbox"_s, args);
-        return p.waitForFinished(120000) && p.exitCode() == 0;
-    }
 
     struct Run
     {
@@ -74,17 +68,14 @@ private Q_SLOTS:
     {
         QFETCH(QString, mode);
         QFETCH(int, offset);
-        const int scratch = qEnvironmentVariableIntValue("TOPOGRAPH_TEST_SCRATCH_PORT_BASE");
-        if (scratch == 0) {
-            QSKIP("TOPOGRAPH_TEST_SCRATCH_PORT_BASE is not set: run the suite with scripts/test");
-        }
         const QString dir = m_dir.filePath(mode);
-        QVERIFY(sandboxScript({ u"up"_s, u"--dir"_s, dir, u"--"_s + mode, u"--port-base"_s,
-            QString::number(scratch + offset) }));
-        m_sandboxes << dir;
-        auto loaded = Sandbox::load(dir);
-        QVERIFY(loaded.ok());
-        m_sb = *loaded;
+        auto started = ThrowawaySandbox::start(dir, mode, u"1>2,3,4;4>5,6"_s, offset);
+        if (!started && started.error().code == ErrorCode::NotFound) {
+            QSKIP(qPrintable(started.error().message));
+        }
+        QVERIFY2(started.ok(), qPrintable(started ? QString() : started.error().message));
+        m_boxes.push_back(std::move(started).value());
+        m_sb = m_boxes.back()->sandbox;
         QFile in(dir + u"/topograph.conf.json"_s);
         QVERIFY(in.open(QIODevice::ReadOnly));
         QJsonObject config = QJsonDocument::fromJson(in.readAll()).object();
@@ -168,12 +159,7 @@ private Q_SLOTS:
         }
     }
 
-    void cleanupTestCase()
-    {
-        for (const QString& dir : m_sandboxes) {
-            sandboxScript({ u"down"_s, u"--dir"_s, dir, u"--purge"_s });
-        }
-    }
+    void cleanupTestCase() { m_boxes.clear(); }
 };
 
 QTEST_GUILESS_MAIN(TestOperationsCli)
