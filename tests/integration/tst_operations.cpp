@@ -115,17 +115,18 @@ private Q_SLOTS:
                     .ok());
         Writer writer(sb.settings(sb.primary()));
 
-        // Shape 1>2,3,4;4>5,6: sibling, grandparent, cousin two levels away, take-master,
-        // relocate-replicas, and back again.
+        // Shape 1>2,3,4;4>5,6: sibling, grandparent, uncle, cousin two levels away,
+        // take-master, relocate-replicas, and back again.
         auto k = [&](int n) { return sb.instance(n).key; };
         const OperationService service(config, db);
         const QList<OperationRequest> moves {
             { u"relocate"_s, k(5), k(6) }, // below a sibling
-            { u"relocate"_s, k(5), k(1) }, // up to its grandparent
-            { u"relocate"_s, k(6), k(2) }, // to a cousin two levels away
+            { u"relocate"_s, k(5), k(4) }, // up to its grandparent
+            { u"relocate"_s, k(6), k(2) }, // below an uncle
+            { u"relocate"_s, k(5), k(6) }, // below a cousin, two levels up and two down
             { u"take-master"_s, k(6), std::nullopt }, // 6 becomes 2's master
-            { u"relocate-replicas"_s, k(6), k(4) }, // 2 (now below 6) moves below 4
-            { u"relocate"_s, k(2), k(1) }, // back again
+            { u"relocate-replicas"_s, k(6), k(4) }, // 2 and 5 (now below 6) move below 4
+            { u"relocate"_s, k(2), k(1) }, // back again to 1>2,3,4;4>5,6
             { u"relocate"_s, k(6), k(4) },
             { u"relocate"_s, k(5), k(4) },
         };
