@@ -16,6 +16,7 @@
 #include <QStatusBar>
 #include <QTreeView>
 
+#include "topology/clusterassigner.h"
 #include "topologyworker.h"
 #include "ui_aboutdialog.h"
 
@@ -98,11 +99,15 @@ void MainWindow::showAbout()
     dialog.exec();
 }
 
-void MainWindow::showRecords(quint64 generation, const QList<InstanceRecord>& records)
+void MainWindow::showRecords(quint64 generation, const QList<InstanceRecord>& probed)
 {
     if (generation != m_generation) {
         return; // a reply to an older request
     }
+    // Cluster roots as the core decides them, so that co-masters (who replicate from each other)
+    // hang below the cluster's root instead of leaving no root at all.
+    QList<InstanceRecord> records = probed;
+    ClusterAssigner::assign(records);
     m_model->removeRows(0, m_model->rowCount());
     QHash<InstanceKey, QStandardItem*> items;
     QHash<InstanceKey, const InstanceRecord*> byKey;
@@ -120,7 +125,8 @@ void MainWindow::showRecords(quint64 generation, const QList<InstanceRecord>& re
         const qsizetype before = pending.size();
         for (auto it = pending.begin(); it != pending.end();) {
             const InstanceRecord& r = **it;
-            const bool hasParent = r.masterKey && byKey.contains(*r.masterKey);
+            const bool hasParent
+                = r.masterKey && byKey.contains(*r.masterKey) && r.key.toString() != r.clusterName;
             if (hasParent && !items.contains(*r.masterKey)) {
                 ++it;
                 continue;
