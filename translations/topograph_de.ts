@@ -44,6 +44,86 @@
     </message>
 </context>
 <context>
+    <name>topograph::ClusterListModel</name>
+    <message>
+        <source>The cluster&apos;s alias, or its name when it has none</source>
+        <translation>Der Alias des Clusters oder, wenn er keinen hat, sein Name</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s primary (its root master)</source>
+        <translation>Der Primärserver des Clusters (sein oberster Master)</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Primärserver</translation>
+    </message>
+    <message>
+        <source>Instances in the cluster</source>
+        <translation>Instanzen im Cluster</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>Instances that are not replicating normally, lagging or unreachable</source>
+        <translation>Instanzen, die nicht normal replizieren, verzögert oder nicht erreichbar sind</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Instances whose last check failed</source>
+        <translation>Instanzen, deren letzte Prüfung fehlgeschlagen ist</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s)</source>
+        <translation>
+            <numerusform>%n Instanz</numerusform>
+            <numerusform>%n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) with problems</source>
+        <translation>
+            <numerusform>%n Instanz mit Problemen</numerusform>
+            <numerusform>%n Instanzen mit Problemen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) unreachable</source>
+        <translation>
+            <numerusform>%n Instanz nicht erreichbar</numerusform>
+            <numerusform>%n Instanzen nicht erreichbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Oldest check: %1</source>
+        <translation>Älteste Prüfung: %1</translation>
+    </message>
+    <message>
+        <source>Ghost cluster: it exists only because a host name failed to match (a primary never validly checked, or a replica whose master is unknown). Check the resolve cache, or forget it.</source>
+        <translation>Geistercluster: Er existiert nur, weil ein Hostname nicht zugeordnet werden konnte (ein nie gültig geprüfter Primärserver oder ein Replikat mit unbekanntem Master). Prüfen Sie den Auflösungscache oder vergessen Sie ihn.</translation>
+    </message>
+</context>
+<context>
     <name>topograph::MainWindow</name>
     <message>
         <source>Topograph — %1</source>

@@ -1,0 +1,95 @@
+#include "models/clustersummary.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+namespace {
+
+QString clusterOf(const InstanceRecord& record)
+{
+    return record.clusterName.isEmpty() ? record.key.toString() : record.clusterName;
+}
+
+// Alias (or name, when none) case-insensitively, then name: the order DBAs scan the list in.
+bool summaryLess(const ClusterSummary& a, const ClusterSummary& b)
+{
+    const int byAlias = QString::compare(a.displayName(), b.displayName(), Qt::CaseInsensitive);
+    if (byAlias != 0) {
+        return byAlias < 0;
+    }
+    return a.name < b.name;
+}
+
+} // namespace
+
+QList<ClusterSummary> ClusterSummary::fromRecords(const QList<InstanceRecord>& records,
+    const QHash<QString, QString>& aliases, const QDateTime& now,
+    const InstanceStatus::Thresholds& thresholds)
+{
+    QSet<InstanceKey> known;
+    known.reserve(records.size());
+    for (const InstanceRecord& r : records) {
+        known.insert(r.key);
+    }
+
+    QHash<QString, QList<const InstanceRecord*>> byCluster;
+    QStringList order; // first appearance, for a deterministic result before sorting
+    for (const InstanceRecord& r : records) {
+        const QString cluster = clusterOf(r);
+        auto it = byCluster.find(cluster);
+        if (it == byCluster.end()) {
+            order << cluster;
+            it = byCluster.insert(cluster, {});
+        }
+        it->append(&r);
+    }
+
+    QList<ClusterSummary> result;
+    result.reserve(order.size());
+    for (const QString& cluster : std::as_const(order)) {
+        const QList<const InstanceRecord*>& members = byCluster[cluster];
+        ClusterSummary s;
+        s.name = cluster;
+        s.alias = aliases.value(cluster);
+        s.instances = static_cast<int>(members.size());
+
+        const InstanceRecord* primary = nullptr;
+        for (const InstanceRecord* r : members) {
+            const InstanceStatus status = InstanceStatus::of(*r, now, thresholds);
+            if (status.status != u"ok"_s) {
+                ++s.problems;
+            }
+            if (!status.lastCheckValid) {
+                ++s.unreachable;
+            }
+            if (r->lastChecked.isValid()
+                && (!s.oldestCheck.isValid() || r->lastChecked < s.oldestCheck)) {
+                s.oldestCheck = r->lastChecked;
+            }
+            if (!primary && r->key.toString() == cluster) {
+                primary = r;
+            }
+        }
+        s.primary = primary ? primary->key : InstanceKey::parse(cluster, 0).valueOr(InstanceKey {});
+
+        // No primary record, a placeholder primary never validly checked (a live primary that is
+        // down now still has a lastSeen, and is a problem, not a ghost), or a lone replica of a
+        // master nobody knows (DESIGN §6).
+        const bool primaryInvalid = !primary
+            || (!InstanceStatus::of(*primary, now, thresholds).lastCheckValid
+                && !primary->lastSeen.isValid());
+        const bool orphanReplica = members.size() == 1 && members.front()->isReplica()
+            && !known.contains(*members.front()->masterKey);
+        s.ghost = primaryInvalid || orphanReplica;
+        result << s;
+    }
+    std::sort(result.begin(), result.end(), summaryLess);
+    return result;
+}
+
+} // namespace topograph
