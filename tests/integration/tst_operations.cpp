@@ -2,6 +2,7 @@
 // primary the whole time: every move lands where it should and is audited, and afterwards every
 // instance holds exactly the acknowledged rows with the same checksum, replicating without error.
 // Each mode gets a throwaway six-instance sandbox of its own (these tests reshape it).
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +71,29 @@ private:
     std::atomic<int> m_acknowledged { 0 };
     std::unique_ptr<QThread> m_thread;
 };
+
+// Waits (bounded) until process pid is in state ("T": stopped) or "gone": kill() only sends.
+void waitForState(pid_t pid, const QString& state)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 10000) {
+        QFile stat(u"/proc/%1/stat"_s.arg(pid));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            if (state == u"gone"_s) {
+                return;
+            }
+        } else {
+            // "pid (comm) S ...": the state follows the closing parenthesis.
+            const QString text = QString::fromLatin1(stat.readAll());
+            const QString now = text.mid(text.lastIndexOf(u')') + 2, 1);
+            if (now == state || (state == u"gone"_s && now == u"Z"_s)) {
+                return;
+            }
+        }
+        QThread::msleep(5);
+    }
+}
 
 } // namespace
 
@@ -212,6 +236,7 @@ private Q_SLOTS:
         const ExecutionReport report = service.execute(*plan, [&](int step, int, const QString&) {
             if (step == change + 1) {
                 ::kill(pid, SIGKILL); // the target dies just before it is needed
+                waitForState(pid, u"gone"_s);
             }
         });
         QVERIFY(!report.succeeded);
@@ -275,6 +300,7 @@ private Q_SLOTS:
         const ExecutionReport report = service.execute(*plan, [&](int step, int, const QString&) {
             if (step == change + 1) {
                 ::kill(pid, SIGSTOP);
+                waitForState(pid, u"T"_s); // signals arrive asynchronously
                 frozen = true;
             } else if (step == 0 && frozen) {
                 ::kill(pid, SIGCONT); // recovery is waiting for it

@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 #include "backend/backend.h"
 #include "backend/instancestore.h"
 #include "backend/maintenancestore.h"
@@ -174,7 +176,9 @@ Result<Plan> OperationService::plan(
 ExecutionReport OperationService::execute(
     const Plan& plan, const Executor::Progress& progress, const std::atomic<bool>* cancel) const
 {
-    const Executor executor(m_config, &m_backend);
+    Executor executor(m_config, &m_backend);
+    // Long enough for a briefly frozen or restarting server to answer again.
+    executor.recoveryWindowSeconds = std::max(10, 2 * m_config.mysqlTopologyReadTimeoutSeconds);
     ExecutionReport report = executor.run(plan, progress, cancel);
     // What the operation left behind, into the backend, so every view shows it at once.
     QList<InstanceKey> keys = plan.touched;
