@@ -1,4 +1,5 @@
 #include "ops/planner.h"
+#include "ops/plannersupport.h"
 
 #include "ops/planbuilder.h"
 #include "topology/replicationrules.h"
@@ -7,12 +8,10 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-namespace {
+using plannersupport::name;
+using plannersupport::refusal;
 
-Error refusal(const QString& message)
-{
-    return makeError(ErrorCode::Refused, message);
-}
+namespace {
 
 QString yesNo(bool running)
 {

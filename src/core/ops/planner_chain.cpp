@@ -1,24 +1,14 @@
 // relocate (method choice and the file:pos chain), and the public single-replica moves.
 #include "ops/planbuilder.h"
 #include "ops/planner.h"
+#include "ops/plannersupport.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-namespace {
-
-Error refusal(const QString& message)
-{
-    return makeError(ErrorCode::Refused, message);
-}
-
-QString name(const InstanceKey& key)
-{
-    return key.toString();
-}
-
-} // namespace
+using plannersupport::name;
+using plannersupport::refusal;
 
 Result<Planner::Part> Planner::appendChain(
     PlanBuilder& builder, const InstanceRecord& replica, const InstanceRecord& target) const

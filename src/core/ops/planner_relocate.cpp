@@ -1,22 +1,16 @@
 // relocate, move-up, move-below, repoint, and the file:pos primitives they are made of.
 #include "ops/planbuilder.h"
 #include "ops/planner.h"
+#include "ops/plannersupport.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
+using plannersupport::name;
+using plannersupport::refusal;
+
 namespace {
-
-Error refusal(const QString& message)
-{
-    return makeError(ErrorCode::Refused, message);
-}
-
-QString name(const InstanceKey& key)
-{
-    return key.toString();
-}
 
 // A writeable new master could take writes while the moved replica is stopped and aligned;
 // the coordinates read afterwards would then skip (or wrongly include) them.

@@ -2,22 +2,16 @@
 // refused as a whole when any one of them would be refused.
 #include "ops/planbuilder.h"
 #include "ops/planner.h"
+#include "ops/plannersupport.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
+using plannersupport::name;
+using plannersupport::refusal;
+
 namespace {
-
-Error refusal(const QString& message)
-{
-    return makeError(ErrorCode::Refused, message);
-}
-
-QString name(const InstanceKey& key)
-{
-    return key.toString();
-}
 
 // Every replica that cannot be moved, each with its reason: a DBA fixes them all in one go.
 Error refusalList(const QStringList& problems)

@@ -2,24 +2,14 @@
 // definitions), keeping GTID for every instance that replicates with it.
 #include "ops/planbuilder.h"
 #include "ops/planner.h"
+#include "ops/plannersupport.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-namespace {
-
-Error refusal(const QString& message)
-{
-    return makeError(ErrorCode::Refused, message);
-}
-
-QString name(const InstanceKey& key)
-{
-    return key.toString();
-}
-
-} // namespace
+using plannersupport::name;
+using plannersupport::refusal;
 
 Result<Plan> Planner::takeMaster(const InstanceKey& replica) const
 {
