@@ -9,39 +9,12 @@
 #include <functional>
 
 #include "backendtestsupport.h"
+#include "clirun.h"
 #include "sandboxfixture.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
 using namespace topograph::test;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QStringList errLines;
-};
-
-Run runCli(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(TOPOGRAPH_CLI_PATH), args);
-    Run run;
-    if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.errLines
-        = QString::fromUtf8(process.readAllStandardError()).split(u'\n', Qt::SkipEmptyParts);
-    return run;
-}
-
-} // namespace
 
 class TestCliSandboxErrors final : public QObject
 {
@@ -82,7 +55,7 @@ private:
     QString refusalProblem(const QStringList& args, const QStringList& mentions)
     {
         const QString before = sqliteDump(m_backendFile);
-        const Run run = runCli(args);
+        const CliRun run = runCli(args);
         if (run.exitCode != 1) {
             return u"exit code %1 (stdout: %2)"_s.arg(QString::number(run.exitCode), run.out);
         }
@@ -125,7 +98,8 @@ private Q_SLOTS:
         });
         QVERIFY(!config.isEmpty());
         const QString before = sqliteDump(m_backendFile);
-        const Run run = runCli({ u"--config"_s, config, u"-c"_s, u"discover"_s, u"-i"_s, primary });
+        const CliRun run
+            = runCli({ u"--config"_s, config, u"-c"_s, u"discover"_s, u"-i"_s, primary });
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.out, QString());
         QVERIFY(!run.errLines.isEmpty());
@@ -154,7 +128,8 @@ private Q_SLOTS:
         const QString primary = m_sandbox->primary().key.toString();
         const QString config = newConfig();
         QVERIFY(!config.isEmpty());
-        const Run run = runCli({ u"--config"_s, config, u"-c"_s, u"discover"_s, u"-i"_s, primary });
+        const CliRun run
+            = runCli({ u"--config"_s, config, u"-c"_s, u"discover"_s, u"-i"_s, primary });
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, primary + u'\n');
         auto backend = Backend::open(sqliteConfig(m_backendFile));

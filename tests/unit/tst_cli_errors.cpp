@@ -8,38 +8,11 @@
 
 #include "backend/instancestore.h"
 #include "backendtestsupport.h"
+#include "clirun.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
 using namespace topograph::test;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QStringList errLines;
-};
-
-Run runCli(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(TOPOGRAPH_CLI_PATH), args);
-    Run run;
-    if (!process.waitForFinished(20000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.errLines
-        = QString::fromUtf8(process.readAllStandardError()).split(u'\n', Qt::SkipEmptyParts);
-    return run;
-}
-
-} // namespace
 
 class TestCliErrors final : public QObject
 {
@@ -66,7 +39,7 @@ private:
         if (!before.contains(u"db1|3306"_s)) {
             return u"the test backend is not set up"_s;
         }
-        const Run run = runCli(args);
+        const CliRun run = runCli(args);
         if (run.exitCode != 1) {
             return u"exit code %1 (stdout: %2)"_s.arg(QString::number(run.exitCode), run.out);
         }
@@ -109,7 +82,7 @@ private Q_SLOTS:
             "\"MySQLOrchestratorPort\": 1, \"MySQLConnectTimeoutSeconds\": 1, "
             "\"MySQLOrchestratorUser\": \"orc\", \"MySQLOrchestratorPassword\": \"s3cret-pw\"}")
                      .isEmpty());
-        const Run deployed = runCli(
+        const CliRun deployed = runCli(
             { u"--config"_s, config(u"sqlite.json"_s), u"-c"_s, u"redeploy-internal-db"_s });
         QCOMPARE(deployed.exitCode, 0);
         auto backend = openSqlite(m_backendFile);
@@ -198,7 +171,7 @@ private Q_SLOTS:
 
     void helpListsEveryCommand()
     {
-        const Run run = runCli({ u"-c"_s, u"help"_s });
+        const CliRun run = runCli({ u"-c"_s, u"help"_s });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.errLines.isEmpty(), qPrintable(run.errLines.join(u'\n')));
         QStringList listed;
@@ -238,11 +211,11 @@ private Q_SLOTS:
         const QString file = m_dir.filePath(u"empty.sqlite3"_s);
         const QString cfg
             = writeFile(u"empty.json"_s, "{\"SQLite3DataFile\": \"" + file.toUtf8() + "\"}");
-        const Run deployed = runCli({ u"--config"_s, cfg, u"-c"_s, u"redeploy-internal-db"_s });
+        const CliRun deployed = runCli({ u"--config"_s, cfg, u"-c"_s, u"redeploy-internal-db"_s });
         QCOMPARE(deployed.exitCode, 0);
         QCOMPARE(deployed.out, QString());
         QVERIFY(QFile::exists(file));
-        const Run clusters = runCli({ u"--config"_s, cfg, u"-c"_s, u"clusters"_s });
+        const CliRun clusters = runCli({ u"--config"_s, cfg, u"-c"_s, u"clusters"_s });
         QCOMPARE(clusters.exitCode, 0);
         QCOMPARE(clusters.out, QString());
         QVERIFY2(clusters.errLines.isEmpty(), qPrintable(clusters.errLines.join(u'\n')));
