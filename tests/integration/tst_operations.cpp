@@ -72,6 +72,17 @@ private:
     std::unique_ptr<QThread> m_thread;
 };
 
+// Index of the last step of that kind, -1 when there is none.
+qsizetype lastStepOf(const Plan& plan, PlanStep::Kind kind)
+{
+    for (qsizetype i = plan.steps.size() - 1; i >= 0; --i) {
+        if (plan.steps[i].kind == kind) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 // Waits (bounded) until process pid is in state ("T": stopped) or "gone": kill() only sends.
 void waitForState(pid_t pid, const QString& state)
 {
@@ -223,12 +234,7 @@ private Q_SLOTS:
         const InstanceKey target = sb.instance(2).key;
         auto plan = service.plan({ u"move-below"_s, moved, target });
         QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
-        qsizetype change = -1;
-        for (qsizetype i = 0; i < plan->steps.size(); ++i) {
-            if (plan->steps[i].kind == PlanStep::Kind::ChangeMaster) {
-                change = i;
-            }
-        }
+        const qsizetype change = lastStepOf(*plan, PlanStep::Kind::ChangeMaster);
         QVERIFY(change > 0);
 
         const pid_t pid = static_cast<pid_t>(tb.serverPid(2));
@@ -287,12 +293,7 @@ private Q_SLOTS:
         const InstanceKey target = sb.instance(2).key;
         auto plan = service.plan({ u"move-below"_s, moved, target });
         QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
-        qsizetype change = -1;
-        for (qsizetype i = 0; i < plan->steps.size(); ++i) {
-            if (plan->steps[i].kind == PlanStep::Kind::ChangeMaster) {
-                change = i;
-            }
-        }
+        const qsizetype change = lastStepOf(*plan, PlanStep::Kind::ChangeMaster);
         QVERIFY(change > 0);
         const pid_t pid = static_cast<pid_t>(tb.serverPid(2));
         QVERIFY(pid > 0);
