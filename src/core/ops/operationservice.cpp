@@ -127,7 +127,14 @@ Result<Plan> OperationService::plan(
     for (const MaintenanceLock& lock : *locks) {
         flags.maintenanceLocked.insert(lock.key);
     }
-    const Planner planner(m_config, fresh, flags);
+    return planWith(m_config, request, fresh, flags);
+}
+
+Result<Plan> OperationService::planWith(const Configuration& config,
+    const OperationRequest& request, const QList<InstanceRecord>& records,
+    const PlannerFlags& flags)
+{
+    const Planner planner(config, records, flags);
     const QString& op = request.operation;
     const InstanceKey& i = request.instance;
     const auto& d = request.destination;

@@ -9,6 +9,7 @@
 #include "config/configuration.h"
 #include "ops/executor.h"
 #include "ops/plan.h"
+#include "ops/plannerflags.h"
 
 namespace topograph {
 
@@ -38,6 +39,11 @@ public:
     Result<QList<InstanceRecord>> freshTopology(const OperationRequest& request) const;
     Result<Plan> plan(const OperationRequest& request) const;
     Result<Plan> plan(const OperationRequest& request, const QList<InstanceRecord>& fresh) const;
+    // The planner's answer from records and flags alone, without the backend: for the GUI's
+    // menus and drag colours, which plan from the latest snapshot (the plan that runs is made
+    // again from fresh probes).
+    static Result<Plan> planWith(const Configuration& config, const OperationRequest& request,
+        const QList<InstanceRecord>& records, const PlannerFlags& flags);
     ExecutionReport execute(const Plan& plan, const Executor::Progress& progress = {},
         const std::atomic<bool>* cancel = nullptr) const;
 

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include "backend/maintenancestore.h"
+#include "probe/instancerecord.h"
+
+namespace topograph {
+
+// Everything the desktop app shows of the fleet at one moment, read from the backend on the fleet
+// thread and handed to the GUI as a plain value (DESIGN §3): the GUI never queries a database.
+struct FleetSnapshot
+{
+    quint64 serial = 0; // increases with every snapshot of one FleetWorker
+    QList<InstanceRecord> records; // every known instance, by key
+    QHash<QString, QString> aliases; // cluster name → alias
+    QList<MaintenanceLock> maintenance; // active locks
+    QDateTime takenAt;
+    QString backendDescription; // "sqlite /path" or "mysql host:port/db"; no credentials
+    QString backendReadOnlyReason; // empty when the backend can be written
+
+    QList<InstanceRecord> cluster(const QString& clusterName) const;
+    const InstanceRecord* find(const InstanceKey& key) const;
+    std::optional<MaintenanceLock> maintenanceOf(const InstanceKey& key) const;
+};
+
+// How polling stands, for the status bar.
+struct PollState
+{
+    bool running = false;
+    quint64 round = 0;
+    int probed = 0;
+    int unreachable = 0;
+    qint64 elapsedMs = 0;
+    int intervalSeconds = 0;
+    int instances = 0; // keys being polled
+    QDateTime finishedAt; // of the last finished round
+};
+
+} // namespace topograph
+
+Q_DECLARE_METATYPE(topograph::FleetSnapshot)
+Q_DECLARE_METATYPE(topograph::PollState)

@@ -1,0 +1,374 @@
+#include "fleet/fleetworker.h"
+
+#include <QThread>
+
+#include <algorithm>
+
+#include "backend/auditstore.h"
+#include "backend/backend.h"
+#include "backend/clusteraliasstore.h"
+#include "backend/instancestore.h"
+#include "backend/maintenancestore.h"
+#include "backend/resolvestore.h"
+#include "backend/topologywriter.h"
+#include "discovery/discoverer.h"
+#include "discovery/poller.h"
+#include "discovery/probepool.h"
+#include "logging.h"
+#include "resolve/hostnameresolver.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+namespace {
+
+QString currentUser()
+{
+    return qEnvironmentVariable("USER", u"topograph"_s);
+}
+
+// A probe result laid over a backend row: what the probe saw, with what only the backend knows
+// (cluster, depth, names), and a failed probe only marking the row as not reachable.
+InstanceRecord overlay(const InstanceRecord& stored, const InstanceRecord& fresh)
+{
+    InstanceRecord r = stored;
+    if (fresh.reachable) {
+        r = fresh;
+        r.clusterName = stored.clusterName;
+        r.suggestedClusterAlias = stored.suggestedClusterAlias;
+        r.replicationDepth = stored.replicationDepth;
+        r.isCoMaster = stored.isCoMaster;
+        r.instanceAlias = stored.instanceAlias;
+        r.dataCenter = stored.dataCenter;
+        r.region = stored.region;
+        r.physicalEnvironment = stored.physicalEnvironment;
+        return r;
+    }
+    r.reachable = false;
+    r.lastError = fresh.lastError;
+    r.lastChecked = fresh.lastChecked;
+    r.lastAttemptedCheck = fresh.lastAttemptedCheck;
+    return r;
+}
+
+} // namespace
+
+FleetWorker::FleetWorker(Configuration config, QObject* parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    registerMetaTypes();
+}
+
+FleetWorker::~FleetWorker()
+{
+    stop();
+}
+
+void FleetWorker::registerMetaTypes()
+{
+    ProbePool::registerMetaTypes();
+    qRegisterMetaType<topograph::FleetSnapshot>();
+    qRegisterMetaType<topograph::PollState>();
+    qRegisterMetaType<QList<topograph::InstanceKey>>();
+}
+
+void FleetWorker::start()
+{
+    if (m_backend) {
+        return;
+    }
+    auto opened = Backend::open(m_config);
+    if (!opened) {
+        Q_EMIT failed(tr("Cannot open the backend: %1").arg(opened.error().message));
+        return;
+    }
+    m_backend = std::move(opened).value();
+    m_resolver = std::make_unique<HostnameResolver>(m_config);
+    auto known = InstanceStore(*m_backend).readAll();
+    const int count = known ? static_cast<int>(known->size()) : 0;
+    m_pool = new ProbePool(m_config, std::clamp(count / 4, 2, 8), this);
+    if (m_pool->configurationError()) {
+        Q_EMIT failed(m_pool->configurationError()->message);
+    }
+    connect(m_pool, &ProbePool::probed, this, &FleetWorker::onPoolProbed);
+    connect(m_pool, &ProbePool::serverNameReported, this,
+        [this](const InstanceKey& key, const QString& name) {
+            if (m_discoverer && m_discoverer->isRunning()) {
+                m_reportedNames.append({ key, name });
+            }
+        });
+    m_poller = new Poller(m_pool, m_config, this);
+    connect(m_poller, &Poller::probed, this, &FleetWorker::onPolled);
+    connect(m_poller, &Poller::roundFinished, this, &FleetWorker::onRoundFinished);
+    m_discoverer = new Discoverer(m_pool, 10000, this);
+    m_discoverer->setKeyResolver(
+        [this](const InstanceKey& key) { return m_resolver->resolve(key); });
+    connect(m_discoverer, &Discoverer::instanceDiscovered, this, &FleetWorker::discoverProgress);
+    connect(m_discoverer, &Discoverer::finished, this, &FleetWorker::onDiscovered);
+    emitSnapshot();
+    if (known) {
+        QList<InstanceKey> keys;
+        for (const InstanceRecord& r : std::as_const(*known)) {
+            keys << r.key;
+        }
+        m_poller->setKeys(keys);
+    }
+    m_poller->start();
+    emitPollState();
+}
+
+void FleetWorker::stop()
+{
+    if (!m_pool) {
+        return;
+    }
+    m_poller->stop();
+    m_pool->shutdown();
+    if (!m_polled.isEmpty()) {
+        writeRecords(std::exchange(m_polled, {}));
+    }
+    delete m_discoverer;
+    delete m_poller;
+    delete m_pool;
+    m_discoverer = nullptr;
+    m_poller = nullptr;
+    m_pool = nullptr;
+    m_backend.reset();
+}
+
+void FleetWorker::setReadOnly(bool readOnly)
+{
+    m_config.readOnly = readOnly;
+}
+
+void FleetWorker::pollNow()
+{
+    if (m_poller) {
+        m_poller->stop();
+        m_poller->start();
+        emitPollState();
+    }
+}
+
+void FleetWorker::refreshInstances(const QList<InstanceKey>& keys)
+{
+    if (!m_pool) {
+        return;
+    }
+    const quint64 generation = m_pool->newGeneration();
+    m_refreshGenerations.insert(generation);
+    for (const InstanceKey& key : keys) {
+        m_pool->probe(key, generation);
+    }
+}
+
+void FleetWorker::reload()
+{
+    emitSnapshot();
+}
+
+void FleetWorker::discover(const InstanceKey& seed)
+{
+    if (!m_discoverer) {
+        Q_EMIT discoverFinished(0, tr("The backend is not open."));
+        return;
+    }
+    if (!requireWritable(tr("discover"))) {
+        Q_EMIT discoverFinished(0, tr("Discovery writes to the backend, which is read-only."));
+        return;
+    }
+    if (m_discoverer->isRunning()) {
+        Q_EMIT discoverFinished(0, tr("A discovery is already running."));
+        return;
+    }
+    if (m_pool->configurationError()) {
+        Q_EMIT discoverFinished(0, m_pool->configurationError()->message);
+        return;
+    }
+    m_reportedNames.clear();
+    m_discoverer->start(m_resolver->resolve(seed));
+}
+
+void FleetWorker::onDiscovered(const QList<InstanceRecord>& records)
+{
+    if (records.isEmpty() || !records.first().reachable) {
+        const QString why = records.isEmpty() ? tr("no answer") : records.first().lastError;
+        Q_EMIT discoverFinished(0, tr("Cannot discover from the seed: %1").arg(why));
+        return;
+    }
+    const ResolveStore resolves(*m_backend, m_config.expiryHostnameResolvesMinutes);
+    QList<std::pair<QString, QString>> resolutions = m_resolver->takeNewResolutions();
+    for (const auto& [key, name] : std::as_const(m_reportedNames)) {
+        if (!name.isEmpty() && name != key.host) {
+            resolutions.append({ key.host, name });
+        }
+    }
+    for (const auto& [name, resolved] : resolutions) {
+        (void)resolves.record(name, resolved);
+    }
+    if (!writeRecords(records)) {
+        Q_EMIT discoverFinished(0, tr("Discovered, but the backend write failed."));
+        return;
+    }
+    for (const InstanceRecord& r : records) {
+        m_poller->addKey(r.key);
+    }
+    emitSnapshot();
+    emitPollState();
+    Q_EMIT discoverFinished(static_cast<int>(records.size()), QString());
+}
+
+void FleetWorker::forget(const InstanceKey& key)
+{
+    if (!m_backend || !requireWritable(tr("forget %1").arg(key.toString()))) {
+        return;
+    }
+    m_poller->removeKey(key);
+    auto existed = InstanceStore(*m_backend).forget(key);
+    if (!existed) {
+        Q_EMIT failed(tr("Cannot forget %1: %2").arg(key.toString(), existed.error().message));
+        return;
+    }
+    (void)AuditStore(*m_backend).write(u"forget"_s, key, QString(), u"forgotten"_s);
+    emitSnapshot();
+    emitPollState();
+    Q_EMIT done(tr("Forgot %1").arg(key.toString()));
+}
+
+void FleetWorker::beginMaintenance(const InstanceKey& key, const QString& reason, int minutes)
+{
+    if (!m_backend || !requireWritable(tr("begin maintenance on %1").arg(key.toString()))) {
+        return;
+    }
+    auto lock = MaintenanceStore(*m_backend).begin(key, currentUser(), reason, minutes);
+    if (!lock) {
+        Q_EMIT failed(
+            tr("Cannot begin maintenance on %1: %2").arg(key.toString(), lock.error().message));
+        return;
+    }
+    (void)AuditStore(*m_backend)
+        .write(u"begin-maintenance"_s, key, QString(),
+            u"owner: %1, reason: %2"_s.arg(currentUser(), reason));
+    emitSnapshot();
+    Q_EMIT done(tr("%1 is in maintenance").arg(key.toString()));
+}
+
+void FleetWorker::endMaintenance(const InstanceKey& key)
+{
+    if (!m_backend || !requireWritable(tr("end maintenance on %1").arg(key.toString()))) {
+        return;
+    }
+    auto ended = MaintenanceStore(*m_backend).end(key);
+    if (!ended || !*ended) {
+        Q_EMIT failed(tr("Cannot end maintenance on %1: %2")
+                          .arg(key.toString(),
+                              ended ? tr("it is not in maintenance") : ended.error().message));
+        return;
+    }
+    (void)AuditStore(*m_backend)
+        .write(u"end-maintenance"_s, key, QString(), u"maintenance ended"_s);
+    emitSnapshot();
+    Q_EMIT done(tr("Maintenance on %1 ended").arg(key.toString()));
+}
+
+void FleetWorker::onPolled(const InstanceRecord& record)
+{
+    m_polled << record;
+}
+
+void FleetWorker::onRoundFinished(quint64 generation, int probed, int unreachable, qint64 elapsedMs)
+{
+    if (!m_polled.isEmpty()) {
+        writeRecords(std::exchange(m_polled, {}));
+        emitSnapshot();
+    }
+    m_pollState.round = generation;
+    m_pollState.probed = probed;
+    m_pollState.unreachable = unreachable;
+    m_pollState.elapsedMs = elapsedMs;
+    m_pollState.finishedAt = QDateTime::currentDateTimeUtc();
+    emitPollState();
+}
+
+void FleetWorker::onPoolProbed(const InstanceRecord& record, quint64 generation)
+{
+    if (!m_refreshGenerations.contains(generation)) {
+        return;
+    }
+    m_refreshGenerations.remove(generation);
+    writeRecords({ record });
+    emitSnapshot();
+}
+
+bool FleetWorker::writeRecords(const QList<InstanceRecord>& records)
+{
+    // A read-only viewer (read-only mode, or a backend it must not write) does not write probe
+    // results: they are laid over the backend's rows in every snapshot instead.
+    if (!m_backend || m_backend->isReadOnly() || m_config.readOnly) {
+        for (const InstanceRecord& r : records) {
+            m_unwritten.insert(r.key, r);
+        }
+        return false;
+    }
+    if (auto written = TopologyWriter(*m_backend, m_config).record(records); !written) {
+        Q_EMIT failed(tr("Cannot write to the backend: %1").arg(written.error().message));
+        return false;
+    }
+    for (const InstanceRecord& r : records) {
+        m_unwritten.remove(r.key);
+    }
+    return true;
+}
+
+bool FleetWorker::requireWritable(const QString& what)
+{
+    if (m_config.readOnly) {
+        Q_EMIT failed(tr("Read-only mode: cannot %1.").arg(what));
+        return false;
+    }
+    if (auto writable = m_backend->requireWritable(); !writable) {
+        Q_EMIT failed(tr("Cannot %1: %2").arg(what, writable.error().message));
+        return false;
+    }
+    return true;
+}
+
+void FleetWorker::emitSnapshot()
+{
+    FleetSnapshot snapshot;
+    snapshot.serial = ++m_serial;
+    snapshot.takenAt = QDateTime::currentDateTimeUtc();
+    snapshot.backendDescription = m_backend->description();
+    snapshot.backendReadOnlyReason = m_backend->readOnlyReason();
+    auto records = InstanceStore(*m_backend).readAll();
+    if (!records) {
+        Q_EMIT failed(tr("Cannot read the backend: %1").arg(records.error().message));
+        return;
+    }
+    snapshot.records = std::move(records).value();
+    for (InstanceRecord& r : snapshot.records) {
+        const auto fresh = m_unwritten.constFind(r.key);
+        if (fresh != m_unwritten.cend()) {
+            r = overlay(r, *fresh);
+        }
+    }
+    if (auto aliases = ClusterAliasStore(*m_backend, m_config).aliases()) {
+        snapshot.aliases = std::move(aliases).value();
+    }
+    if (auto locks = MaintenanceStore(*m_backend).allActive()) {
+        snapshot.maintenance = std::move(locks).value();
+    }
+    Q_EMIT snapshotReady(snapshot);
+}
+
+void FleetWorker::emitPollState()
+{
+    m_pollState.running = m_poller && m_poller->isRunning();
+    m_pollState.intervalSeconds = m_poller ? m_poller->intervalSeconds() : 0;
+    m_pollState.instances = m_poller ? static_cast<int>(m_poller->keys().size()) : 0;
+    Q_EMIT pollStateChanged(m_pollState);
+}
+
+} // namespace topograph
