@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QGraphicsItem>
+
+#include "canvas/droptarget.h"
+
+namespace topograph {
+
+class NodeItem;
+
+// The semi-transparent copy of a dragged card that follows the pointer, with a caption that says
+// what dropping on the card under it would do. It paints its source card, so both always match,
+// and takes no mouse events, so hit tests see the card below it.
+class GhostItem final : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 3 };
+
+    explicit GhostItem(const NodeItem* source);
+
+    int type() const override { return Type; }
+
+    // The verdict and text of the card under the pointer; an empty text hides the caption.
+    void setCaption(DropVerdict verdict, const QString& text);
+    QString captionText() const { return m_caption; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QRectF captionRect() const;
+
+    const NodeItem* m_source;
+    DropVerdict m_verdict = DropVerdict::None;
+    QString m_caption;
+    QRectF m_captionRect; // item coordinates, null without a caption
+};
+
+} // namespace topograph

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QGraphicsItem>
+#include <QList>
+#include <QPainterPath>
+
+#include "canvas/cardcontent.h"
+#include "canvas/droptarget.h"
+#include "instancekey.h"
+#include "probe/instancerecord.h"
+#include "topology/instancestatus.h"
+
+namespace topograph {
+
+class EdgeItem;
+
+// One instance's card on the cluster canvas (DESIGN §10): a view of its InstanceRecord. Where
+// the card sits comes from TreeLayout through ClusterScene; the item stores no layout. The card
+// fills cardRect(); a collapse box straddles its right edge when the instance has replicas.
+class NodeItem final : public QGraphicsItem
+{
+    Q_DECLARE_TR_FUNCTIONS(NodeItem)
+
+public:
+    enum { Type = UserType + 1 };
+
+    NodeItem(const InstanceKey& key, const QSizeF& cardSize);
+
+    int type() const override { return Type; }
+
+    // The topmost card whose card or collapse box is at scenePos, skipping except.
+    static NodeItem* at(
+        const QGraphicsScene* scene, const QPointF& scenePos, const NodeItem* except = nullptr);
+
+    InstanceKey key() const { return m_key; }
+    const InstanceRecord& record() const { return m_record; }
+    const CardContent& content() const { return m_content; }
+    void setRecord(const InstanceRecord& record, const QString& alias, const QDateTime& now,
+        const InstanceStatus::Thresholds& thresholds,
+        const std::optional<InstanceKey>& coMasterPartner = std::nullopt);
+
+    QRectF cardRect() const { return QRectF(QPointF(0, 0), m_size); }
+    // Where edges attach, in scene coordinates: out of the right edge (past the collapse box),
+    // into the left edge.
+    QPointF outPort() const;
+    QPointF inPort() const;
+
+    void setCollapseState(bool hasChildren, bool collapsed, int hiddenCount);
+    bool hasChildren() const { return m_hasChildren; }
+    bool isCollapsed() const { return m_collapsed; }
+    int hiddenCount() const { return m_hiddenCount; } // "+7" next to a collapsed card's box
+    QRectF collapseBoxRect() const; // item coordinates; null without children
+    bool collapseToggleContains(const QPointF& itemPos) const; // the box and the "+7" pill
+
+    void setDropVerdict(DropVerdict verdict, const QString& reason);
+    DropVerdict dropVerdict() const { return m_verdict; }
+    QString dropReason() const { return m_verdictReason; }
+    void setDropHover(bool hover); // the card under the pointer while dragging
+    bool isDropHover() const { return m_dropHover; }
+    void setDragSource(bool source); // the card being dragged: dimmed, stays in place
+    bool isDragSource() const { return m_dragSource; }
+
+    void addEdge(EdgeItem* edge);
+    void removeEdge(EdgeItem* edge);
+    const QList<EdgeItem*>& edges() const { return m_edges; }
+
+    // Draws the card (without selection and hover outlines); the drag ghost draws it too.
+    void paintCard(QPainter* painter, qreal levelOfDetail) const;
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override; // the card, its box and pill: not the outline margins
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    void updateToolTip();
+    QRectF hiddenPillRect() const;
+    void paintDetails(QPainter* painter, const QRectF& card) const;
+
+    InstanceKey m_key;
+    QSizeF m_size;
+    QPainterPath m_stripe;
+    InstanceRecord m_record;
+    CardContent m_content;
+    QList<EdgeItem*> m_edges;
+    bool m_hasChildren = false;
+    bool m_collapsed = false;
+    int m_hiddenCount = 0;
+    DropVerdict m_verdict = DropVerdict::None;
+    QString m_verdictReason;
+    bool m_dropHover = false;
+    bool m_dragSource = false;
+};
+
+} // namespace topograph
