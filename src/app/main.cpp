@@ -1,5 +1,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -11,7 +12,6 @@
 #include "config/configloader.h"
 #include "logging.h"
 #include "mainwindow.h"
-#include "topologyworker.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
@@ -41,7 +41,8 @@ void setUpParser(QCommandLineParser& parser)
         QCommandLineOption(u"config"_s,
             QCoreApplication::translate("main", "Use the configuration FILE."), u"FILE"_s),
         QCommandLineOption(u"seed"_s,
-            QCoreApplication::translate("main", "Show the topology of the instance HOST:PORT."),
+            QCoreApplication::translate(
+                "main", "Discover the instance HOST:PORT and show its cluster."),
             u"HOST:PORT"_s),
         QCommandLineOption(
             u"debug"_s, QCoreApplication::translate("main", "Log debug messages to stderr.")),
@@ -81,8 +82,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(TOPOGRAPH_VERSION));
     QApplication::setOrganizationName(u"Topograph"_s);
     QApplication::setDesktopFileName(QStringLiteral(TOPOGRAPH_APP_ID));
-    qRegisterMetaType<InstanceKey>();
-    qRegisterMetaType<QList<InstanceRecord>>();
+    QApplication::setWindowIcon(QIcon(u":/icons/org.topograph.Topograph.svg"_s));
     loadTranslations(app);
 
     QCommandLineParser parser;

@@ -1,24 +1,26 @@
 #include "mainwindow.h"
 
-#include <algorithm>
-
-#include <QAction>
-#include <QApplication>
-#include <QDateTime>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QHash>
-#include <QHeaderView>
-#include <QKeySequence>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
-#include <QMenuBar>
-#include <QStandardItemModel>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTreeView>
+#include <QTimer>
+#include <QVBoxLayout>
 
-#include "topology/clusterassigner.h"
-#include "topologyworker.h"
-#include "ui_aboutdialog.h"
+#include "canvas/clusterscene.h"
+#include "canvas/clusterview.h"
+#include "canvas/nodeitem.h"
+#include "fleet/fleetworker.h"
+#include "fleet/operationworker.h"
+#include "fleet/workerthreads.h"
+#include "models/clusterlistmodel.h"
+#include "models/clustersummary.h"
+#include "operations/nodecontextmenu.h"
+#include "operations/operationcontroller.h"
+#include "ops/targetverdicts.h"
+#include "panels/clusterlistpanel.h"
+#include "panels/instancedetailspanel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -29,149 +31,352 @@ MainWindow::MainWindow(
     : QMainWindow(parent)
     , m_config(config)
     , m_seed(std::move(seed))
-    , m_worker(new TopologyWorker(config))
-    , m_model(new QStandardItemModel(this))
-    , m_tree(new QTreeView(this))
-    , m_status(new QLabel(this))
+    , m_clusters(new ClusterListPanel(this))
+    , m_scene(new ClusterScene(this))
+    , m_view(new ClusterView(m_scene, this))
+    , m_details(new InstanceDetailsPanel(this))
+    , m_banner(new QLabel(this))
+    , m_pollLabel(new QLabel(this))
+    , m_ageLabel(new QLabel(this))
+    , m_ageTimer(new QTimer(this))
+    , m_operations(new OperationController(this, this))
 {
-    setWindowTitle(m_seed ? tr("Topograph — %1").arg(m_seed->toString()) : tr("Topograph"));
-    setWindowIcon(QIcon(u":/icons/org.topograph.Topograph.svg"_s));
-    m_model->setHorizontalHeaderLabels(
-        { tr("Instance"), tr("Version"), tr("Mode"), tr("Binlog"), tr("Replication"), tr("Lag") });
-    m_tree->setModel(m_model);
-    m_tree->setUniformRowHeights(true);
-    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    setCentralWidget(m_tree);
-    statusBar()->addWidget(m_status, 1);
+    FleetWorker::registerMetaTypes();
+    OperationWorker::registerMetaTypes();
+    setDockNestingEnabled(true);
+
+    auto* centre = new QWidget(this);
+    auto* layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner->setObjectName(u"readOnlyBanner"_s);
+    m_banner->setStyleSheet(
+        u"QLabel { background: #fff3cd; color: #664d03; padding: 6px; border-bottom: 1px solid #e0c36a; }"_s);
+    m_banner->setText(tr("Read-only mode: Topograph changes nothing (toggle with Ctrl+Shift+R)."));
+    layout->addWidget(m_banner);
+    layout->addWidget(m_view, 1);
+    setCentralWidget(centre);
+
+    m_clustersDock = new QDockWidget(tr("Clusters"), this);
+    m_clustersDock->setObjectName(u"clustersDock"_s);
+    m_clustersDock->setWidget(m_clusters);
+    addDockWidget(Qt::LeftDockWidgetArea, m_clustersDock);
+    m_detailsDock = new QDockWidget(tr("Instance details"), this);
+    m_detailsDock->setObjectName(u"detailsDock"_s);
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+
+    m_pollLabel->setObjectName(u"pollState"_s);
+    m_ageLabel->setObjectName(u"dataAge"_s);
+    statusBar()->addPermanentWidget(m_pollLabel);
+    statusBar()->addPermanentWidget(m_ageLabel);
+    m_ageTimer->setInterval(1000);
+    connect(m_ageTimer, &QTimer::timeout, this, &MainWindow::updateDataAge);
+    m_ageTimer->start();
+
+    connect(m_clusters, &ClusterListPanel::clusterActivated, this, &MainWindow::openCluster);
+    connect(m_scene, &ClusterScene::instanceSelected, this, [this](const InstanceKey& key) {
+        m_selected = key;
+        showDetails();
+    });
+    connect(m_scene, &ClusterScene::selectionCleared, this, [this] {
+        m_selected.reset();
+        showDetails();
+    });
+    connect(m_scene, &ClusterScene::dragStarted, this, &MainWindow::onDragStarted);
+    connect(m_scene, &ClusterScene::dropRequested, this, &MainWindow::onDropRequested);
+    connect(m_scene, &ClusterScene::dragRefused, this,
+        [this](const QString& reason) { showMessage(reason, true); });
+    connect(m_scene, &ClusterScene::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(
+        m_details, &InstanceDetailsPanel::actionRequested, this, [this](const QString& operation) {
+            if (m_selected) {
+                requestOperation(operation, *m_selected);
+            }
+        });
+    connect(m_operations, &OperationController::operationFinished, this,
+        &MainWindow::onOperationFinished);
+
+    createActions();
     createMenus();
-
-    m_worker->moveToThread(&m_workerThread);
-    connect(&m_workerThread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &MainWindow::crawlRequested, m_worker, &TopologyWorker::crawl);
-    connect(m_worker, &TopologyWorker::crawled, this, &MainWindow::showRecords);
-    connect(m_worker, &TopologyWorker::failed, this, &MainWindow::showFailure);
-    m_workerThread.start();
-
-    resize(900, 520);
-    if (m_seed) {
-        refresh();
-    } else {
-        m_status->setText(tr("No instance to show: start with --seed HOST:PORT"));
-    }
+    resize(1280, 800);
+    restoreState();
+    updateReadOnlyState();
+    updateTitle();
+    startWorkers();
 }
 
 MainWindow::~MainWindow()
 {
-    m_workerThread.quit();
-    m_workerThread.wait();
+    delete m_workers; // joins the worker threads before the widgets go
 }
 
-void MainWindow::createMenus()
+void MainWindow::closeEvent(QCloseEvent* event)
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* refreshAction = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
-    refreshAction->setShortcut(QKeySequence::Refresh);
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Topograph"), this, &MainWindow::showAbout);
+    saveState();
+    event->accept();
 }
 
-void MainWindow::refresh()
+void MainWindow::startWorkers()
 {
-    if (!m_seed) {
+    delete m_workers; // stops the old threads first: their connections close there
+    m_workers = new WorkerThreads(m_config, this);
+    FleetWorker* fleet = m_workers->fleet();
+    connect(fleet, &FleetWorker::snapshotReady, this, &MainWindow::applySnapshot);
+    connect(fleet, &FleetWorker::pollStateChanged, this, &MainWindow::showPollState);
+    connect(fleet, &FleetWorker::failed, this,
+        [this](const QString& message) { showMessage(message, true); });
+    connect(
+        fleet, &FleetWorker::done, this, [this](const QString& message) { showMessage(message); });
+    m_operations->setWorker(m_workers->operations());
+    m_operations->setRunBlockedReason(readOnlyReason());
+    m_workers->start();
+    if (m_seed) {
+        // --seed: discover it (the first snapshot may already know it; discovering again only
+        // refreshes), then show its cluster.
+        const InstanceKey seed = *m_seed;
+        m_pendingFind = seed;
+        showMessage(tr("Discovering %1…").arg(seed.toString()));
+        connect(fleet, &FleetWorker::discoverFinished, this,
+            [this, seed](int instances, const QString& error) {
+                if (!error.isEmpty()) {
+                    showMessage(
+                        tr("Discovery from %1 failed: %2").arg(seed.toString(), error), true);
+                } else {
+                    showMessage(tr("Discovered %n instance(s) from %1", nullptr, instances)
+                                    .arg(seed.toString()));
+                }
+            });
+        QMetaObject::invokeMethod(
+            fleet, [fleet, seed] { fleet->discover(seed); }, Qt::QueuedConnection);
+        m_seed.reset(); // once per start of the app
+    }
+}
+
+void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
+{
+    m_snapshot = snapshot;
+    m_haveSnapshot = true;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_clusters->setClusters(
+        ClusterSummary::fromRecords(snapshot.records, snapshot.aliases, now, thresholds()));
+    if (m_pendingFind && snapshot.find(*m_pendingFind)) {
+        const InstanceKey key = *std::exchange(m_pendingFind, std::nullopt);
+        findInstance(key);
+    } else if (m_currentCluster.isEmpty()) {
+        const QString last = QSettings().value(u"window/lastCluster"_s).toString();
+        if (!last.isEmpty() && m_clusters->model()->rowOf(last) >= 0) {
+            openCluster(last);
+        }
+    } else {
+        showCluster();
+    }
+    updateReadOnlyState();
+    updateDataAge();
+    updateTitle();
+    Q_EMIT snapshotApplied(snapshot.serial);
+}
+
+void MainWindow::openCluster(const QString& name)
+{
+    if (name == m_currentCluster) {
         return;
     }
-    m_status->setText(tr("Probing %1…").arg(m_seed->toString()));
-    Q_EMIT crawlRequested(*m_seed, ++m_generation);
+    m_currentCluster = name;
+    m_selected.reset();
+    m_scene->clear();
+    m_clusters->selectCluster(name);
+    showCluster();
+    m_view->zoomToFit();
+    updateTitle();
 }
 
-void MainWindow::showAbout()
+void MainWindow::showCluster()
 {
-    QDialog dialog(this);
-    Ui::AboutDialog ui;
-    ui.setupUi(&dialog);
-    connect(ui.buttonBox, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    ui.versionLabel->setText(tr("Version %1").arg(QStringLiteral(TOPOGRAPH_VERSION)));
-    dialog.exec();
+    if (m_scene->isDragging()) {
+        return; // the next snapshot redraws; a drag keeps its cards where they are
+    }
+    const QList<InstanceRecord> records = clusterRecords();
+    if (records.isEmpty()) {
+        m_scene->clear();
+        return;
+    }
+    m_scene->setTopology(records, {}, QDateTime::currentDateTimeUtc(), thresholds());
+    if (m_selected && m_scene->nodeItem(*m_selected)) {
+        m_scene->selectInstance(*m_selected);
+    }
+    showDetails();
 }
 
-void MainWindow::showRecords(quint64 generation, const QList<InstanceRecord>& probed)
+void MainWindow::findInstance(const InstanceKey& key)
 {
-    if (generation != m_generation) {
-        return; // a reply to an older request
+    const InstanceRecord* record = m_snapshot.find(key);
+    if (!record) {
+        showMessage(tr("%1 is not known: discover it first (Ctrl+D)").arg(key.toString()), true);
+        return;
     }
-    // Cluster roots as the core decides them, so that co-masters (who replicate from each other)
-    // hang below the cluster's root instead of leaving no root at all.
-    QList<InstanceRecord> records = probed;
-    ClusterAssigner::assign(records);
-    m_model->removeRows(0, m_model->rowCount());
-    QHash<InstanceKey, QStandardItem*> items;
-    QHash<InstanceKey, const InstanceRecord*> byKey;
-    for (const InstanceRecord& r : records) {
-        byKey.insert(r.key, &r);
+    openCluster(record->clusterName.isEmpty() ? key.toString() : record->clusterName);
+    m_selected = key;
+    m_scene->selectInstance(key);
+    m_view->centerOnInstance(key);
+    showDetails();
+}
+
+void MainWindow::showDetails()
+{
+    const InstanceRecord* record = m_selected ? m_snapshot.find(*m_selected) : nullptr;
+    if (!record) {
+        m_details->clear();
+        return;
     }
-    // Parents before children: records arrive in crawl order, which can list a replica first.
-    QList<const InstanceRecord*> pending;
-    for (const InstanceRecord& r : records) {
-        pending.append(&r);
+    const QString cluster = record->clusterName;
+    m_details->setInstance(*record, m_snapshot.aliases.value(cluster),
+        m_snapshot.maintenanceOf(record->key), QDateTime::currentDateTimeUtc(), thresholds());
+    const QString reason = readOnlyReason();
+    for (const QString& op : { u"move-up"_s, u"take-master"_s, u"start-replica"_s,
+             u"stop-replica"_s, u"begin-maintenance"_s, u"end-maintenance"_s }) {
+        m_details->setActionEnabled(op, reason.isEmpty(), reason);
     }
-    std::sort(pending.begin(), pending.end(),
-        [](const InstanceRecord* a, const InstanceRecord* b) { return a->key < b->key; });
-    while (!pending.isEmpty()) {
-        const qsizetype before = pending.size();
-        for (auto it = pending.begin(); it != pending.end();) {
-            const InstanceRecord& r = **it;
-            const bool hasParent
-                = r.masterKey && byKey.contains(*r.masterKey) && r.key.toString() != r.clusterName;
-            if (hasParent && !items.contains(*r.masterKey)) {
-                ++it;
-                continue;
-            }
-            QString replication = r.isReplica()
-                ? (r.isReplicating() ? tr("replicating") : tr("not replicating"))
-                : tr("primary");
-            if (!r.reachable) {
-                replication = tr("unreachable: %1").arg(r.lastError);
-            }
-            const QString lag
-                = r.secondsBehindMaster ? tr("%1 s").arg(*r.secondsBehindMaster) : QString();
-            QList<QStandardItem*> row {
-                new QStandardItem(r.key.toString()),
-                new QStandardItem(r.version),
-                new QStandardItem(r.reachable ? (r.readOnly ? u"ro"_s : u"rw"_s) : QString()),
-                new QStandardItem(r.logBin ? r.binlogFormat : tr("no binlog")),
-                new QStandardItem(replication + (r.usesGtid() ? tr(", GTID") : QString())),
-                new QStandardItem(lag),
-            };
-            for (QStandardItem* item : row) {
-                item->setEditable(false);
-            }
-            if (hasParent) {
-                items.value(*r.masterKey)->appendRow(row);
-            } else {
-                m_model->appendRow(row);
-            }
-            items.insert(r.key, row.first());
-            it = pending.erase(it);
+}
+
+void MainWindow::showPollState(const PollState& state)
+{
+    m_pollState = state;
+    if (!state.running) {
+        m_pollLabel->setText(tr("Polling stopped"));
+        return;
+    }
+    QString text = tr("Polling %n instance(s) every %1 s", nullptr, state.instances)
+                       .arg(state.intervalSeconds);
+    if (state.round > 0) {
+        text += tr(" · last round: %1 probed, %2 unreachable, %3 ms")
+                    .arg(state.probed)
+                    .arg(state.unreachable)
+                    .arg(state.elapsedMs);
+    }
+    m_pollLabel->setText(text);
+}
+
+void MainWindow::updateDataAge()
+{
+    if (!m_haveSnapshot) {
+        m_ageLabel->setText(tr("No data yet"));
+        return;
+    }
+    // The age of the oldest check among the shown cluster's instances: how stale the canvas is.
+    QDateTime oldest;
+    for (const InstanceRecord& r : clusterRecords()) {
+        if (r.lastChecked.isValid() && (!oldest.isValid() || r.lastChecked < oldest)) {
+            oldest = r.lastChecked;
         }
-        if (pending.size() == before) {
-            break; // a replication cycle: leave the rest out rather than loop
-        }
     }
-    m_tree->expandAll();
-    m_status->setText(tr("%n instance(s), probed at %1", nullptr, static_cast<int>(records.size()))
-                          .arg(QDateTime::currentDateTime().toString(u"HH:mm:ss"_s)));
+    if (!oldest.isValid()) {
+        oldest = m_snapshot.takenAt;
+    }
+    const qint64 age = std::max<qint64>(0, oldest.secsTo(QDateTime::currentDateTimeUtc()));
+    m_ageLabel->setText(tr("Data age: %1 s").arg(age));
+    m_ageLabel->setToolTip(
+        tr("Oldest check of the shown cluster: %1").arg(oldest.toLocalTime().toString()));
 }
 
-void MainWindow::showFailure(quint64 generation, const QString& message)
+QList<InstanceRecord> MainWindow::clusterRecords() const
 {
-    if (generation == m_generation) {
-        m_status->setText(tr("Probe failed: %1").arg(message));
+    return m_currentCluster.isEmpty() ? QList<InstanceRecord> {}
+                                      : m_snapshot.cluster(m_currentCluster);
+}
+
+InstanceStatus::Thresholds MainWindow::thresholds() const
+{
+    InstanceStatus::Thresholds t;
+    t.pollSeconds = m_config.instancePollSeconds;
+    t.reasonableLagSeconds = m_config.reasonableReplicationLagSeconds;
+    return t;
+}
+
+QString MainWindow::readOnlyReason() const
+{
+    if (m_config.readOnly) {
+        return tr("Read-only mode: changes are disabled (View ▸ Read-only mode, Ctrl+Shift+R).");
     }
+    if (!m_snapshot.backendReadOnlyReason.isEmpty()) {
+        return tr("The backend is read-only: %1").arg(m_snapshot.backendReadOnlyReason);
+    }
+    return {};
+}
+
+void MainWindow::updateReadOnlyState()
+{
+    const QString reason = readOnlyReason();
+    m_banner->setVisible(!reason.isEmpty());
+    m_banner->setText(reason);
+    m_scene->setDragEnabled(reason.isEmpty(), reason);
+    m_operations->setRunBlockedReason(reason);
+    m_discoverAction->setEnabled(reason.isEmpty());
+    m_discoverAction->setToolTip(
+        reason.isEmpty() ? tr("Discover a topology from one instance") : reason);
+}
+
+void MainWindow::onDragStarted(const InstanceKey& key)
+{
+    PlannerFlags flags;
+    flags.readOnly = m_config.readOnly;
+    for (const MaintenanceLock& lock : m_snapshot.maintenance) {
+        flags.maintenanceLocked.insert(lock.key);
+    }
+    const auto verdicts = TargetVerdicts::forRelocate(m_config, clusterRecords(), flags, key);
+    QHash<InstanceKey, DropTarget> targets;
+    for (auto it = verdicts.cbegin(); it != verdicts.cend(); ++it) {
+        DropTarget target;
+        switch (it->kind) {
+        case TargetVerdict::Kind::Valid:
+            target.verdict = DropVerdict::Valid;
+            target.reason = tr("Drop to relocate %1 here (%2)").arg(key.toString(), it->method);
+            break;
+        case TargetVerdict::Kind::Warning:
+            target.verdict = DropVerdict::Warning;
+            target.reason = it->reason;
+            break;
+        case TargetVerdict::Kind::Refused:
+            target.verdict = DropVerdict::Refused;
+            target.reason = it->reason;
+            break;
+        }
+        targets.insert(it.key(), target);
+    }
+    m_scene->setDropTargets(targets);
+}
+
+void MainWindow::onDropRequested(const InstanceKey& dragged, const InstanceKey& target)
+{
+    requestOperation(u"relocate"_s, dragged, target);
+}
+
+void MainWindow::onOperationFinished(const Plan& plan, const ExecutionReport& report)
+{
+    showMessage(report.succeeded ? tr("%1: done, end state verified").arg(plan.title)
+                                 : tr("%1 failed: %2").arg(plan.title, report.error),
+        !report.succeeded);
+    // The operation service wrote fresh probes of what it touched: read them back now.
+    FleetWorker* fleet = m_workers->fleet();
+    QMetaObject::invokeMethod(fleet, &FleetWorker::reload, Qt::QueuedConnection);
+}
+
+void MainWindow::showContextMenu(const InstanceKey& key, const QPoint& screenPos)
+{
+    NodeContextMenu::Context context;
+    context.config = m_config;
+    context.cluster = clusterRecords();
+    context.flags.readOnly = m_config.readOnly;
+    for (const MaintenanceLock& lock : m_snapshot.maintenance) {
+        context.flags.maintenanceLocked.insert(lock.key);
+    }
+    context.inMaintenance = m_snapshot.maintenanceOf(key).has_value();
+    context.readOnlyReason = readOnlyReason();
+    auto* menu = new NodeContextMenu(context, key, this);
+    menu->setObjectName(u"nodeContextMenu"_s);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    connect(menu, &NodeContextMenu::operationRequested, this, &MainWindow::requestOperation);
+    menu->popup(screenPos);
 }
 
 } // namespace topograph

@@ -1,14 +1,32 @@
-// The main window shows the live topology of a sandbox seed, crawled off the GUI thread.
+// The main window against real servers: it discovers a sandbox, shows its cluster, relocates a
+// replica when a card is dragged onto another (checked on the servers themselves), refuses drops
+// the planner refuses, and keeps processing events while an instance of the fleet is frozen.
 #include <QAction>
+#include <QDockWidget>
+#include <QElapsedTimer>
 #include <QLabel>
-#include <QMenuBar>
-#include <QStandardItemModel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
+#include <csignal>
+#include <memory>
+
+#include "canvas/clusterscene.h"
+#include "canvas/clusterview.h"
+#include "canvas/nodeitem.h"
+#include "db/mysqlsession.h"
+#include "dialogs/planpreviewdialog.h"
 #include "mainwindow.h"
+#include "models/clusterlistmodel.h"
+#include "operations/operationcontroller.h"
+#include "panels/clusterlistpanel.h"
 #include "sandboxfixture.h"
+#include "throwawaysandbox.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
@@ -16,14 +34,7 @@ using namespace topograph::test;
 
 namespace {
 
-int countRows(const QAbstractItemModel* model, const QModelIndex& parent = {})
-{
-    int rows = 0;
-    for (int r = 0; r < model->rowCount(parent); ++r) {
-        rows += 1 + countRows(model, model->index(r, 0, parent));
-    }
-    return rows;
-}
+constexpr int kWaitMs = 60000;
 
 QAction* findAction(QWidget* window, const QString& text)
 {
@@ -35,75 +46,294 @@ QAction* findAction(QWidget* window, const QString& text)
     return nullptr;
 }
 
+QPoint viewportPoint(const MainWindow& window, const InstanceKey& key)
+{
+    NodeItem* item = window.scene()->nodeItem(key);
+    return item ? window.canvas()->mapFromScene(item->sceneBoundingRect().center()) : QPoint();
+}
+
+// Presses on dragged's card, moves in steps onto target's card and releases there.
+void dragCard(const MainWindow& window, const InstanceKey& dragged, const InstanceKey& target)
+{
+    QWidget* viewport = window.canvas()->viewport();
+    const QPoint from = viewportPoint(window, dragged);
+    const QPoint to = viewportPoint(window, target);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    for (int i = 1; i <= 8; ++i) {
+        QTest::mouseMove(viewport, from + (to - from) * i / 8);
+    }
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+}
+
+// The master port an instance replicates from, read from the server itself.
+int masterPortOf(const ThrowawaySandbox& sb, int number)
+{
+    auto session = MySqlSession::open(
+        sb.sandbox.settings(sb.sandbox.instance(number)), u"gui-test-%1"_s.arg(number));
+    if (!session) {
+        return -1;
+    }
+    auto row = (*session)->queryRow(u"SHOW SLAVE STATUS"_s);
+    return row ? row->value(u"Master_Port"_s).toInt() : 0;
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_dir;
+    std::unique_ptr<ThrowawaySandbox> m_throwaway;
+
+    Configuration emptyBackendConfig(const QString& name) const
+    {
+        Configuration config;
+        config.sqlite3DataFile = m_dir.filePath(name + u".db"_s);
+        return config;
+    }
+
+    // One six-instance GTID sandbox (1>2,3,4;4>5,6) shared by the tests that change it.
+    ThrowawaySandbox* throwaway()
+    {
+        if (!m_throwaway) {
+            auto started = ThrowawaySandbox::start(
+                m_dir.filePath(u"throwaway"_s), u"gtid"_s, u"1>2,3,4;4>5,6"_s, 90);
+            if (started) {
+                m_throwaway = std::move(started).value();
+            } else {
+                qWarning("%s", qPrintable(started.error().message));
+            }
+        }
+        return m_throwaway.get();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
-        qRegisterMetaType<InstanceKey>();
-        qRegisterMetaType<QList<InstanceRecord>>();
+        QVERIFY(m_dir.isValid());
+        QCoreApplication::setOrganizationName(u"topograph-tests"_s);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
     }
 
-    void withoutSeedSaysWhatToDo()
+    void menusCarryTheirShortcuts()
     {
-        MainWindow window(Configuration {}, std::nullopt);
+        MainWindow window(emptyBackendConfig(u"menus"_s), std::nullopt);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), u"Topograph"_s);
-        auto* tree = window.findChild<QTreeView*>();
-        QVERIFY(tree);
-        QCOMPARE(tree->model()->rowCount(), 0);
-        QAction* refresh = findAction(&window, u"Refresh"_s);
-        QVERIFY(refresh);
-        QCOMPARE(refresh->shortcut(), QKeySequence(QKeySequence::Refresh));
-        QAction* quit = findAction(&window, u"Quit"_s);
-        QVERIFY(quit);
-        QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
+        const QList<std::pair<QString, QKeySequence>> expected {
+            { u"Discover…"_s, QKeySequence(Qt::CTRL | Qt::Key_D) },
+            { u"Refresh"_s, QKeySequence(QKeySequence::Refresh) },
+            { u"Find instance…"_s, QKeySequence(QKeySequence::Find) },
+            { u"Zoom in"_s, QKeySequence(Qt::CTRL | Qt::Key_Plus) },
+            { u"Zoom out"_s, QKeySequence(Qt::CTRL | Qt::Key_Minus) },
+            { u"Fit to window"_s, QKeySequence(Qt::CTRL | Qt::Key_0) },
+            { u"Read-only mode"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R) },
+            { u"Quit"_s, QKeySequence(QKeySequence::Quit) },
+        };
+        for (const auto& [text, shortcut] : expected) {
+            QAction* action = findAction(&window, text);
+            QVERIFY2(action, qPrintable(text));
+            QCOMPARE(action->shortcut(), shortcut);
+        }
+        QVERIFY(findAction(&window, u"Settings…"_s));
+        QVERIFY(findAction(&window, u"About Topograph"_s));
+        QVERIFY(window.findChild<QDockWidget*>(u"clustersDock"_s));
+        QVERIFY(window.findChild<QDockWidget*>(u"detailsDock"_s));
     }
 
-    void showsTheSandboxTreeFromALeaf()
+    void readOnlyModeShowsABannerAndDisablesDragging()
+    {
+        Configuration config = emptyBackendConfig(u"readonly"_s);
+        config.readOnly = true;
+        MainWindow window(config, std::nullopt);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* banner = window.findChild<QLabel*>(u"readOnlyBanner"_s);
+        QVERIFY(banner);
+        QVERIFY(banner->isVisible());
+        QVERIFY(!window.scene()->isDragEnabled());
+        QVERIFY(!findAction(&window, u"Discover…"_s)->isEnabled());
+        findAction(&window, u"Read-only mode"_s)->trigger();
+        QVERIFY(!window.isReadOnly());
+        QVERIFY(!banner->isVisible());
+        QVERIFY(window.scene()->isDragEnabled());
+    }
+
+    void discoversTheSandboxAndShowsItsCluster()
     {
         auto loaded = Sandbox::fromEnvironment(u"gtid"_s);
         if (!loaded) {
             QSKIP(qPrintable(loaded.error().message));
         }
-        const Sandbox& sandbox = *loaded;
-        MainWindow window(sandbox.config, sandbox.deepest().key);
+        Configuration config = loaded->config;
+        config.sqlite3DataFile = m_dir.filePath(u"discover.db"_s);
+        MainWindow window(config, loaded->deepest().key);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.windowTitle().contains(sandbox.deepest().key.toString()));
-        auto* tree = window.findChild<QTreeView*>();
-        QVERIFY(tree);
-        const QAbstractItemModel* model = tree->model();
+        const ClusterListModel* clusters = window.clusterList()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(clusters->rowCount(), 1, kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(
-            countRows(model), static_cast<int>(sandbox.instances.size()), 30000);
-        QCOMPARE(model->rowCount(), 1);
-        QCOMPARE(model->index(0, 0).data().toString(), sandbox.primary().key.toString());
+            clusters->summaryAt(0).instances, static_cast<int>(loaded->instances.size()), kWaitMs);
+        QCOMPARE(clusters->summaryAt(0).primary, loaded->primary().key);
+        // --seed opens the seed's cluster with the seed selected.
+        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->keys().size(), loaded->instances.size(), kWaitMs);
+        QCOMPARE(
+            window.windowTitle(), u"Topograph — %1"_s.arg(clusters->summaryAt(0).displayName()));
+        QCOMPARE(window.scene()->selectedInstance(), std::optional(loaded->deepest().key));
+        for (const SandboxInstance& instance : loaded->instances) {
+            if (instance.master != 0) {
+                QCOMPARE(window.scene()->parentOf(instance.key),
+                    std::optional(loaded->instance(instance.master).key));
+            }
+        }
+        // Polling runs and the status bar says so.
+        auto* poll = window.findChild<QLabel*>(u"pollState"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(poll->text().contains(u"last round"_s), kWaitMs);
 
-        // F5 crawls again and lands on the same tree.
-        QTest::keyClick(&window, Qt::Key_F5);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.statusBar()->findChild<QLabel*>()->text().contains(u"probed at"_s), 30000);
-        QCOMPARE(countRows(model), static_cast<int>(sandbox.instances.size()));
+        // The window, its docks and the cluster are remembered: the next start reopens it.
+        const QString cluster = window.currentCluster();
+        window.close();
+        QCOMPARE(QSettings().value(u"window/lastCluster"_s).toString(), cluster);
+        QVERIFY(!QSettings().value(u"window/state"_s).toByteArray().isEmpty());
+        MainWindow again(config, std::nullopt);
+        again.show();
+        QTRY_COMPARE_WITH_TIMEOUT(again.currentCluster(), cluster, kWaitMs);
+        QCOMPARE(again.clusterList()->selectedCluster(), cluster);
     }
 
-    void unreachableSeedIsReportedInTheStatusBar()
+    void dragOntoASiblingRelocatesInTheSandbox()
     {
-        Configuration config;
-        config.mysqlTopologyUser = u"nobody"_s;
-        config.mysqlConnectTimeoutSeconds = 1;
-        // A port that nothing of the suite listens on.
-        MainWindow window(config, InstanceKey { u"127.0.0.1"_s, 1 });
+        ThrowawaySandbox* sb = throwaway();
+        if (!sb) {
+            QSKIP("no throwaway sandbox (run through scripts/test)");
+        }
+        MainWindow window(sb->config, std::nullopt);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.statusBar()->findChild<QLabel*>()->text().contains(u"127.0.0.1:1"_s), 30000);
-        QCOMPARE(window.findChild<QTreeView*>()->model()->rowCount(), 0);
+        window.scene()->setAnimationDuration(0);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clusterList()->model()->rowCount(), 1, kWaitMs);
+        window.openCluster(window.clusterList()->model()->summaryAt(0).name);
+        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->keys().size(), 6, kWaitMs);
+        window.canvas()->zoomToFit();
+
+        const InstanceKey moved = sb->key(3);
+        const InstanceKey sibling = sb->key(2);
+        QSignalSpy finished(window.operations(), &OperationController::operationFinished);
+        dragCard(window, moved, sibling);
+        PlanPreviewDialog* dialog = window.operations()->dialog();
+        QVERIFY2(dialog, "dropping on a valid target opens the plan preview");
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->runButton()->isEnabled(), kWaitMs);
+        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kWaitMs));
+        const auto report = finished.first().at(1).value<ExecutionReport>();
+        QVERIFY2(report.succeeded, qPrintable(report.describe()));
+
+        // The server itself replicates from the sibling now, and the canvas shows it.
+        QCOMPARE(masterPortOf(*sb, 3), static_cast<int>(sibling.port));
+        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->parentOf(moved), std::optional(sibling), kWaitMs);
+        QVERIFY(dialog->moveBackButton()->isVisible());
+        QVERIFY(dialog->moveBackButton()->isEnabled());
+
+        // Move back plans the reverse move, which puts the replica where it was.
+        finished.clear();
+        QTest::mouseClick(dialog->moveBackButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->runButton()->isEnabled(), kWaitMs);
+        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY(finished.first().at(1).value<ExecutionReport>().succeeded);
+        QCOMPARE(masterPortOf(*sb, 3), static_cast<int>(sb->key(1).port));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.scene()->parentOf(moved), std::optional(sb->key(1)), kWaitMs);
+        dialog->closeButton()->click();
     }
+
+    void dropOnARefusedTargetChangesNothing()
+    {
+        ThrowawaySandbox* sb = throwaway();
+        if (!sb) {
+            QSKIP("no throwaway sandbox (run through scripts/test)");
+        }
+        MainWindow window(sb->config, std::nullopt);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.scene()->setAnimationDuration(0);
+        QTRY_COMPARE_WITH_TIMEOUT(window.clusterList()->model()->rowCount(), 1, kWaitMs);
+        window.openCluster(window.clusterList()->model()->summaryAt(0).name);
+        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->keys().size(), 6, kWaitMs);
+        window.canvas()->zoomToFit();
+
+        // 4 cannot replicate from its own replica 5.
+        QSignalSpy cancelled(window.scene(), &ClusterScene::dragCancelled);
+        QSignalSpy dropped(window.scene(), &ClusterScene::dropRequested);
+        QWidget* viewport = window.canvas()->viewport();
+        const QPoint from = viewportPoint(window, sb->key(4));
+        const QPoint to = viewportPoint(window, sb->key(5));
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= 8; ++i) {
+            QTest::mouseMove(viewport, from + (to - from) * i / 8);
+        }
+        NodeItem* target = window.scene()->nodeItem(sb->key(5));
+        QCOMPARE(target->dropVerdict(), DropVerdict::Refused);
+        QVERIFY(!target->toolTip().isEmpty());
+        QCOMPARE(window.scene()->nodeItem(sb->key(2))->dropVerdict(), DropVerdict::Valid);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+        QCOMPARE(cancelled.size(), 1);
+        QCOMPARE(dropped.size(), 0);
+        QVERIFY(!window.operations()->dialog());
+        QCOMPARE(masterPortOf(*sb, 4), static_cast<int>(sb->key(1).port));
+        QCOMPARE(masterPortOf(*sb, 5), static_cast<int>(sb->key(4).port));
+    }
+
+    void frozenInstanceDoesNotFreezeTheWindow()
+    {
+        ThrowawaySandbox* sb = throwaway();
+        if (!sb) {
+            QSKIP("no throwaway sandbox (run through scripts/test)");
+        }
+        Configuration config = sb->config;
+        config.instancePollSeconds = 1;
+        config.mysqlDiscoveryReadTimeoutSeconds = 3;
+        MainWindow window(config, std::nullopt);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.clusterList()->model()->rowCount(), 1, kWaitMs);
+        window.openCluster(window.clusterList()->model()->summaryAt(0).name);
+        const qint64 pid = sb->serverPid(6);
+        QVERIFY(pid > 0);
+        ::kill(static_cast<pid_t>(pid), SIGSTOP);
+        auto resume = qScopeGuard([pid] { ::kill(static_cast<pid_t>(pid), SIGCONT); });
+
+        // While the frozen server holds its probes, rounds keep finishing for the others and
+        // every event posted to the GUI thread is handled within 100 ms.
+        auto* poll = window.findChild<QLabel*>(u"pollState"_s);
+        QSignalSpy snapshots(&window, &MainWindow::snapshotApplied);
+        QStringList pollTexts;
+        qint64 worstMs = 0;
+        QElapsedTimer total;
+        total.start();
+        while (snapshots.size() < 4 && total.elapsed() < kWaitMs) {
+            QElapsedTimer latency;
+            latency.start();
+            bool handled = false;
+            QMetaObject::invokeMethod(
+                &window, [&handled] { handled = true; }, Qt::QueuedConnection);
+            while (!handled) {
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            }
+            worstMs = std::max(worstMs, latency.elapsed());
+            if (!pollTexts.contains(poll->text())) {
+                pollTexts << poll->text();
+            }
+            QTest::qWait(20); // pacing between probes of the event loop, not a synchronisation
+        }
+        QVERIFY2(snapshots.size() >= 4, "polling stopped while an instance was frozen");
+        QVERIFY2(worstMs < 100, qPrintable(u"an event waited %1 ms"_s.arg(worstMs)));
+        QVERIFY(pollTexts.size() >= 2); // the poll state kept changing
+    }
+
+    void cleanupTestCase() { m_throwaway.reset(); }
 };
 
 QTEST_MAIN(TestMainWindow)

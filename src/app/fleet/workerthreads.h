@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QObject>
+#include <QThread>
+
+#include "config/configuration.h"
+
+namespace topograph {
+
+class FleetWorker;
+class OperationWorker;
+
+// The desktop app's two worker threads (DESIGN §3): one for the fleet (backend reads and writes,
+// polling, discovery), one for topology operations, which block while they run. The GUI talks to
+// the workers only through queued calls and signals; nothing here runs SQL on the GUI thread.
+// Destroying this object stops both (an operation in progress is asked to cancel first).
+class WorkerThreads final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorkerThreads)
+
+public:
+    explicit WorkerThreads(const Configuration& config, QObject* parent = nullptr);
+    ~WorkerThreads() override;
+
+    FleetWorker* fleet() const { return m_fleet; }
+    OperationWorker* operations() const { return m_operations; }
+
+    void start();
+
+private:
+    QThread m_fleetThread;
+    QThread m_operationThread;
+    FleetWorker* m_fleet;
+    OperationWorker* m_operations;
+};
+
+} // namespace topograph

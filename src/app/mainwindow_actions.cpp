@@ -1,0 +1,356 @@
+// MainWindow: menus and shortcuts, dialogs, what context-menu entries do, and persistence.
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCompleter>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+#include "canvas/clusterscene.h"
+#include "canvas/clusterview.h"
+#include "config/configwriter.h"
+#include "dialogs/discoverdialog.h"
+#include "dialogs/settingsdialog.h"
+#include "fleet/fleetworker.h"
+#include "fleet/operationworker.h"
+#include "fleet/workerthreads.h"
+#include "operations/operationcontroller.h"
+#include "ops/operationservice.h"
+#include "ops/targetverdicts.h"
+#include "panels/clusterlistpanel.h"
+#include "ui_aboutdialog.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+void MainWindow::createActions()
+{
+    m_discoverAction = new QAction(tr("&Discover…"), this);
+    m_discoverAction->setShortcut(Qt::CTRL | Qt::Key_D);
+    connect(m_discoverAction, &QAction::triggered, this, &MainWindow::showDiscoverDialog);
+    m_refreshAction = new QAction(tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    m_findAction = new QAction(tr("&Find instance…"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::showFindDialog);
+    m_zoomInAction = new QAction(tr("Zoom &in"), this);
+    m_zoomInAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Plus),
+        QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn });
+    connect(m_zoomInAction, &QAction::triggered, m_view, &ClusterView::zoomIn);
+    m_zoomOutAction = new QAction(tr("Zoom &out"), this);
+    m_zoomOutAction->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut });
+    connect(m_zoomOutAction, &QAction::triggered, m_view, &ClusterView::zoomOut);
+    m_fitAction = new QAction(tr("&Fit to window"), this);
+    m_fitAction->setShortcut(Qt::CTRL | Qt::Key_0);
+    connect(m_fitAction, &QAction::triggered, m_view, &ClusterView::zoomToFit);
+    m_readOnlyAction = new QAction(tr("Read-&only mode"), this);
+    m_readOnlyAction->setCheckable(true);
+    m_readOnlyAction->setChecked(m_config.readOnly);
+    m_readOnlyAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
+    connect(m_readOnlyAction, &QAction::toggled, this, &MainWindow::setReadOnly);
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setShortcut(Qt::CTRL | Qt::Key_Comma);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettingsDialog);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_discoverAction);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+    view->addAction(m_findAction);
+    view->addSeparator();
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_fitAction);
+    view->addSeparator();
+    view->addAction(m_clustersDock->toggleViewAction());
+    view->addAction(m_detailsDock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(m_readOnlyAction);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Topograph"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::refresh()
+{
+    FleetWorker* fleet = m_workers->fleet();
+    QMetaObject::invokeMethod(fleet, &FleetWorker::pollNow, Qt::QueuedConnection);
+    showMessage(tr("Polling every instance now…"));
+}
+
+void MainWindow::setReadOnly(bool readOnly)
+{
+    if (m_config.readOnly == readOnly) {
+        return;
+    }
+    m_config.readOnly = readOnly;
+    m_readOnlyAction->setChecked(readOnly);
+    FleetWorker* fleet = m_workers->fleet();
+    OperationWorker* ops = m_workers->operations();
+    QMetaObject::invokeMethod(
+        fleet, [fleet, readOnly] { fleet->setReadOnly(readOnly); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        ops, [ops, readOnly] { ops->setReadOnly(readOnly); }, Qt::QueuedConnection);
+    updateReadOnlyState();
+    showDetails();
+    showMessage(readOnly ? tr("Read-only mode on") : tr("Read-only mode off"));
+}
+
+void MainWindow::applyConfiguration(const Configuration& config)
+{
+    if (m_operations->isRunning()) {
+        showMessage(tr("An operation is running: settings apply after it ends."), true);
+        return;
+    }
+    m_config = config;
+    m_readOnlyAction->setChecked(config.readOnly);
+    startWorkers();
+    updateReadOnlyState();
+}
+
+void MainWindow::requestOperation(
+    const QString& operation, const InstanceKey& key, const std::optional<InstanceKey>& destination)
+{
+    FleetWorker* fleet = m_workers->fleet();
+    if (operation == u"copy-key"_s) {
+        QApplication::clipboard()->setText(key.toString());
+        showMessage(tr("Copied %1").arg(key.toString()));
+        return;
+    }
+    if (operation == u"refresh"_s) {
+        QMetaObject::invokeMethod(
+            fleet, [fleet, key] { fleet->refreshInstances({ key }); }, Qt::QueuedConnection);
+        return;
+    }
+    if (const QString reason = readOnlyReason(); !reason.isEmpty()) {
+        showMessage(reason, true);
+        return;
+    }
+    if (operation == u"forget"_s) {
+        const auto answer = QMessageBox::question(this, tr("Forget %1").arg(key.toString()),
+            tr("Remove %1 from the backend? It comes back if it is discovered again.")
+                .arg(key.toString()));
+        if (answer == QMessageBox::Yes) {
+            QMetaObject::invokeMethod(
+                fleet, [fleet, key] { fleet->forget(key); }, Qt::QueuedConnection);
+        }
+        return;
+    }
+    if (operation == u"begin-maintenance"_s) {
+        bool ok = false;
+        const QString reason = QInputDialog::getText(this, tr("Begin maintenance"),
+            tr("Reason for the maintenance on %1 (it ends after %2 minutes):")
+                .arg(key.toString())
+                .arg(m_config.maintenanceExpireMinutes),
+            QLineEdit::Normal, QString(), &ok);
+        if (ok) {
+            const int minutes = m_config.maintenanceExpireMinutes;
+            QMetaObject::invokeMethod(
+                fleet,
+                [fleet, key, reason, minutes] { fleet->beginMaintenance(key, reason, minutes); },
+                Qt::QueuedConnection);
+        }
+        return;
+    }
+    if (operation == u"end-maintenance"_s) {
+        QMetaObject::invokeMethod(
+            fleet, [fleet, key] { fleet->endMaintenance(key); }, Qt::QueuedConnection);
+        return;
+    }
+    if (operation == u"relocate-picker"_s) {
+        pickRelocateTarget(key);
+        return;
+    }
+    if (!OperationService::operations().contains(operation)) {
+        showMessage(tr("Unknown operation %1").arg(operation), true);
+        return;
+    }
+    OperationRequest request;
+    request.operation = operation;
+    request.instance = key;
+    request.destination = destination;
+    request.readOnly = m_config.readOnly;
+    const InstanceRecord* record = m_snapshot.find(key);
+    m_operations->request(request, record ? record->masterKey : std::optional<InstanceKey> {});
+}
+
+void MainWindow::pickRelocateTarget(const InstanceKey& key)
+{
+    PlannerFlags flags;
+    flags.readOnly = m_config.readOnly;
+    for (const MaintenanceLock& lock : m_snapshot.maintenance) {
+        flags.maintenanceLocked.insert(lock.key);
+    }
+    const auto verdicts = TargetVerdicts::forRelocate(m_config, clusterRecords(), flags, key);
+    QStringList targets;
+    for (auto it = verdicts.cbegin(); it != verdicts.cend(); ++it) {
+        if (it->kind != TargetVerdict::Kind::Refused) {
+            targets << it.key().toString();
+        }
+    }
+    if (targets.isEmpty()) {
+        showMessage(tr("The planner refuses every target for %1").arg(key.toString()), true);
+        return;
+    }
+    targets.sort();
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Relocate %1").arg(key.toString()),
+        tr("Relocate %1 below:").arg(key.toString()), targets, 0, false, &ok);
+    if (ok) {
+        auto target
+            = InstanceKey::parse(chosen, static_cast<quint16>(m_config.defaultInstancePort));
+        if (target) {
+            requestOperation(u"relocate"_s, key, *target);
+        }
+    }
+}
+
+void MainWindow::showDiscoverDialog()
+{
+    if (!readOnlyReason().isEmpty()) {
+        showMessage(readOnlyReason(), true);
+        return;
+    }
+    if (!m_discoverDialog) {
+        m_discoverDialog = new DiscoverDialog(m_config.defaultInstancePort, this);
+        m_discoverDialog->setConfiguredCredentialsDescription(
+            !m_config.mysqlTopologyCredentialsConfigFile.isEmpty()
+                ? tr("option file %1").arg(m_config.mysqlTopologyCredentialsConfigFile)
+                : m_config.mysqlTopologyUser.isEmpty()
+                ? tr("none configured")
+                : tr("user %1 from the configuration").arg(m_config.mysqlTopologyUser));
+        connect(m_discoverDialog, &DiscoverDialog::discoverRequested, this,
+            [this](const DiscoverRequest& request) {
+                if (!request.useConfiguredCredentials) {
+                    // Credentials given here are kept in memory only: the workers restart
+                    // with them, nothing is written to the configuration file.
+                    Configuration config = m_config;
+                    config.mysqlTopologyCredentialsConfigFile = request.optionFile;
+                    config.mysqlTopologyUser = request.user;
+                    config.mysqlTopologyPassword = request.password;
+                    applyConfiguration(config);
+                }
+                FleetWorker* fleet = m_workers->fleet();
+                connect(fleet, &FleetWorker::discoverProgress, m_discoverDialog,
+                    &DiscoverDialog::instanceFound, Qt::UniqueConnection);
+                connect(fleet, &FleetWorker::discoverFinished, m_discoverDialog,
+                    &DiscoverDialog::finished, Qt::UniqueConnection);
+                m_pendingFind = request.seed;
+                const InstanceKey seed = request.seed;
+                QMetaObject::invokeMethod(
+                    fleet, [fleet, seed] { fleet->discover(seed); }, Qt::QueuedConnection);
+            });
+    }
+    m_discoverDialog->show();
+    m_discoverDialog->raise();
+    m_discoverDialog->activateWindow();
+}
+
+void MainWindow::showSettingsDialog()
+{
+    SettingsDialog dialog(m_config, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const Configuration config = dialog.configuration();
+    if (dialog.saveToFile()) {
+        if (auto saved = ConfigWriter::save(config, config.sourcePath, dialog.savePassword());
+            !saved) {
+            QMessageBox::warning(this, tr("Settings"),
+                tr("Cannot save the configuration: %1").arg(saved.error().message));
+        }
+    }
+    applyConfiguration(config);
+}
+
+void MainWindow::showFindDialog()
+{
+    QStringList keys;
+    for (const InstanceRecord& r : m_snapshot.records) {
+        keys << r.key.toString();
+    }
+    keys.sort();
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Find instance"));
+    dialog.setLabelText(tr("Instance (host:port):"));
+    dialog.setComboBoxItems(keys);
+    dialog.setComboBoxEditable(true);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    auto key = InstanceKey::parse(
+        dialog.textValue().trimmed(), static_cast<quint16>(m_config.defaultInstancePort));
+    if (!key) {
+        showMessage(key.error().message, true);
+        return;
+    }
+    findInstance(*key);
+}
+
+void MainWindow::showAbout()
+{
+    QDialog dialog(this);
+    Ui::AboutDialog ui;
+    ui.setupUi(&dialog);
+    connect(ui.buttonBox, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    ui.versionLabel->setText(tr("Version %1").arg(QStringLiteral(TOPOGRAPH_VERSION)));
+    dialog.exec();
+}
+
+void MainWindow::restoreState()
+{
+    const QSettings settings;
+    const QByteArray state = settings.value(u"window/state"_s).toByteArray();
+    if (state.isEmpty()) {
+        // First start: room for the clusters' columns and the details' values.
+        resizeDocks({ m_clustersDock, m_detailsDock }, { 340, 400 }, Qt::Horizontal);
+        return;
+    }
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    QMainWindow::restoreState(state);
+}
+
+void MainWindow::saveState() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, QMainWindow::saveState());
+    if (!m_currentCluster.isEmpty()) {
+        settings.setValue(u"window/lastCluster"_s, m_currentCluster);
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    const QString alias = m_snapshot.aliases.value(m_currentCluster);
+    const QString shown = alias.isEmpty() ? m_currentCluster : alias;
+    setWindowTitle(shown.isEmpty() ? tr("Topograph") : tr("Topograph — %1").arg(shown));
+}
+
+void MainWindow::showMessage(const QString& message, bool error)
+{
+    statusBar()->showMessage(error ? tr("⚠ %1").arg(message) : message, error ? 15000 : 6000);
+}
+
+} // namespace topograph
