@@ -2,7 +2,9 @@
 
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -99,7 +101,14 @@ MainWindow::MainWindow(
 
     createActions();
     createMenus();
-    resize(1280, 800);
+    // A first start takes most of the screen; later starts restore the saved geometry.
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        const QSize available = screen->availableGeometry().size();
+        resize(std::max(1024, available.width() * 9 / 10),
+            std::max(700, available.height() * 9 / 10));
+    } else {
+        resize(1280, 800);
+    }
     restoreState();
     updateReadOnlyState();
     updateTitle();
@@ -167,6 +176,8 @@ void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
         const QString last = QSettings().value(u"window/lastCluster"_s).toString();
         if (!last.isEmpty() && m_clusters->model()->rowOf(last) >= 0) {
             openCluster(last);
+        } else if (m_clusters->model()->rowCount() > 0 && !m_pendingFind) {
+            openCluster(m_clusters->model()->summaryAt(0).name); // a first start: the first one
         }
     } else {
         showCluster();

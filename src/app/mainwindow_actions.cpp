@@ -324,7 +324,7 @@ void MainWindow::restoreState()
     const QByteArray state = settings.value(u"window/state"_s).toByteArray();
     if (state.isEmpty()) {
         // First start: room for the clusters' columns and the details' values.
-        resizeDocks({ m_clustersDock, m_detailsDock }, { 340, 400 }, Qt::Horizontal);
+        resizeDocks({ m_clustersDock, m_detailsDock }, { 380, 340 }, Qt::Horizontal);
         return;
     }
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());

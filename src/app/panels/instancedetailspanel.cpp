@@ -66,7 +66,8 @@ InstanceDetailsPanel::InstanceDetailsPanel(QWidget* parent)
     m_ui->detailsView->header()->setSectionResizeMode(
         static_cast<int>(InstanceDetailsModel::Column::Field), QHeaderView::ResizeToContents);
     m_ui->detailsView->header()->setStretchLastSection(true);
-    m_ui->detailsView->setTextElideMode(Qt::ElideMiddle); // ends of GTID sets matter too
+    // Values read from the left (versions, times); the tooltip holds the whole value.
+    m_ui->detailsView->setTextElideMode(Qt::ElideRight);
     connect(m_model, &QAbstractItemModel::modelReset, this, &InstanceDetailsPanel::applySpans);
     connect(m_model, &QAbstractItemModel::modelReset, this, &InstanceDetailsPanel::updateHeader);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &InstanceDetailsPanel::updateHeader);

@@ -87,12 +87,12 @@ QVariant ClusterListModel::headerData(int section, Qt::Orientation orientation, 
     case Column::Primary:
         return tip ? tr("The cluster's primary (its root master)") : tr("Primary");
     case Column::Instances:
-        return tip ? tr("Instances in the cluster") : tr("Instances");
+        return tip ? tr("Instances in the cluster") : tr("Size");
     case Column::Problems:
         return tip ? tr("Instances that are not replicating normally, lagging or unreachable")
-                   : tr("Problems");
+                   : tr("Issues");
     case Column::Unreachable:
-        return tip ? tr("Instances whose last check failed") : tr("Unreachable");
+        return tip ? tr("Instances whose last check failed") : tr("Down");
     case Column::Count:
         break;
     }

@@ -24,8 +24,8 @@ QHash<InstanceKey, TargetVerdict> TargetVerdicts::forRelocate(const Configuratio
             verdict.kind = plan->warnings.isEmpty() ? TargetVerdict::Kind::Valid
                                                     : TargetVerdict::Kind::Warning;
             verdict.reason = plan->warnings.join(u'\n');
-            verdict.method = methodName(plan->method)
-                + (plan->methodDetail.isEmpty() ? QString() : u": "_s + plan->methodDetail);
+            verdict.method
+                = plan->methodDetail.isEmpty() ? methodName(plan->method) : plan->methodDetail;
         }
         verdicts.insert(target.key, verdict);
     }
