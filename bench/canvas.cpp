@@ -25,6 +25,7 @@
 #include <algorithm>
 
 #include "canvas/clusterscene.h"
+#include "ops/targetverdicts.h"
 #include "canvas/clusterview.h"
 #include "canvas/nodeitem.h"
 
@@ -265,6 +266,18 @@ int main(int argc, char* argv[])
             Q_UNUSED(layout);
         }
 
+        // What the app computes when a drag starts: the planner's verdict for every other card.
+        QList<double> verdictMs;
+        const InstanceKey dragged = records.last().key;
+        for (int run = 0; run < runs; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            const auto verdicts
+                = TargetVerdicts::forRelocate(Configuration {}, records, {}, dragged);
+            verdictMs.append(msSince(timer));
+            Q_UNUSED(verdicts);
+        }
+
         ClusterScene scene;
         scene.setAnimationDuration(0);
         scene.setTopology(records, {}, kNow, {});
@@ -327,6 +340,8 @@ int main(int argc, char* argv[])
                    .arg(animation.count)
                    .arg(animation.median, 0, 'f', 2)
                    .arg(animation.max, 0, 'f', 2);
+        out << u"  planner verdicts for a drag (TargetVerdicts, every other instance): median %1 ms\n"_s
+                   .arg(stats(verdictMs).median, 0, 'f', 1);
         out << u"  RSS after building and painting: %1 MiB\n"_s.arg(double(rss) / 1024, 0, 'f', 1);
         if (size == 200) {
             layout200 = create.median;

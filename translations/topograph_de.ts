@@ -21,6 +21,643 @@
     </message>
 </context>
 <context>
+    <name>CardContent</name>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>never checked</source>
+        <translation>nie geprüft</translation>
+    </message>
+    <message>
+        <source>%1s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>%1m ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>%1d ago</source>
+        <translation>vor %1 d</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>not checked recently</source>
+        <translation>länger nicht geprüft</translation>
+    </message>
+    <message>
+        <source>replication error</source>
+        <translation>Replikationsfehler</translation>
+    </message>
+    <message>
+        <source>replication stopped</source>
+        <translation>Replikation gestoppt</translation>
+    </message>
+    <message>
+        <source>lagging</source>
+        <translation>verzögert</translation>
+    </message>
+    <message>
+        <source>no binlog</source>
+        <translation>kein Binlog</translation>
+    </message>
+    <message>
+        <source>IO: %1</source>
+        <translation>IO: %1</translation>
+    </message>
+    <message>
+        <source>SQL: %1</source>
+        <translation>SQL: %1</translation>
+    </message>
+    <message>
+        <source>co-master with %1</source>
+        <translation>Co-Master mit %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Status: %1, lag %2</source>
+        <translation>Status: %1, Verzögerung %2</translation>
+    </message>
+    <message>
+        <source>Co-master with %1</source>
+        <translation>Co-Master mit %1</translation>
+    </message>
+    <message>
+        <source>Replicates from %1 (IO thread %2, SQL thread %3)</source>
+        <translation>Repliziert von %1 (IO-Thread %2, SQL-Thread %3)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>Last probe failed: %1</source>
+        <translation>Letzte Abfrage fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>IO error: %1</source>
+        <translation>IO-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>SQL error: %1</source>
+        <translation>SQL-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Checked %1</source>
+        <translation>Letzte Prüfung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoverDialog</name>
+    <message>
+        <source>Discover a topology</source>
+        <translation>Topologie erkennen</translation>
+    </message>
+    <message>
+        <source>Topograph probes the seed, its master and its replicas, level by level, and records every instance it finds. Discovery only reads the servers (it changes nothing on them) and writes what it finds to the backend.</source>
+        <translation>Topograph fragt die Startinstanz, ihren Master und ihre Replicas Ebene für Ebene ab und erfasst jede gefundene Instanz. Die Erkennung liest die Server nur (sie ändert nichts an ihnen) und schreibt die Ergebnisse ins Backend.</translation>
+    </message>
+    <message>
+        <source>&amp;Seed instance:</source>
+        <translation>&amp;Startinstanz:</translation>
+    </message>
+    <message>
+        <source>host:port, e.g. db1103.eqiad.wmnet:3306</source>
+        <translation>host:port, z. B. db1103.eqiad.wmnet:3306</translation>
+    </message>
+    <message>
+        <source>Credentials for the instances</source>
+        <translation>Zugangsdaten für die Instanzen</translation>
+    </message>
+    <message>
+        <source>From the &amp;configuration</source>
+        <translation>Aus der &amp;Konfiguration</translation>
+    </message>
+    <message>
+        <source>MySQL &amp;option file:</source>
+        <translation>MySQL-&amp;Optionsdatei:</translation>
+    </message>
+    <message>
+        <source>~/.my.cnf ([client] user, password, ssl-ca…)</source>
+        <translation>~/.my.cnf ([client] user, password, ssl-ca…)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;User and password (kept in memory only)</source>
+        <translation>&amp;Benutzer und Passwort (nur im Speicher gehalten)</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Found instances</source>
+        <translation>Gefundene Instanzen</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>&amp;Discover</source>
+        <translation>&amp;Erkennen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>DragSession</name>
+    <message>
+        <source>Move %1 below %2</source>
+        <translation>%1 unter %2 verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 below %2, with warnings</source>
+        <translation>%1 unter %2 verschieben, mit Warnungen</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 below %2</source>
+        <translation>%1 kann nicht unter %2 verschoben werden</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeItem</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>lagging</source>
+        <translation>verzögert</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>fehlerhaft</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceDetailsPanel</name>
+    <message>
+        <source>Instance details</source>
+        <translation>Instanzdetails</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Take master</source>
+        <translation>Master übernehmen</translation>
+    </message>
+    <message>
+        <source>Stop replication</source>
+        <translation>Replikation stoppen</translation>
+    </message>
+    <message>
+        <source>Begin maintenance…</source>
+        <translation>Wartung beginnen…</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>Drop here to replicate from %1</source>
+        <translation>Hier ablegen, um von %1 zu replizieren</translation>
+    </message>
+    <message>
+        <source>Can replicate from %1, with warnings:</source>
+        <translation>Kann von %1 replizieren, mit Warnungen:</translation>
+    </message>
+    <message>
+        <source>Cannot replicate from %1:</source>
+        <translation>Kann nicht von %1 replizieren:</translation>
+    </message>
+</context>
+<context>
+    <name>PlanHtml</name>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>(only if it is behind %1 when the step runs)</source>
+        <translation>(nur wenn die Instanz bei Ausführung des Schritts hinter %1 zurückliegt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>(waits at most %n second(s))</source>
+        <translation>
+            <numerusform>(wartet höchstens %n Sekunde)</numerusform>
+            <numerusform>(wartet höchstens %n Sekunden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SQL per instance</source>
+        <translation>SQL pro Instanz</translation>
+    </message>
+    <message>
+        <source>${host:port.binlog_file} / ${host:port.binlog_pos}: that instance&apos;s own binary log position; ${host:port.exec_file} / ${host:port.exec_pos}: how far it has executed its master&apos;s binary log. Both are read from that instance when the step runs.</source>
+        <translation>${host:port.binlog_file} / ${host:port.binlog_pos}: die eigene Binärlog-Position dieser Instanz; ${host:port.exec_file} / ${host:port.exec_pos}: wie weit sie das Binärlog ihres Masters ausgeführt hat. Beide Werte werden bei Ausführung des Schritts von dieser Instanz gelesen.</translation>
+    </message>
+    <message>
+        <source>Stops replication on</source>
+        <translation>Replikation wird gestoppt auf</translation>
+    </message>
+    <message>
+        <source>No instance stops replicating.</source>
+        <translation>Auf keiner Instanz wird die Replikation gestoppt.</translation>
+    </message>
+    <message>
+        <source>%1 (restarted by the plan, or on failure)</source>
+        <translation>%1 (wird vom Plan oder bei einem Fehler wieder gestartet)</translation>
+    </message>
+    <message>
+        <source>Expected end state</source>
+        <translation>Erwarteter Endzustand</translation>
+    </message>
+    <message>
+        <source>%1 replicates from %2, both threads running</source>
+        <translation>%1 repliziert von %2, beide Threads laufen</translation>
+    </message>
+    <message>
+        <source>%1 is a replica of %2, replication stopped</source>
+        <translation>%1 ist Replica von %2, Replikation gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 is not a replica</source>
+        <translation>%1 ist keine Replica</translation>
+    </message>
+    <message>
+        <source>, read-only</source>
+        <translation>, schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>, writeable</source>
+        <translation>, beschreibbar</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreviewDialog</name>
+    <message>
+        <source>Plan preview</source>
+        <translation>Planvorschau</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>The planner found something you should know before running this plan.</source>
+        <translation>Der Planer hat etwas gefunden, das Sie vor dem Ausführen dieses Plans wissen sollten.</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>Pro&amp;tokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Where instances stand</source>
+        <translation>&amp;Stand der Instanzen</translation>
+    </message>
+    <message>
+        <source>Move &amp;back…</source>
+        <translation>&amp;Zurückverschieben…</translation>
+    </message>
+    <message>
+        <source>Plan the reverse move (you will see that plan before it runs)</source>
+        <translation>Die Rückverschiebung planen (Sie sehen diesen Plan, bevor er ausgeführt wird)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>Ausfüh&amp;ren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; replication stopped by the plan is restarted</source>
+        <translation>Nach dem aktuellen Schritt anhalten; vom Plan gestoppte Replikation wird wieder gestartet</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Polling</source>
+        <translation>&amp;Abfrage</translation>
+    </message>
+    <message>
+        <source>Poll every:</source>
+        <translation>Abfrage alle:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>InstancePollSeconds: how often each instance is probed</source>
+        <translation>InstancePollSeconds: wie oft jede Instanz abgefragt wird</translation>
+    </message>
+    <message>
+        <source>Connect timeout:</source>
+        <translation>Verbindungs-Timeout:</translation>
+    </message>
+    <message>
+        <source>MySQLConnectTimeoutSeconds</source>
+        <translation>MySQLConnectTimeoutSeconds</translation>
+    </message>
+    <message>
+        <source>Read timeout while probing:</source>
+        <translation>Lese-Timeout bei der Abfrage:</translation>
+    </message>
+    <message>
+        <source>MySQLDiscoveryReadTimeoutSeconds</source>
+        <translation>MySQLDiscoveryReadTimeoutSeconds</translation>
+    </message>
+    <message>
+        <source>Find replicas with SHOW SLAVE HOSTS</source>
+        <translation>Replicas mit SHOW SLAVE HOSTS finden</translation>
+    </message>
+    <message>
+        <source>DiscoverByShowSlaveHosts: needs report_host on every replica; otherwise replicas are found in the processlist</source>
+        <translation>DiscoverByShowSlaveHosts: erfordert report_host auf jeder Replica; sonst werden Replicas über die Prozessliste gefunden</translation>
+    </message>
+    <message>
+        <source>An instance that does not answer within the timeouts is shown as unreachable until the next poll.</source>
+        <translation>Eine Instanz, die nicht innerhalb der Timeouts antwortet, wird bis zur nächsten Abfrage als nicht erreichbar angezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Thresholds &amp;&amp; lag</source>
+        <translation>&amp;Schwellenwerte &amp;&amp; Verzögerung</translation>
+    </message>
+    <message>
+        <source>Reasonable lag:</source>
+        <translation>Akzeptable Verzögerung:</translation>
+    </message>
+    <message>
+        <source>ReasonableReplicationLagSeconds: more than this shows a replica as lagging</source>
+        <translation>ReasonableReplicationLagSeconds: darüber gilt eine Replica als verzögert</translation>
+    </message>
+    <message>
+        <source>Reasonable lag for moves:</source>
+        <translation>Akzeptable Verzögerung für Verschiebungen:</translation>
+    </message>
+    <message>
+        <source>ReasonableMaintenanceReplicationLagSeconds: binlog file:pos moves are refused for replicas lagging more than this</source>
+        <translation>ReasonableMaintenanceReplicationLagSeconds: Verschiebungen per binlog file:pos werden für Replicas mit größerer Verzögerung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Maintenance locks expire after:</source>
+        <translation>Wartungssperren laufen ab nach:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>MaintenanceExpireMinutes</source>
+        <translation>MaintenanceExpireMinutes</translation>
+    </message>
+    <message>
+        <source>Lag query:</source>
+        <translation>Lag-Abfrage:</translation>
+    </message>
+    <message>
+        <source>e.g. SELECT GREATEST(0, TIMESTAMPDIFF(SECOND, MAX(ts), UTC_TIMESTAMP())) FROM heartbeat.heartbeat</source>
+        <translation>z. B. SELECT GREATEST(0, TIMESTAMPDIFF(SECOND, MAX(ts), UTC_TIMESTAMP())) FROM heartbeat.heartbeat</translation>
+    </message>
+    <message>
+        <source>ReplicationLagQuery</source>
+        <translation>ReplicationLagQuery</translation>
+    </message>
+    <message>
+        <source>The lag query runs on every replica and returns one number of seconds (pt-heartbeat, for instance). Empty: Seconds_Behind_Master is used.</source>
+        <translation>Die Lag-Abfrage läuft auf jeder Replica und liefert eine Anzahl Sekunden (z. B. über pt-heartbeat). Leer: Seconds_Behind_Master wird verwendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Names</source>
+        <translation>&amp;Namen</translation>
+    </message>
+    <message>
+        <source>Resolve host names:</source>
+        <translation>Hostnamen auflösen:</translation>
+    </message>
+    <message>
+        <source>Name an instance by:</source>
+        <translation>Instanz benennen nach:</translation>
+    </message>
+    <message>
+        <source>Keep resolved names for:</source>
+        <translation>Aufgelöste Namen behalten für:</translation>
+    </message>
+    <message>
+        <source>ExpiryHostnameResolvesMinutes</source>
+        <translation>ExpiryHostnameResolvesMinutes</translation>
+    </message>
+    <message>
+        <source>Names that resolve differently over time (DNS drift) are what creates ghost clusters: the resolve cache panel shows and fixes them.</source>
+        <translation>Namen, die sich im Lauf der Zeit unterschiedlich auflösen (DNS-Drift), erzeugen Geistercluster: Die Ansicht „Auflösungscache“ zeigt und behebt sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Backend</source>
+        <translation>&amp;Backend</translation>
+    </message>
+    <message>
+        <source>Store topology data in:</source>
+        <translation>Topologiedaten speichern in:</translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <source>Data file:</source>
+        <translation>Datendatei:</translation>
+    </message>
+    <message>
+        <source>empty: in your data folder</source>
+        <translation>leer: in Ihrem Datenordner</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>MySQL (orchestrator&apos;s backend database)</source>
+        <translation>MySQL (Backend-Datenbank von orchestrator)</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Credentials file:</source>
+        <translation>Datei mit Zugangsdaten:</translation>
+    </message>
+    <message>
+        <source>MySQL option file; overrides user and password</source>
+        <translation>MySQL-Optionsdatei; hat Vorrang vor Benutzer und Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Credentials</source>
+        <translation>&amp;Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Database instances</source>
+        <translation>Datenbankinstanzen</translation>
+    </message>
+    <message>
+        <source>MySQL option file:</source>
+        <translation>MySQL-Optionsdatei:</translation>
+    </message>
+    <message>
+        <source>e.g. ~/.my.cnf</source>
+        <translation>z. B. ~/.my.cnf</translation>
+    </message>
+    <message>
+        <source>The option file&apos;s [client] user, password and ssl-* settings take precedence over the ones below.</source>
+        <translation>Die Einstellungen user, password und ssl-* im Abschnitt [client] der Optionsdatei haben Vorrang vor den folgenden.</translation>
+    </message>
+    <message>
+        <source>Save the passwords in the configuration file</source>
+        <translation>Passwörter in der Konfigurationsdatei speichern</translation>
+    </message>
+    <message>
+        <source>Off: passwords are kept in memory until Topograph closes</source>
+        <translation>Aus: Passwörter bleiben nur im Speicher, bis Topograph beendet wird</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Use mutual TLS (send the client certificate)</source>
+        <translation>Gegenseitiges TLS verwenden (Client-Zertifikat senden)</translation>
+    </message>
+    <message>
+        <source>Skip verifying the server&apos;s certificate (unsafe)</source>
+        <translation>Prüfung des Serverzertifikats überspringen (unsicher)</translation>
+    </message>
+    <message>
+        <source>&amp;Safety</source>
+        <translation>S&amp;icherheit</translation>
+    </message>
+    <message>
+        <source>Read-only mode: never change a topology</source>
+        <translation>Nur-Lese-Modus: nie eine Topologie ändern</translation>
+    </message>
+    <message>
+        <source>In read-only mode every operation that changes replication (moves, start/stop replication, read_only, maintenance) is disabled, with this as the reason. Discovery and polling still run.</source>
+        <translation>Im Nur-Lese-Modus ist jede Operation, die die Replikation ändert (Verschiebungen, Replikation starten/stoppen, read_only, Wartung), deaktiviert, mit diesem Modus als Begründung. Erkennung und Abfrage laufen weiter.</translation>
+    </message>
+    <message>
+        <source>Save to the configuration file</source>
+        <translation>In der Konfigurationsdatei speichern</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyItems</name>
+    <message>
+        <source>%1 and %2 are co-masters: %3</source>
+        <translation>%1 und %2 sind Co-Master: %3</translation>
+    </message>
+    <message>
+        <source>%1 replicates from %2: %3</source>
+        <translation>%1 repliziert von %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>See and change MySQL/MariaDB replication topologies.</source>
@@ -31,16 +668,16 @@
         <translation>Die Konfigurationsdatei FILE verwenden.</translation>
     </message>
     <message>
-        <source>Show the topology of the instance HOST:PORT.</source>
-        <translation>Die Topologie der Instanz HOST:PORT anzeigen.</translation>
-    </message>
-    <message>
         <source>Log debug messages to stderr.</source>
         <translation>Debug-Meldungen auf stderr ausgeben.</translation>
     </message>
     <message>
         <source>Topograph</source>
         <translation>Topograph</translation>
+    </message>
+    <message>
+        <source>Discover the instance HOST:PORT and show its cluster.</source>
+        <translation>Die Instanz HOST:PORT erkennen und ihren Cluster anzeigen.</translation>
     </message>
 </context>
 <context>
@@ -55,35 +692,23 @@
     </message>
     <message>
         <source>The cluster&apos;s primary (its root master)</source>
-        <translation>Der Primärserver des Clusters (sein oberster Master)</translation>
+        <translation>Die Primary des Clusters (ihr oberster Master)</translation>
     </message>
     <message>
         <source>Primary</source>
-        <translation>Primärserver</translation>
+        <translation>Primary</translation>
     </message>
     <message>
         <source>Instances in the cluster</source>
         <translation>Instanzen im Cluster</translation>
     </message>
     <message>
-        <source>Instances</source>
-        <translation>Instanzen</translation>
-    </message>
-    <message>
         <source>Instances that are not replicating normally, lagging or unreachable</source>
         <translation>Instanzen, die nicht normal replizieren, verzögert oder nicht erreichbar sind</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>Probleme</translation>
-    </message>
-    <message>
         <source>Instances whose last check failed</source>
         <translation>Instanzen, deren letzte Prüfung fehlgeschlagen ist</translation>
-    </message>
-    <message>
-        <source>Unreachable</source>
-        <translation>Nicht erreichbar</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -120,7 +745,614 @@
     </message>
     <message>
         <source>Ghost cluster: it exists only because a host name failed to match (a primary never validly checked, or a replica whose master is unknown). Check the resolve cache, or forget it.</source>
-        <translation>Geistercluster: Er existiert nur, weil ein Hostname nicht zugeordnet werden konnte (ein nie gültig geprüfter Primärserver oder ein Replikat mit unbekanntem Master). Prüfen Sie den Auflösungscache oder vergessen Sie ihn.</translation>
+        <translation>Geistercluster: Er existiert nur, weil ein Hostname nicht zugeordnet werden konnte (eine nie gültig geprüfte Primary oder eine Replica mit unbekanntem Master). Prüfen Sie den Auflösungscache oder vergessen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::ClusterListPanel</name>
+    <message>
+        <source>Filter clusters (alias, name, primary)</source>
+        <translation>Cluster filtern (Alias, Name, Primary)</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::DiscoverDialog</name>
+    <message>
+        <source>host:port, host (port %1), [ipv6]:port or [ipv6]</source>
+        <translation>host:port, host (Port %1), [ipv6]:port oder [ipv6]</translation>
+    </message>
+    <message>
+        <source>User and password from Topograph&apos;s configuration</source>
+        <translation>Benutzer und Passwort aus der Topograph-Konfiguration</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation>nicht erreichbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discovered %n instance(s).</source>
+        <translation>
+            <numerusform>%n Instanz erkannt.</numerusform>
+            <numerusform>%n Instanzen erkannt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discovery failed: %1</source>
+        <translation>Erkennung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Type the instance to start from, as host:port.</source>
+        <translation>Geben Sie die Startinstanz als host:port ein.</translation>
+    </message>
+    <message>
+        <source>Not an instance: %1</source>
+        <translation>Keine gültige Instanz: %1</translation>
+    </message>
+    <message>
+        <source>Choose the MySQL option file to read.</source>
+        <translation>Wählen Sie die zu lesende MySQL-Optionsdatei.</translation>
+    </message>
+    <message>
+        <source>Type the user to connect as.</source>
+        <translation>Geben Sie den Benutzer für die Verbindung ein.</translation>
+    </message>
+    <message>
+        <source>Discovering from %1…</source>
+        <translation>Erkennung ab %1 läuft…</translation>
+    </message>
+    <message>
+        <source>MySQL option file</source>
+        <translation>MySQL-Optionsdatei</translation>
+    </message>
+    <message>
+        <source>MySQL option files (*.cnf *.ini);;All files (*)</source>
+        <translation>MySQL-Optionsdateien (*.cnf *.ini);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Found instances: %1</source>
+        <translation>Gefundene Instanzen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n unreachable)</source>
+        <translation>
+            <numerusform> (%n nicht erreichbar)</numerusform>
+            <numerusform> (%n nicht erreichbar)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topograph::FleetWorker</name>
+    <message>
+        <source>Cannot open the backend: %1</source>
+        <translation>Backend kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The backend is not open.</source>
+        <translation>Das Backend ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>discover</source>
+        <translation>Erkennung</translation>
+    </message>
+    <message>
+        <source>Discovery writes to the backend, which is read-only.</source>
+        <translation>Die Erkennung schreibt ins Backend, das aber schreibgeschützt ist.</translation>
+    </message>
+    <message>
+        <source>A discovery is already running.</source>
+        <translation>Es läuft bereits eine Erkennung.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Cannot discover from the seed: %1</source>
+        <translation>Erkennung ab der Startinstanz nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Discovered, but the backend write failed.</source>
+        <translation>Erkannt, aber das Schreiben ins Backend ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>forget %1</source>
+        <translation>Vergessen von %1</translation>
+    </message>
+    <message>
+        <source>Cannot forget %1: %2</source>
+        <translation>%1 kann nicht vergessen werden: %2</translation>
+    </message>
+    <message>
+        <source>Forgot %1</source>
+        <translation>%1 wurde vergessen</translation>
+    </message>
+    <message>
+        <source>begin maintenance on %1</source>
+        <translation>Wartungsbeginn für %1</translation>
+    </message>
+    <message>
+        <source>Cannot begin maintenance on %1: %2</source>
+        <translation>Wartung für %1 kann nicht begonnen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is in maintenance</source>
+        <translation>%1 ist in Wartung</translation>
+    </message>
+    <message>
+        <source>end maintenance on %1</source>
+        <translation>Wartungsende für %1</translation>
+    </message>
+    <message>
+        <source>Cannot end maintenance on %1: %2</source>
+        <translation>Wartung für %1 kann nicht beendet werden: %2</translation>
+    </message>
+    <message>
+        <source>it is not in maintenance</source>
+        <translation>sie ist nicht in Wartung</translation>
+    </message>
+    <message>
+        <source>Maintenance on %1 ended</source>
+        <translation>Wartung für %1 beendet</translation>
+    </message>
+    <message>
+        <source>Cannot write to the backend: %1</source>
+        <translation>Schreiben ins Backend nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Read-only mode: cannot %1.</source>
+        <translation>Nur-Lese-Modus: %1 nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>%1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the backend: %1</source>
+        <translation>Backend kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::InstanceDetailsModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Flavor</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Server ID</source>
+        <translation>Server-ID</translation>
+    </message>
+    <message>
+        <source>Server UUID</source>
+        <translation>Server-UUID</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Betriebszeit</translation>
+    </message>
+    <message>
+        <source>read_only</source>
+        <translation>read_only</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 (lag %2)</source>
+        <translation>%1 (Verzögerung %2)</translation>
+    </message>
+    <message>
+        <source>%1 (lag %2)
+%3</source>
+        <translation>%1 (Verzögerung %2)
+%3</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Zuletzt geprüft</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Check latency</source>
+        <translation>Prüflatenz</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Replikation</translation>
+    </message>
+    <message>
+        <source>Master</source>
+        <translation>Master</translation>
+    </message>
+    <message>
+        <source>none (not a replica)</source>
+        <translation>keiner (keine Replica)</translation>
+    </message>
+    <message>
+        <source>Master UUID</source>
+        <translation>Master-UUID</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>IO thread</source>
+        <translation>IO-Thread</translation>
+    </message>
+    <message>
+        <source>SQL thread</source>
+        <translation>SQL-Thread</translation>
+    </message>
+    <message>
+        <source>Last IO error</source>
+        <translation>Letzter IO-Fehler</translation>
+    </message>
+    <message>
+        <source>Last SQL error</source>
+        <translation>Letzter SQL-Fehler</translation>
+    </message>
+    <message>
+        <source>Seconds_Behind_Master</source>
+        <translation>Seconds_Behind_Master</translation>
+    </message>
+    <message>
+        <source>Measured lag</source>
+        <translation>Gemessene Verzögerung</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Lag from ReplicationLagQuery (e.g. pt-heartbeat), when configured</source>
+        <translation>Verzögerung laut ReplicationLagQuery (z. B. pt-heartbeat), falls konfiguriert</translation>
+    </message>
+    <message>
+        <source>SQL delay</source>
+        <translation>Verzögerte Replikation</translation>
+    </message>
+    <message>
+        <source>Replication depth</source>
+        <translation>Replikationstiefe</translation>
+    </message>
+    <message>
+        <source>Co-master</source>
+        <translation>Co-Master</translation>
+    </message>
+    <message>
+        <source>Replication filters</source>
+        <translation>Replikationsfilter</translation>
+    </message>
+    <message>
+        <source>TLS to master</source>
+        <translation>TLS zum Master</translation>
+    </message>
+    <message>
+        <source>Semi-sync</source>
+        <translation>Semi-Sync</translation>
+    </message>
+    <message>
+        <source>master %1, replica %2</source>
+        <translation>Master %1, Replica %2</translation>
+    </message>
+    <message>
+        <source>Binary log</source>
+        <translation>Binärlog</translation>
+    </message>
+    <message>
+        <source>log_bin</source>
+        <translation>log_bin</translation>
+    </message>
+    <message>
+        <source>log_slave_updates</source>
+        <translation>log_slave_updates</translation>
+    </message>
+    <message>
+        <source>binlog_format</source>
+        <translation>binlog_format</translation>
+    </message>
+    <message>
+        <source>binlog_row_image</source>
+        <translation>binlog_row_image</translation>
+    </message>
+    <message>
+        <source>Own binlog</source>
+        <translation>Eigenes Binlog</translation>
+    </message>
+    <message>
+        <source>SHOW MASTER STATUS: this instance&apos;s own binary log position</source>
+        <translation>SHOW MASTER STATUS: die eigene Binärlog-Position dieser Instanz</translation>
+    </message>
+    <message>
+        <source>Read from master</source>
+        <translation>Vom Master gelesen</translation>
+    </message>
+    <message>
+        <source>Master_Log_File:Read_Master_Log_Pos: how far the IO thread has read</source>
+        <translation>Master_Log_File:Read_Master_Log_Pos: wie weit der IO-Thread gelesen hat</translation>
+    </message>
+    <message>
+        <source>Executed from master</source>
+        <translation>Vom Master ausgeführt</translation>
+    </message>
+    <message>
+        <source>Relay_Master_Log_File:Exec_Master_Log_Pos: how far the SQL thread has executed</source>
+        <translation>Relay_Master_Log_File:Exec_Master_Log_Pos: wie weit der SQL-Thread ausgeführt hat</translation>
+    </message>
+    <message>
+        <source>Relay log</source>
+        <translation>Relay-Log</translation>
+    </message>
+    <message>
+        <source>GTID</source>
+        <translation>GTID</translation>
+    </message>
+    <message>
+        <source>no (binlog file:pos)</source>
+        <translation>nein (binlog file:pos)</translation>
+    </message>
+    <message>
+        <source>MariaDB GTID (Using_Gtid=%1)</source>
+        <translation>MariaDB GTID (Using_Gtid=%1)</translation>
+    </message>
+    <message>
+        <source>MySQL GTID (Auto_Position=1)</source>
+        <translation>MySQL GTID (Auto_Position=1)</translation>
+    </message>
+    <message>
+        <source>Replicates by GTID</source>
+        <translation>Repliziert per GTID</translation>
+    </message>
+    <message>
+        <source>gtid_current_pos</source>
+        <translation>gtid_current_pos</translation>
+    </message>
+    <message>
+        <source>gtid_slave_pos</source>
+        <translation>gtid_slave_pos</translation>
+    </message>
+    <message>
+        <source>gtid_binlog_pos</source>
+        <translation>gtid_binlog_pos</translation>
+    </message>
+    <message>
+        <source>gtid_mode</source>
+        <translation>gtid_mode</translation>
+    </message>
+    <message>
+        <source>Executed_Gtid_Set</source>
+        <translation>Executed_Gtid_Set</translation>
+    </message>
+    <message>
+        <source>gtid_purged</source>
+        <translation>gtid_purged</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Cluster alias</source>
+        <translation>Cluster-Alias</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replicas</translation>
+    </message>
+    <message>
+        <source>Replica list</source>
+        <translation>Replica-Liste</translation>
+    </message>
+    <message>
+        <source>Data center</source>
+        <translation>Rechenzentrum</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Wartung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>active (lock %1)</source>
+        <translation>aktiv (Sperre %1)</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h %3 min</source>
+        <translation>%1 d %2 h %3 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1 (jetzt)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (vor %2)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::InstanceDetailsPanel</name>
+    <message>
+        <source>Not available now</source>
+        <translation>Derzeit nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No instance selected.&lt;/i&gt; Select one on the canvas.</source>
+        <translation>&lt;i&gt;Keine Instanz ausgewählt.&lt;/i&gt; Wählen Sie eine auf der Arbeitsfläche aus.</translation>
+    </message>
+    <message>
+        <source>in maintenance</source>
+        <translation>in Wartung</translation>
+    </message>
+    <message>
+        <source>Stop replication</source>
+        <translation>Replikation stoppen</translation>
+    </message>
+    <message>
+        <source>Start replication</source>
+        <translation>Replikation starten</translation>
+    </message>
+    <message>
+        <source>End maintenance</source>
+        <translation>Wartung beenden</translation>
+    </message>
+    <message>
+        <source>Begin maintenance…</source>
+        <translation>Wartung beginnen…</translation>
+    </message>
+    <message>
+        <source>Probe this instance again now</source>
+        <translation>Diese Instanz jetzt erneut abfragen</translation>
+    </message>
+    <message>
+        <source>Make it a replica of its master&apos;s master (shows the plan first)</source>
+        <translation>Zur Replica des Masters ihres Masters machen (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Swap it with its master: it becomes its master&apos;s master (shows the plan first)</source>
+        <translation>Mit ihrem Master tauschen: Sie wird zum Master ihres bisherigen Masters (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>START SLAVE on this instance (shows the plan first)</source>
+        <translation>START SLAVE auf dieser Instanz (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>STOP SLAVE on this instance (shows the plan first)</source>
+        <translation>STOP SLAVE auf dieser Instanz (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Mark it as in maintenance: operations leave it alone until the lock ends</source>
+        <translation>Als in Wartung markieren: Operationen lassen sie bis zum Ende der Sperre unberührt</translation>
+    </message>
+    <message>
+        <source>End the maintenance lock on this instance</source>
+        <translation>Die Wartungssperre dieser Instanz beenden</translation>
+    </message>
+    <message>
+        <source>Select an instance first</source>
+        <translation>Wählen Sie zuerst eine Instanz aus</translation>
+    </message>
+    <message>
+        <source>Not a replica: it has no master to move around</source>
+        <translation>Keine Replica: Ohne Master kann sie nicht verschoben werden</translation>
+    </message>
+    <message>
+        <source>Not a replica: there is no replication to start or stop</source>
+        <translation>Keine Replica: Es gibt keine Replikation zum Starten oder Stoppen</translation>
     </message>
 </context>
 <context>
@@ -132,34 +1364,6 @@
     <message>
         <source>Topograph</source>
         <translation>Topograph</translation>
-    </message>
-    <message>
-        <source>Instance</source>
-        <translation>Instanz</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>Modus</translation>
-    </message>
-    <message>
-        <source>Binlog</source>
-        <translation>Binlog</translation>
-    </message>
-    <message>
-        <source>Replication</source>
-        <translation>Replikation</translation>
-    </message>
-    <message>
-        <source>Lag</source>
-        <translation>Verzögerung</translation>
-    </message>
-    <message>
-        <source>No instance to show: start with --seed HOST:PORT</source>
-        <translation>Keine Instanz anzuzeigen: mit --seed HOST:PORT starten</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -186,51 +1390,555 @@
         <translation>&amp;Über Topograph</translation>
     </message>
     <message>
-        <source>Probing %1…</source>
-        <translation>Frage %1 ab…</translation>
-    </message>
-    <message>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <source>replicating</source>
-        <translation>repliziert</translation>
+        <source>Read-only mode: Topograph changes nothing (toggle with Ctrl+Shift+R).</source>
+        <translation>Nur-Lese-Modus: Topograph ändert nichts (umschalten mit Strg+Umschalt+R).</translation>
     </message>
     <message>
-        <source>not replicating</source>
-        <translation>repliziert nicht</translation>
+        <source>Clusters</source>
+        <translation>Cluster</translation>
     </message>
     <message>
-        <source>primary</source>
-        <translation>Primärserver</translation>
+        <source>Instance details</source>
+        <translation>Instanzdetails</translation>
     </message>
     <message>
-        <source>unreachable: %1</source>
-        <translation>nicht erreichbar: %1</translation>
+        <source>Discovering %1…</source>
+        <translation>Erkennung ab %1 läuft…</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>no binlog</source>
-        <translation>kein Binlog</translation>
-    </message>
-    <message>
-        <source>, GTID</source>
-        <translation>, GTID</translation>
+        <source>Discovery from %1 failed: %2</source>
+        <translation>Erkennung ab %1 fehlgeschlagen: %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n instance(s), probed at %1</source>
+        <source>Discovered %n instance(s) from %1</source>
         <translation>
-            <numerusform>%n Instanz, abgefragt um %1</numerusform>
-            <numerusform>%n Instanzen, abgefragt um %1</numerusform>
+            <numerusform>%n Instanz ab %1 erkannt</numerusform>
+            <numerusform>%n Instanzen ab %1 erkannt</numerusform>
         </translation>
     </message>
     <message>
-        <source>Probe failed: %1</source>
-        <translation>Abfrage fehlgeschlagen: %1</translation>
+        <source>%1 is not known: discover it first (Ctrl+D)</source>
+        <translation>%1 ist unbekannt: zuerst erkennen (Strg+D)</translation>
+    </message>
+    <message>
+        <source>Polling stopped</source>
+        <translation>Abfrage gestoppt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Polling %n instance(s) every %1 s</source>
+        <translation>
+            <numerusform>%n Instanz wird alle %1 s abgefragt</numerusform>
+            <numerusform>%n Instanzen werden alle %1 s abgefragt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · last round: %1 probed, %2 unreachable, %3 ms</source>
+        <translation> · letzte Runde: %1 abgefragt, %2 nicht erreichbar, %3 ms</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>Noch keine Daten</translation>
+    </message>
+    <message>
+        <source>Data age: %1 s</source>
+        <translation>Datenalter: %1 s</translation>
+    </message>
+    <message>
+        <source>Oldest check of the shown cluster: %1</source>
+        <translation>Älteste Prüfung im angezeigten Cluster: %1</translation>
+    </message>
+    <message>
+        <source>Read-only mode: changes are disabled (View ▸ Read-only mode, Ctrl+Shift+R).</source>
+        <translation>Nur-Lese-Modus: Änderungen sind deaktiviert (Ansicht ▸ Nur-Lese-Modus, Strg+Umschalt+R).</translation>
+    </message>
+    <message>
+        <source>The backend is read-only: %1</source>
+        <translation>Das Backend ist schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Discover a topology from one instance</source>
+        <translation>Topologie ausgehend von einer Instanz erkennen</translation>
+    </message>
+    <message>
+        <source>Drop to relocate %1 here (%2)</source>
+        <translation>Ablegen, um %1 hierher umzuhängen (%2)</translation>
+    </message>
+    <message>
+        <source>%1: done, end state verified</source>
+        <translation>%1: abgeschlossen, Endzustand verifiziert</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Discover…</source>
+        <translation>&amp;Erkennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Find instance…</source>
+        <translation>Instanz &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>An &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>Read-&amp;only mode</source>
+        <translation>&amp;Nur-Lese-Modus</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Ein&amp;stellungen…</translation>
+    </message>
+    <message>
+        <source>Polling every instance now…</source>
+        <translation>Alle Instanzen werden jetzt abgefragt…</translation>
+    </message>
+    <message>
+        <source>Read-only mode on</source>
+        <translation>Nur-Lese-Modus ein</translation>
+    </message>
+    <message>
+        <source>Read-only mode off</source>
+        <translation>Nur-Lese-Modus aus</translation>
+    </message>
+    <message>
+        <source>An operation is running: settings apply after it ends.</source>
+        <translation>Eine Operation läuft: Die Einstellungen gelten nach ihrem Ende.</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Forget %1</source>
+        <translation>%1 vergessen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the backend? It comes back if it is discovered again.</source>
+        <translation>%1 aus dem Backend entfernen? Die Instanz erscheint wieder, sobald sie erneut erkannt wird.</translation>
+    </message>
+    <message>
+        <source>Begin maintenance</source>
+        <translation>Wartung beginnen</translation>
+    </message>
+    <message>
+        <source>Reason for the maintenance on %1 (it ends after %2 minutes):</source>
+        <translation>Grund für die Wartung von %1 (endet nach %2 Minuten):</translation>
+    </message>
+    <message>
+        <source>Unknown operation %1</source>
+        <translation>Unbekannte Operation %1</translation>
+    </message>
+    <message>
+        <source>The planner refuses every target for %1</source>
+        <translation>Der Planer lehnt jedes Ziel für %1 ab</translation>
+    </message>
+    <message>
+        <source>Relocate %1</source>
+        <translation>%1 umhängen</translation>
+    </message>
+    <message>
+        <source>Relocate %1 below:</source>
+        <translation>%1 umhängen unter:</translation>
+    </message>
+    <message>
+        <source>option file %1</source>
+        <translation>Optionsdatei %1</translation>
+    </message>
+    <message>
+        <source>none configured</source>
+        <translation>keine konfiguriert</translation>
+    </message>
+    <message>
+        <source>user %1 from the configuration</source>
+        <translation>Benutzer %1 aus der Konfiguration</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Cannot save the configuration: %1</source>
+        <translation>Konfiguration kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Find instance</source>
+        <translation>Instanz suchen</translation>
+    </message>
+    <message>
+        <source>Instance (host:port):</source>
+        <translation>Instanz (host:port):</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::NodeContextMenu</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move &amp;below</source>
+        <translation>Verschieben &amp;unter</translation>
+    </message>
+    <message>
+        <source>%1 has no siblings</source>
+        <translation>%1 hat keine Geschwister-Replicas</translation>
+    </message>
+    <message>
+        <source>Re&amp;locate below…</source>
+        <translation>Um&amp;hängen unter…</translation>
+    </message>
+    <message>
+        <source>%1 is not a replica</source>
+        <translation>%1 ist keine Replica</translation>
+    </message>
+    <message>
+        <source>&amp;Take master</source>
+        <translation>&amp;Master übernehmen</translation>
+    </message>
+    <message>
+        <source>Make &amp;co-master</source>
+        <translation>Zum &amp;Co-Master machen</translation>
+    </message>
+    <message>
+        <source>Move replicas u&amp;p</source>
+        <translation>&amp;Replicas nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Re&amp;point replicas</source>
+        <translation>Replicas &amp;neu ausrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Stop replication</source>
+        <translation>Replikation &amp;stoppen</translation>
+    </message>
+    <message>
+        <source>St&amp;art replication</source>
+        <translation>Replikation s&amp;tarten</translation>
+    </message>
+    <message>
+        <source>Set rea&amp;d-only</source>
+        <translation>Schreib&amp;geschützt setzen</translation>
+    </message>
+    <message>
+        <source>Set &amp;writeable</source>
+        <translation>&amp;Beschreibbar setzen</translation>
+    </message>
+    <message>
+        <source>&amp;End maintenance</source>
+        <translation>Wartung b&amp;eenden</translation>
+    </message>
+    <message>
+        <source>Begin &amp;maintenance…</source>
+        <translation>&amp;Wartung beginnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Vergessen</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y key</source>
+        <translation>Schlüssel &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::OperationController</name>
+    <message>
+        <source>Probing the instances of %1 and planning %2…</source>
+        <translation>Instanzen von %1 werden abgefragt, %2 wird geplant…</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::OperationWorker</name>
+    <message>
+        <source>Cannot open the backend: %1</source>
+        <translation>Backend kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Read-only mode: %1 was not run.</source>
+        <translation>Nur-Lese-Modus: %1 wurde nicht ausgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::PlanPreviewDialog</name>
+    <message>
+        <source>Run this plan now (Alt+R). Enter never runs it.</source>
+        <translation>Diesen Plan jetzt ausführen (Alt+R). Die Eingabetaste führt ihn nie aus.</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>Erreichbar</translation>
+    </message>
+    <message>
+        <source>Master</source>
+        <translation>Master</translation>
+    </message>
+    <message>
+        <source>IO thread</source>
+        <translation>IO-Thread</translation>
+    </message>
+    <message>
+        <source>SQL thread</source>
+        <translation>SQL-Thread</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Plan: %1</translation>
+    </message>
+    <message>
+        <source>Probing the cluster…</source>
+        <translation>Cluster wird abgefragt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Method: %1 — %n step(s) on %2 instance(s)</source>
+        <translation>
+            <numerusform>Methode: %1 — %n Schritt auf %2 Instanz(en)</numerusform>
+            <numerusform>Methode: %1 — %n Schritte auf %2 Instanz(en)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Warnings</source>
+        <translation>⚠ Warnungen</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet. Read the plan, then Run.</source>
+        <translation>Bisher wurde nichts ausgeführt. Erst den Plan lesen, dann „Ausführen“.</translation>
+    </message>
+    <message>
+        <source>There is no plan to run.</source>
+        <translation>Es gibt keinen auszuführenden Plan.</translation>
+    </message>
+    <message>
+        <source>Cannot plan this operation:</source>
+        <translation>Diese Operation kann nicht geplant werden:</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Run is disabled: %1</source>
+        <translation>Ausführen ist deaktiviert: %1</translation>
+    </message>
+    <message>
+        <source>Started at %1</source>
+        <translation>Gestartet um %1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Running. Cancel stops after the current step.</source>
+        <translation>Läuft. „Abbrechen“ hält nach dem aktuellen Schritt an.</translation>
+    </message>
+    <message>
+        <source>Recovery: %1</source>
+        <translation>Wiederherstellung: %1</translation>
+    </message>
+    <message>
+        <source>Recovering: %1</source>
+        <translation>Wird wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>— What ran —</source>
+        <translation>— Was ausgeführt wurde —</translation>
+    </message>
+    <message>
+        <source>Succeeded and verified.</source>
+        <translation>Erfolgreich und verifiziert.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Done and verified.</source>
+        <translation>Abgeschlossen und verifiziert.</translation>
+    </message>
+    <message>
+        <source>Every instance is where the plan said it would be.</source>
+        <translation>Jede Instanz steht dort, wo der Plan sie vorgesehen hat.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) ran. Check where each instance stands below.</source>
+        <translation>
+            <numerusform>%n Schritt wurde ausgeführt. Prüfen Sie unten den Stand jeder Instanz.</numerusform>
+            <numerusform>%n Schritte wurden ausgeführt. Prüfen Sie unten den Stand jeder Instanz.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Beendet.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current step…</source>
+        <translation>Abbruch nach dem aktuellen Schritt…</translation>
+    </message>
+    <message>
+        <source>Cancel requested.</source>
+        <translation>Abbruch angefordert.</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>not a replica</source>
+        <translation>keine Replica</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::SettingsDialog</name>
+    <message>
+        <source>none — names and addresses as given</source>
+        <translation>none — Namen und Adressen wie angegeben</translation>
+    </message>
+    <message>
+        <source>default — addresses reverse-resolved to names</source>
+        <translation>default — Adressen per Reverse-Lookup in Namen aufgelöst</translation>
+    </message>
+    <message>
+        <source>cname — the canonical name</source>
+        <translation>cname — der kanonische Name</translation>
+    </message>
+    <message>
+        <source>ip — addresses instead of names</source>
+        <translation>ip — Adressen statt Namen</translation>
+    </message>
+    <message>
+        <source>@@hostname — the server&apos;s host name</source>
+        <translation>@@hostname — der Hostname des Servers</translation>
+    </message>
+    <message>
+        <source>@@report_host — the name it reports</source>
+        <translation>@@report_host — der vom Server gemeldete Name</translation>
+    </message>
+    <message>
+        <source>none — the name Topograph connected to</source>
+        <translation>none — der Name, mit dem Topograph sich verbunden hat</translation>
+    </message>
+    <message>
+        <source>a SQLite file on this computer</source>
+        <translation>einer SQLite-Datei auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>orchestrator&apos;s MySQL database</source>
+        <translation>der MySQL-Datenbank von orchestrator</translation>
+    </message>
+    <message>
+        <source>SQLite data file</source>
+        <translation>SQLite-Datendatei</translation>
+    </message>
+    <message>
+        <source>MySQL option file for the backend</source>
+        <translation>MySQL-Optionsdatei für das Backend</translation>
+    </message>
+    <message>
+        <source>MySQL option file</source>
+        <translation>MySQL-Optionsdatei</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Save to %1</source>
+        <translation>In %1 speichern</translation>
+    </message>
+    <message>
+        <source>Save to the configuration file</source>
+        <translation>In der Konfigurationsdatei speichern</translation>
+    </message>
+    <message>
+        <source>Settings Topograph does not know are kept in the file.</source>
+        <translation>Einstellungen, die Topograph nicht kennt, bleiben in der Datei erhalten.</translation>
+    </message>
+    <message>
+        <source>Topograph started without a configuration file: these settings last until it closes. Start it with --config FILE to keep them.</source>
+        <translation>Topograph wurde ohne Konfigurationsdatei gestartet: Diese Einstellungen gelten nur bis zum Beenden. Starten Sie es mit --config FILE, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <source>The MySQL backend needs a host (Backend tab).</source>
+        <translation>Das MySQL-Backend benötigt einen Host (Reiter „Backend“).</translation>
+    </message>
+    <message>
+        <source>The MySQL backend needs a database name (Backend tab).</source>
+        <translation>Das MySQL-Backend benötigt einen Datenbanknamen (Reiter „Backend“).</translation>
     </message>
 </context>
 </TS>

@@ -31,8 +31,8 @@ ClusterListPanel::ClusterListPanel(QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->setStretchLastSection(false);
+    // Every column as wide as its contents (a narrow dock scrolls rather than hiding names).
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filter);
