@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <csignal>
 #include <memory>
@@ -20,6 +21,7 @@
 #include "canvas/clusterview.h"
 #include "canvas/nodeitem.h"
 #include "db/mysqlsession.h"
+#include "dialogs/discoverdialog.h"
 #include "dialogs/planpreviewdialog.h"
 #include "mainwindow.h"
 #include "models/clusterlistmodel.h"
@@ -201,6 +203,31 @@ private Q_SLOTS:
         again.show();
         QTRY_COMPARE_WITH_TIMEOUT(again.currentCluster(), cluster, kWaitMs);
         QCOMPARE(again.clusterList()->selectedCluster(), cluster);
+    }
+
+    void discoverDialogCrawlsAndOpensTheCluster()
+    {
+        auto loaded = Sandbox::fromEnvironment(u"filepos"_s);
+        if (!loaded) {
+            QSKIP(qPrintable(loaded.error().message));
+        }
+        Configuration config = loaded->config;
+        config.sqlite3DataFile = m_dir.filePath(u"discover-dialog.db"_s);
+        MainWindow window(config, std::nullopt);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
+        auto* dialog = window.findChild<DiscoverDialog*>();
+        QVERIFY2(dialog && dialog->isVisible(), "Ctrl+D opens the Discover dialog");
+        auto* found = dialog->findChild<QTreeWidget*>(u"foundList"_s);
+        QVERIFY(found);
+        dialog->setSeedText(loaded->deepest().key.toString());
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"discoverButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isDiscovering(), kWaitMs);
+        QCOMPARE(found->topLevelItemCount(), static_cast<int>(loaded->instances.size()));
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentCluster(), loaded->primary().key.toString(), kWaitMs);
+        QCOMPARE(window.scene()->keys().size(), loaded->instances.size());
+        QCOMPARE(window.scene()->selectedInstance(), std::optional(loaded->deepest().key));
     }
 
     void dragOntoASiblingRelocatesInTheSandbox()
