@@ -225,7 +225,8 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->findChild<QPushButton*>(u"discoverButton"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isDiscovering(), kWaitMs);
         QCOMPARE(found->topLevelItemCount(), static_cast<int>(loaded->instances.size()));
-        QTRY_COMPARE_WITH_TIMEOUT(window.currentCluster(), loaded->primary().key.toString(), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.currentCluster(), loaded->primary().key.toString(), kWaitMs);
         QCOMPARE(window.scene()->keys().size(), loaded->instances.size());
         QCOMPARE(window.scene()->selectedInstance(), std::optional(loaded->deepest().key));
     }
