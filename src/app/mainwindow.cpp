@@ -104,8 +104,8 @@ MainWindow::MainWindow(
     // A first start takes most of the screen; later starts restore the saved geometry.
     if (const QScreen* screen = QGuiApplication::primaryScreen()) {
         const QSize available = screen->availableGeometry().size();
-        resize(std::max(1024, available.width() * 9 / 10),
-            std::max(700, available.height() * 9 / 10));
+        resize(
+            std::max(1024, available.width() * 9 / 10), std::max(700, available.height() * 9 / 10));
     } else {
         resize(1280, 800);
     }
@@ -304,6 +304,16 @@ InstanceStatus::Thresholds MainWindow::thresholds() const
     return t;
 }
 
+PlannerFlags MainWindow::plannerFlags() const
+{
+    PlannerFlags flags;
+    flags.readOnly = m_config.readOnly;
+    for (const MaintenanceLock& lock : m_snapshot.maintenance) {
+        flags.maintenanceLocked.insert(lock.key);
+    }
+    return flags;
+}
+
 QString MainWindow::readOnlyReason() const
 {
     if (m_config.readOnly) {
@@ -329,11 +339,7 @@ void MainWindow::updateReadOnlyState()
 
 void MainWindow::onDragStarted(const InstanceKey& key)
 {
-    PlannerFlags flags;
-    flags.readOnly = m_config.readOnly;
-    for (const MaintenanceLock& lock : m_snapshot.maintenance) {
-        flags.maintenanceLocked.insert(lock.key);
-    }
+    const PlannerFlags flags = plannerFlags();
     const auto verdicts = TargetVerdicts::forRelocate(m_config, clusterRecords(), flags, key);
     QHash<InstanceKey, DropTarget> targets;
     for (auto it = verdicts.cbegin(); it != verdicts.cend(); ++it) {
@@ -377,10 +383,7 @@ void MainWindow::showContextMenu(const InstanceKey& key, const QPoint& screenPos
     NodeContextMenu::Context context;
     context.config = m_config;
     context.cluster = clusterRecords();
-    context.flags.readOnly = m_config.readOnly;
-    for (const MaintenanceLock& lock : m_snapshot.maintenance) {
-        context.flags.maintenanceLocked.insert(lock.key);
-    }
+    context.flags = plannerFlags();
     context.inMaintenance = m_snapshot.maintenanceOf(key).has_value();
     context.readOnlyReason = readOnlyReason();
     auto* menu = new NodeContextMenu(context, key, this);

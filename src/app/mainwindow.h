@@ -9,6 +9,7 @@
 #include "instancekey.h"
 #include "ops/executor.h"
 #include "ops/plan.h"
+#include "ops/plannerflags.h"
 #include "topology/instancestatus.h"
 
 class QAction;
@@ -82,6 +83,7 @@ private:
     QList<InstanceRecord> clusterRecords() const;
     InstanceStatus::Thresholds thresholds() const;
     QString readOnlyReason() const;
+    PlannerFlags plannerFlags() const; // read-only mode and the active maintenance locks
 
     // mainwindow_actions.cpp: menus, dialogs, persistence
     void createActions();

@@ -197,11 +197,7 @@ void MainWindow::requestOperation(
 
 void MainWindow::pickRelocateTarget(const InstanceKey& key)
 {
-    PlannerFlags flags;
-    flags.readOnly = m_config.readOnly;
-    for (const MaintenanceLock& lock : m_snapshot.maintenance) {
-        flags.maintenanceLocked.insert(lock.key);
-    }
+    const PlannerFlags flags = plannerFlags();
     const auto verdicts = TargetVerdicts::forRelocate(m_config, clusterRecords(), flags, key);
     QStringList targets;
     for (auto it = verdicts.cbegin(); it != verdicts.cend(); ++it) {

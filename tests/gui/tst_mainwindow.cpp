@@ -54,8 +54,8 @@ QPoint viewportPoint(const MainWindow& window, const InstanceKey& key)
     return item ? window.canvas()->mapFromScene(item->sceneBoundingRect().center()) : QPoint();
 }
 
-// Presses on dragged's card, moves in steps onto target's card and releases there.
-void dragCard(const MainWindow& window, const InstanceKey& dragged, const InstanceKey& target)
+// Presses on dragged's card and moves in steps onto target's card, without releasing.
+QPoint dragOnto(const MainWindow& window, const InstanceKey& dragged, const InstanceKey& target)
 {
     QWidget* viewport = window.canvas()->viewport();
     const QPoint from = viewportPoint(window, dragged);
@@ -64,7 +64,13 @@ void dragCard(const MainWindow& window, const InstanceKey& dragged, const Instan
     for (int i = 1; i <= 8; ++i) {
         QTest::mouseMove(viewport, from + (to - from) * i / 8);
     }
-    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+    return to;
+}
+
+void dragCard(const MainWindow& window, const InstanceKey& dragged, const InstanceKey& target)
+{
+    const QPoint to = dragOnto(window, dragged, target);
+    QTest::mouseRelease(window.canvas()->viewport(), Qt::LeftButton, {}, to);
 }
 
 // The master port an instance replicates from, read from the server itself.
@@ -295,18 +301,12 @@ private Q_SLOTS:
         // 4 cannot replicate from its own replica 5.
         QSignalSpy cancelled(window.scene(), &ClusterScene::dragCancelled);
         QSignalSpy dropped(window.scene(), &ClusterScene::dropRequested);
-        QWidget* viewport = window.canvas()->viewport();
-        const QPoint from = viewportPoint(window, sb->key(4));
-        const QPoint to = viewportPoint(window, sb->key(5));
-        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
-        for (int i = 1; i <= 8; ++i) {
-            QTest::mouseMove(viewport, from + (to - from) * i / 8);
-        }
+        const QPoint to = dragOnto(window, sb->key(4), sb->key(5));
         NodeItem* target = window.scene()->nodeItem(sb->key(5));
         QCOMPARE(target->dropVerdict(), DropVerdict::Refused);
         QVERIFY(!target->toolTip().isEmpty());
         QCOMPARE(window.scene()->nodeItem(sb->key(2))->dropVerdict(), DropVerdict::Valid);
-        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+        QTest::mouseRelease(window.canvas()->viewport(), Qt::LeftButton, {}, to);
         QCOMPARE(cancelled.size(), 1);
         QCOMPARE(dropped.size(), 0);
         QVERIFY(!window.operations()->dialog());

@@ -12,6 +12,7 @@
 #include <limits>
 #include <variant>
 
+#include "config/configfields.h"
 #include "logging.h"
 
 using namespace Qt::StringLiterals;
@@ -19,65 +20,6 @@ using namespace Qt::StringLiterals;
 namespace topograph {
 
 namespace {
-
-using Target = std::variant<QString Configuration::*, int Configuration::*, bool Configuration::*,
-    QHash<QString, QString> Configuration::*>;
-
-struct Field
-{
-    const char16_t* name;
-    Target target;
-    const char16_t* choices = nullptr; // '|'-separated allowed values for strings, lower case
-    int minimum = 0; // for integers
-    int maximum = std::numeric_limits<int>::max();
-};
-
-constexpr int kMaxPort = 65535;
-
-// The keys Topograph understands. Anything else in the file is ignored.
-const Field kFields[] = {
-    { u"MySQLTopologyUser", &Configuration::mysqlTopologyUser },
-    { u"MySQLTopologyPassword", &Configuration::mysqlTopologyPassword },
-    { u"MySQLTopologyCredentialsConfigFile", &Configuration::mysqlTopologyCredentialsConfigFile },
-    { u"MySQLTopologySSLCAFile", &Configuration::mysqlTopologySslCaFile },
-    { u"MySQLTopologySSLCertFile", &Configuration::mysqlTopologySslCertFile },
-    { u"MySQLTopologySSLPrivateKeyFile", &Configuration::mysqlTopologySslPrivateKeyFile },
-    { u"MySQLTopologySSLSkipVerify", &Configuration::mysqlTopologySslSkipVerify },
-    { u"MySQLTopologyUseMutualTLS", &Configuration::mysqlTopologyUseMutualTls },
-    { u"MySQLConnectTimeoutSeconds", &Configuration::mysqlConnectTimeoutSeconds, nullptr, 1 },
-    { u"MySQLDiscoveryReadTimeoutSeconds", &Configuration::mysqlDiscoveryReadTimeoutSeconds,
-        nullptr, 1 },
-    { u"MySQLTopologyReadTimeoutSeconds", &Configuration::mysqlTopologyReadTimeoutSeconds, nullptr,
-        1 },
-    { u"DefaultInstancePort", &Configuration::defaultInstancePort, nullptr, 1, kMaxPort },
-    { u"BackendDB", &Configuration::backendDb, u"sqlite|sqlite3|mysql" },
-    { u"SQLite3DataFile", &Configuration::sqlite3DataFile },
-    { u"MySQLOrchestratorHost", &Configuration::mysqlOrchestratorHost },
-    { u"MySQLOrchestratorPort", &Configuration::mysqlOrchestratorPort, nullptr, 1, kMaxPort },
-    { u"MySQLOrchestratorDatabase", &Configuration::mysqlOrchestratorDatabase },
-    { u"MySQLOrchestratorUser", &Configuration::mysqlOrchestratorUser },
-    { u"MySQLOrchestratorPassword", &Configuration::mysqlOrchestratorPassword },
-    { u"MySQLOrchestratorCredentialsConfigFile",
-        &Configuration::mysqlOrchestratorCredentialsConfigFile },
-    { u"MySQLOrchestratorSSLCAFile", &Configuration::mysqlOrchestratorSslCaFile },
-    { u"MySQLOrchestratorSSLCertFile", &Configuration::mysqlOrchestratorSslCertFile },
-    { u"MySQLOrchestratorSSLPrivateKeyFile", &Configuration::mysqlOrchestratorSslPrivateKeyFile },
-    { u"InstancePollSeconds", &Configuration::instancePollSeconds, nullptr, 1 },
-    { u"DiscoverByShowSlaveHosts", &Configuration::discoverByShowSlaveHosts },
-    { u"HostnameResolveMethod", &Configuration::hostnameResolveMethod, u"none|default|cname|ip" },
-    { u"MySQLHostnameResolveMethod", &Configuration::mysqlHostnameResolveMethod,
-        u"@@hostname|@@report_host|none" },
-    { u"ExpiryHostnameResolvesMinutes", &Configuration::expiryHostnameResolvesMinutes, nullptr, 1 },
-    { u"UnseenInstanceForgetHours", &Configuration::unseenInstanceForgetHours, nullptr, 1 },
-    { u"DetectClusterAliasQuery", &Configuration::detectClusterAliasQuery },
-    { u"ClusterNameToAlias", &Configuration::clusterNameToAlias },
-    { u"ReplicationLagQuery", &Configuration::replicationLagQuery },
-    { u"ReasonableReplicationLagSeconds", &Configuration::reasonableReplicationLagSeconds },
-    { u"ReasonableMaintenanceReplicationLagSeconds",
-        &Configuration::reasonableMaintenanceReplicationLagSeconds },
-    { u"MaintenanceExpireMinutes", &Configuration::maintenanceExpireMinutes, nullptr, 1 },
-    { u"ReadOnly", &Configuration::readOnly },
-};
 
 QString typeName(const QJsonValue& value)
 {
@@ -124,7 +66,7 @@ Result<QString> expandEnvironment(const QString& value, const QString& where)
 }
 
 Result<void> assign(
-    Configuration& config, const Field& field, const QJsonValue& value, const QString& where)
+    Configuration& config, const ConfigField& field, const QJsonValue& value, const QString& where)
 {
     const QString name = QString::fromUtf16(field.name);
     auto wrongType = [&](const QString& expected) {
@@ -200,15 +142,15 @@ Result<Configuration> ConfigLoader::fromJson(const QByteArray& json, const QStri
     if (!document.isObject()) {
         return makeError(ErrorCode::ConfigError, u"%1: expected a JSON object"_s.arg(origin));
     }
-    QHash<QString, const Field*> byLowerName;
-    for (const Field& field : kFields) {
+    QHash<QString, const ConfigField*> byLowerName;
+    for (const ConfigField& field : configFields()) {
         byLowerName.insert(QString::fromUtf16(field.name).toLower(), &field);
     }
     Configuration config;
     QStringList ignored;
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        const Field* field = byLowerName.value(it.key().toLower());
+        const ConfigField* field = byLowerName.value(it.key().toLower());
         if (!field) {
             ignored << it.key();
             continue;

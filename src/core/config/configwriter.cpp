@@ -9,68 +9,17 @@
 
 #include <variant>
 
+#include "config/configfields.h"
+
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
 namespace {
 
-using Target = std::variant<QString Configuration::*, int Configuration::*, bool Configuration::*,
-    QHash<QString, QString> Configuration::*>;
-
-struct Field
+const ConfigField* fieldNamed(const QString& key)
 {
-    const char16_t* name;
-    Target target;
-    bool password = false;
-};
-
-// The keys ConfigLoader reads (configloader.cpp), with the same spelling. tst_configwriter loads
-// what this writes for every field, so a key added there and not here fails that test.
-const Field kFields[] = {
-    { u"MySQLTopologyUser", &Configuration::mysqlTopologyUser },
-    { u"MySQLTopologyPassword", &Configuration::mysqlTopologyPassword, true },
-    { u"MySQLTopologyCredentialsConfigFile", &Configuration::mysqlTopologyCredentialsConfigFile },
-    { u"MySQLTopologySSLCAFile", &Configuration::mysqlTopologySslCaFile },
-    { u"MySQLTopologySSLCertFile", &Configuration::mysqlTopologySslCertFile },
-    { u"MySQLTopologySSLPrivateKeyFile", &Configuration::mysqlTopologySslPrivateKeyFile },
-    { u"MySQLTopologySSLSkipVerify", &Configuration::mysqlTopologySslSkipVerify },
-    { u"MySQLTopologyUseMutualTLS", &Configuration::mysqlTopologyUseMutualTls },
-    { u"MySQLConnectTimeoutSeconds", &Configuration::mysqlConnectTimeoutSeconds },
-    { u"MySQLDiscoveryReadTimeoutSeconds", &Configuration::mysqlDiscoveryReadTimeoutSeconds },
-    { u"MySQLTopologyReadTimeoutSeconds", &Configuration::mysqlTopologyReadTimeoutSeconds },
-    { u"DefaultInstancePort", &Configuration::defaultInstancePort },
-    { u"BackendDB", &Configuration::backendDb },
-    { u"SQLite3DataFile", &Configuration::sqlite3DataFile },
-    { u"MySQLOrchestratorHost", &Configuration::mysqlOrchestratorHost },
-    { u"MySQLOrchestratorPort", &Configuration::mysqlOrchestratorPort },
-    { u"MySQLOrchestratorDatabase", &Configuration::mysqlOrchestratorDatabase },
-    { u"MySQLOrchestratorUser", &Configuration::mysqlOrchestratorUser },
-    { u"MySQLOrchestratorPassword", &Configuration::mysqlOrchestratorPassword, true },
-    { u"MySQLOrchestratorCredentialsConfigFile",
-        &Configuration::mysqlOrchestratorCredentialsConfigFile },
-    { u"MySQLOrchestratorSSLCAFile", &Configuration::mysqlOrchestratorSslCaFile },
-    { u"MySQLOrchestratorSSLCertFile", &Configuration::mysqlOrchestratorSslCertFile },
-    { u"MySQLOrchestratorSSLPrivateKeyFile", &Configuration::mysqlOrchestratorSslPrivateKeyFile },
-    { u"InstancePollSeconds", &Configuration::instancePollSeconds },
-    { u"DiscoverByShowSlaveHosts", &Configuration::discoverByShowSlaveHosts },
-    { u"HostnameResolveMethod", &Configuration::hostnameResolveMethod },
-    { u"MySQLHostnameResolveMethod", &Configuration::mysqlHostnameResolveMethod },
-    { u"ExpiryHostnameResolvesMinutes", &Configuration::expiryHostnameResolvesMinutes },
-    { u"UnseenInstanceForgetHours", &Configuration::unseenInstanceForgetHours },
-    { u"DetectClusterAliasQuery", &Configuration::detectClusterAliasQuery },
-    { u"ClusterNameToAlias", &Configuration::clusterNameToAlias },
-    { u"ReplicationLagQuery", &Configuration::replicationLagQuery },
-    { u"ReasonableReplicationLagSeconds", &Configuration::reasonableReplicationLagSeconds },
-    { u"ReasonableMaintenanceReplicationLagSeconds",
-        &Configuration::reasonableMaintenanceReplicationLagSeconds },
-    { u"MaintenanceExpireMinutes", &Configuration::maintenanceExpireMinutes },
-    { u"ReadOnly", &Configuration::readOnly },
-};
-
-const Field* fieldNamed(const QString& key)
-{
-    for (const Field& field : kFields) {
+    for (const ConfigField& field : configFields()) {
         if (key.compare(QString::fromUtf16(field.name), Qt::CaseInsensitive) == 0) {
             return &field;
         }
@@ -126,7 +75,7 @@ QJsonObject ConfigWriter::toJson(const Configuration& config, bool includePasswo
 {
     static const Configuration defaults;
     QJsonObject object;
-    for (const Field& field : kFields) {
+    for (const ConfigField& field : configFields()) {
         if (field.password && !includePasswords) {
             continue;
         }
@@ -164,7 +113,7 @@ Result<void> ConfigWriter::save(
     QJsonObject out;
     QHash<QString, QString> keptForms; // canonical key -> unexpanded ${...} text to keep
     for (auto it = existing->begin(); it != existing->end(); ++it) {
-        const Field* field = fieldNamed(it.key());
+        const ConfigField* field = fieldNamed(it.key());
         if (!field) {
             out.insert(it.key(), it.value()); // not ours: kept as it was
             continue;
