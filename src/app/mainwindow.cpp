@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -38,6 +39,7 @@ MainWindow::MainWindow(
     , m_view(new ClusterView(m_scene, this))
     , m_details(new InstanceDetailsPanel(this))
     , m_banner(new QLabel(this))
+    , m_errorBanner(new QLabel(this))
     , m_pollLabel(new QLabel(this))
     , m_ageLabel(new QLabel(this))
     , m_ageTimer(new QTimer(this))
@@ -56,6 +58,12 @@ MainWindow::MainWindow(
         u"QLabel { background: #fff3cd; color: #664d03; padding: 6px; border-bottom: 1px solid #e0c36a; }"_s);
     m_banner->setText(tr("Read-only mode: Topograph changes nothing (toggle with Ctrl+Shift+R)."));
     layout->addWidget(m_banner);
+    m_errorBanner->setObjectName(u"errorBanner"_s);
+    m_errorBanner->setWordWrap(true);
+    m_errorBanner->setStyleSheet(u"QLabel { background: #fdecea; color: #8a1c12; padding: 6px; "
+                                 "border-bottom: 1px solid #d93025; }"_s);
+    m_errorBanner->hide();
+    layout->addWidget(m_errorBanner);
     layout->addWidget(m_view, 1);
     setCentralWidget(centre);
 
@@ -122,6 +130,15 @@ MainWindow::~MainWindow()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_operations->isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("An operation is running"),
+            tr("Closing Topograph cancels the running operation; the replication it stopped is "
+               "restarted first. Close anyway?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
     saveState();
     event->accept();
 }
@@ -133,6 +150,12 @@ void MainWindow::startWorkers()
     FleetWorker* fleet = m_workers->fleet();
     connect(fleet, &FleetWorker::snapshotReady, this, &MainWindow::applySnapshot);
     connect(fleet, &FleetWorker::pollStateChanged, this, &MainWindow::showPollState);
+    m_errorBanner->hide();
+    connect(fleet, &FleetWorker::backendUnavailable, this, [this](const QString& message) {
+        m_errorBanner->setText(
+            tr("%1 — check the backend in File ▸ Settings (Ctrl+,).").arg(message));
+        m_errorBanner->show();
+    });
     connect(fleet, &FleetWorker::failed, this,
         [this](const QString& message) { showMessage(message, true); });
     connect(
@@ -166,6 +189,7 @@ void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
 {
     m_snapshot = snapshot;
     m_haveSnapshot = true;
+    m_errorBanner->hide();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_clusters->setClusters(
         ClusterSummary::fromRecords(snapshot.records, snapshot.aliases, now, thresholds()));

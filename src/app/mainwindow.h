@@ -116,6 +116,7 @@ private:
     QDockWidget* m_clustersDock = nullptr;
     QDockWidget* m_detailsDock = nullptr;
     QLabel* m_banner;
+    QLabel* m_errorBanner; // the backend cannot be opened
     QLabel* m_pollLabel;
     QLabel* m_ageLabel;
     QTimer* m_ageTimer;

@@ -169,6 +169,20 @@ private Q_SLOTS:
         QVERIFY(window.scene()->isDragEnabled());
     }
 
+    void backendThatCannotOpenIsShownInABanner()
+    {
+        Configuration config;
+        config.sqlite3DataFile = u"/proc/topograph-no-such-dir/backend.db"_s;
+        MainWindow window(config, std::nullopt);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* banner = window.findChild<QLabel*>(u"errorBanner"_s);
+        QVERIFY(banner);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), kWaitMs);
+        QVERIFY2(banner->text().contains(u"backend"_s), qPrintable(banner->text()));
+        QVERIFY(banner->text().contains(u"/proc/topograph-no-such-dir"_s));
+    }
+
     void discoversTheSandboxAndShowsItsCluster()
     {
         auto loaded = Sandbox::fromEnvironment(u"gtid"_s);

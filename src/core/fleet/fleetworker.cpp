@@ -81,7 +81,7 @@ void FleetWorker::start()
     }
     auto opened = Backend::open(m_config);
     if (!opened) {
-        Q_EMIT failed(tr("Cannot open the backend: %1").arg(opened.error().message));
+        Q_EMIT backendUnavailable(tr("Cannot open the backend: %1").arg(opened.error().message));
         return;
     }
     m_backend = std::move(opened).value();
@@ -337,6 +337,9 @@ bool FleetWorker::requireWritable(const QString& what)
 
 void FleetWorker::emitSnapshot()
 {
+    if (!m_backend) {
+        return; // start() failed and said why
+    }
     FleetSnapshot snapshot;
     snapshot.serial = ++m_serial;
     snapshot.takenAt = QDateTime::currentDateTimeUtc();

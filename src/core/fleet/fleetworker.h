@@ -53,6 +53,8 @@ Q_SIGNALS:
     // An action the user asked for failed, or the backend cannot be used: for the status line.
     void failed(const QString& message);
     void done(const QString& message); // an action the user asked for succeeded
+    // The backend could not be opened: nothing can be shown until the settings change.
+    void backendUnavailable(const QString& message);
 
 private:
     void onPolled(const topograph::InstanceRecord& record);
