@@ -45,12 +45,13 @@ void MainWindow::createActions()
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, &MainWindow::showFindDialog);
     m_zoomInAction = new QAction(tr("Zoom &in"), this);
-    m_zoomInAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Plus),
-        QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn });
+    // Ctrl+= too: on most layouts "+" needs Shift. (Not QKeySequence::ZoomIn as well: the
+    // same sequence twice on one action makes it ambiguous, and it then never triggers.)
+    m_zoomInAction->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal) });
     connect(m_zoomInAction, &QAction::triggered, m_view, &ClusterView::zoomIn);
     m_zoomOutAction = new QAction(tr("Zoom &out"), this);
-    m_zoomOutAction->setShortcuts(
-        { QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut });
+    m_zoomOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
     connect(m_zoomOutAction, &QAction::triggered, m_view, &ClusterView::zoomOut);
     m_fitAction = new QAction(tr("&Fit to window"), this);
     m_fitAction->setShortcut(Qt::CTRL | Qt::Key_0);

@@ -25,6 +25,7 @@
 #include "dialogs/planpreviewdialog.h"
 #include "mainwindow.h"
 #include "models/clusterlistmodel.h"
+#include "operations/nodecontextmenu.h"
 #include "operations/operationcontroller.h"
 #include "panels/clusterlistpanel.h"
 #include "sandboxfixture.h"
@@ -83,6 +84,26 @@ int masterPortOf(const ThrowawaySandbox& sb, int number)
     }
     auto row = (*session)->queryRow(u"SHOW SLAVE STATUS"_s);
     return row ? row->value(u"Master_Port"_s).toInt() : 0;
+}
+
+// The master port an instance of the shared sandbox replicates from, with both threads running
+// (0 when it is not replicating).
+int masterPortOfInstance(const Sandbox& sb, const InstanceKey& key)
+{
+    for (const SandboxInstance& instance : sb.instances) {
+        if (instance.key != key) {
+            continue;
+        }
+        auto session = MySqlSession::open(sb.settings(instance), u"gui-test-shared"_s);
+        if (!session) {
+            return -1;
+        }
+        auto row = (*session)->queryRow(u"SHOW SLAVE STATUS"_s);
+        const bool running = row && row->value(u"Slave_SQL_Running"_s).toString() == u"Yes"_s
+            && row->value(u"Slave_IO_Running"_s).toString() == u"Yes"_s;
+        return running ? row->value(u"Master_Port"_s).toInt() : 0;
+    }
+    return -1;
 }
 
 } // namespace
@@ -249,6 +270,55 @@ private Q_SLOTS:
             window.currentCluster(), loaded->primary().key.toString(), kWaitMs);
         QCOMPARE(window.scene()->keys().size(), loaded->instances.size());
         QCOMPARE(window.scene()->selectedInstance(), std::optional(loaded->deepest().key));
+    }
+
+    void contextMenuAndShortcutsOnACard()
+    {
+        auto loaded = Sandbox::fromEnvironment(u"gtid"_s);
+        if (!loaded) {
+            QSKIP(qPrintable(loaded.error().message));
+        }
+        Configuration config = loaded->config;
+        config.sqlite3DataFile = m_dir.filePath(u"menu.db"_s);
+        const InstanceKey leaf = loaded->deepest().key;
+        MainWindow window(config, leaf);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.scene()->setAnimationDuration(0);
+        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->keys().size(), loaded->instances.size(), kWaitMs);
+
+        // Zoom shortcuts act on the canvas.
+        const qreal before = window.canvas()->zoomFactor();
+        QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier);
+        QVERIFY(window.canvas()->zoomFactor() > before);
+        QTest::keyClick(&window, Qt::Key_Minus, Qt::ControlModifier);
+        QTest::keyClick(&window, Qt::Key_Minus, Qt::ControlModifier);
+        QVERIFY(window.canvas()->zoomFactor() < before);
+        QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
+        window.findInstance(leaf);
+        QCOMPARE(window.scene()->selectedInstance(), std::optional(leaf));
+
+        // A right click on the card opens its menu; a replication change goes to the preview
+        // and runs nothing until Run.
+        const QPoint at = viewportPoint(window, leaf);
+        QTest::mouseClick(window.windowHandle(), Qt::RightButton, {},
+            window.canvas()->viewport()->mapTo(&window, at));
+        NodeContextMenu* menu = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((menu = window.findChild<NodeContextMenu*>()) != nullptr, kWaitMs);
+        QAction* stop = menu->actionFor(u"stop-replica"_s);
+        QVERIFY(stop && stop->isEnabled());
+        QVERIFY(!menu->actionFor(u"start-replica"_s)); // it replicates: only "stop" is offered
+        stop->trigger();
+        menu->close();
+        PlanPreviewDialog* dialog = window.operations()->dialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->runButton()->isEnabled(), kWaitMs);
+        QVERIFY(dialog->planText().contains(u"STOP SLAVE"_s));
+        dialog->closeButton()->click();
+        QTRY_VERIFY(!window.operations()->dialog());
+        QCOMPARE(masterPortOfInstance(*loaded, leaf),
+            static_cast<int>(loaded->instance(loaded->deepest().master)
+                                 .key.port)); // still replicating from its master
     }
 
     void dragOntoASiblingRelocatesInTheSandbox()
