@@ -203,6 +203,8 @@ void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
         } else if (m_clusters->model()->rowCount() > 0 && !m_pendingFind) {
             openCluster(m_clusters->model()->summaryAt(0).name); // a first start: the first one
         }
+    } else if (m_clusters->model()->rowOf(m_currentCluster) < 0) {
+        followRenamedCluster();
     } else {
         showCluster();
     }
@@ -210,6 +212,32 @@ void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
     updateDataAge();
     updateTitle();
     Q_EMIT snapshotApplied(snapshot.serial);
+}
+
+void MainWindow::followRenamedCluster()
+{
+    // The shown cluster's name is its primary's key: take-master or a relocation of the primary
+    // renames it. Follow the selected instance (or any shown one) to the cluster it is in now.
+    QList<InstanceKey> candidates = m_scene->keys();
+    if (m_selected) {
+        candidates.prepend(*m_selected);
+    }
+    const std::optional<InstanceKey> selected = m_selected;
+    for (const InstanceKey& key : std::as_const(candidates)) {
+        if (const InstanceRecord* record = m_snapshot.find(key)) {
+            openCluster(record->clusterName.isEmpty() ? key.toString() : record->clusterName);
+            if (selected && m_snapshot.find(*selected)) {
+                m_selected = selected;
+                m_scene->selectInstance(*selected);
+                showDetails();
+            }
+            return;
+        }
+    }
+    m_currentCluster.clear(); // every instance of it is gone (forgotten)
+    m_selected.reset();
+    m_scene->clear();
+    showDetails();
 }
 
 void MainWindow::openCluster(const QString& name)
@@ -328,16 +356,6 @@ InstanceStatus::Thresholds MainWindow::thresholds() const
     return t;
 }
 
-PlannerFlags MainWindow::plannerFlags() const
-{
-    PlannerFlags flags;
-    flags.readOnly = m_config.readOnly;
-    for (const MaintenanceLock& lock : m_snapshot.maintenance) {
-        flags.maintenanceLocked.insert(lock.key);
-    }
-    return flags;
-}
-
 QString MainWindow::readOnlyReason() const
 {
     if (m_config.readOnly) {
@@ -359,62 +377,6 @@ void MainWindow::updateReadOnlyState()
     m_discoverAction->setEnabled(reason.isEmpty());
     m_discoverAction->setToolTip(
         reason.isEmpty() ? tr("Discover a topology from one instance") : reason);
-}
-
-void MainWindow::onDragStarted(const InstanceKey& key)
-{
-    const PlannerFlags flags = plannerFlags();
-    const auto verdicts = TargetVerdicts::forRelocate(m_config, clusterRecords(), flags, key);
-    QHash<InstanceKey, DropTarget> targets;
-    for (auto it = verdicts.cbegin(); it != verdicts.cend(); ++it) {
-        DropTarget target;
-        switch (it->kind) {
-        case TargetVerdict::Kind::Valid:
-            target.verdict = DropVerdict::Valid;
-            target.reason = tr("Drop to relocate %1 here (%2)").arg(key.toString(), it->method);
-            break;
-        case TargetVerdict::Kind::Warning:
-            target.verdict = DropVerdict::Warning;
-            target.reason = it->reason;
-            break;
-        case TargetVerdict::Kind::Refused:
-            target.verdict = DropVerdict::Refused;
-            target.reason = it->reason;
-            break;
-        }
-        targets.insert(it.key(), target);
-    }
-    m_scene->setDropTargets(targets);
-}
-
-void MainWindow::onDropRequested(const InstanceKey& dragged, const InstanceKey& target)
-{
-    requestOperation(u"relocate"_s, dragged, target);
-}
-
-void MainWindow::onOperationFinished(const Plan& plan, const ExecutionReport& report)
-{
-    showMessage(report.succeeded ? tr("%1: done, end state verified").arg(plan.title)
-                                 : tr("%1 failed: %2").arg(plan.title, report.error),
-        !report.succeeded);
-    // The operation service wrote fresh probes of what it touched: read them back now.
-    FleetWorker* fleet = m_workers->fleet();
-    QMetaObject::invokeMethod(fleet, &FleetWorker::reload, Qt::QueuedConnection);
-}
-
-void MainWindow::showContextMenu(const InstanceKey& key, const QPoint& screenPos)
-{
-    NodeContextMenu::Context context;
-    context.config = m_config;
-    context.cluster = clusterRecords();
-    context.flags = plannerFlags();
-    context.inMaintenance = m_snapshot.maintenanceOf(key).has_value();
-    context.readOnlyReason = readOnlyReason();
-    auto* menu = new NodeContextMenu(context, key, this);
-    menu->setObjectName(u"nodeContextMenu"_s);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    connect(menu, &NodeContextMenu::operationRequested, this, &MainWindow::requestOperation);
-    menu->popup(screenPos);
 }
 
 } // namespace topograph

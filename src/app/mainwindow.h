@@ -73,6 +73,7 @@ private:
     void showPollState(const topograph::PollState& state);
     void updateDataAge();
     void showCluster();
+    void followRenamedCluster();
     void showDetails();
     void onDragStarted(const topograph::InstanceKey& key);
     void onDropRequested(

@@ -20,6 +20,8 @@
 #include "canvas/clusterscene.h"
 #include "canvas/clusterview.h"
 #include "canvas/nodeitem.h"
+#include "backend/backend.h"
+#include "backend/topologywriter.h"
 #include "db/mysqlsession.h"
 #include "dialogs/discoverdialog.h"
 #include "dialogs/planpreviewdialog.h"
@@ -244,6 +246,17 @@ private Q_SLOTS:
         again.show();
         QTRY_COMPARE_WITH_TIMEOUT(again.currentCluster(), cluster, kWaitMs);
         QCOMPARE(again.clusterList()->selectedCluster(), cluster);
+
+        // New settings restart the workers on the new configuration: here an empty backend.
+        Configuration other = config;
+        other.sqlite3DataFile = m_dir.filePath(u"other.db"_s);
+        again.applyConfiguration(other);
+        QTRY_COMPARE_WITH_TIMEOUT(again.clusterList()->model()->rowCount(), 0, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(again.currentCluster().isEmpty(), kWaitMs);
+        QVERIFY(again.scene()->keys().isEmpty());
+        QCOMPARE(again.configuration().sqlite3DataFile, other.sqlite3DataFile);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            again.snapshot().backendDescription.contains(u"other.db"_s), kWaitMs);
     }
 
     void discoverDialogCrawlsAndOpensTheCluster()
@@ -443,6 +456,49 @@ private Q_SLOTS:
         QVERIFY2(snapshots.size() >= 4, "polling stopped while an instance was frozen");
         QVERIFY2(worstMs < 100, qPrintable(u"an event waited %1 ms"_s.arg(worstMs)));
         QVERIFY(pollTexts.size() >= 2); // the poll state kept changing
+    }
+
+    void followsAClusterRenamedElsewhere()
+    {
+        // Two instances nobody listens on, recorded as if a probe had seen them: b replicates
+        // from a, so the cluster is named after a.
+        Configuration config = emptyBackendConfig(u"renamed"_s);
+        config.mysqlTopologyUser = u"nobody"_s;
+        config.instancePollSeconds = 1;
+        config.mysqlConnectTimeoutSeconds = 1;
+        const InstanceKey a { u"127.0.0.1"_s, 1 };
+        const InstanceKey b { u"127.0.0.1"_s, 2 };
+        const auto record = [](const InstanceKey& key, std::optional<InstanceKey> master) {
+            InstanceRecord r;
+            r.key = key;
+            r.reachable = true;
+            r.lastChecked = r.lastAttemptedCheck = r.lastSeen = QDateTime::currentDateTimeUtc();
+            r.version = u"10.11.6-MariaDB"_s;
+            r.masterKey = master;
+            r.ioThreadRunning = r.sqlThreadRunning = master.has_value();
+            return r;
+        };
+        const auto write = [&](const QList<InstanceRecord>& records) {
+            auto db = Backend::open(config);
+            QVERIFY2(db.ok(), qPrintable(db ? QString() : db.error().message));
+            auto written = TopologyWriter(**db, config).record(records);
+            QVERIFY2(written.ok(), qPrintable(written ? QString() : written.error().message));
+        };
+        write({ record(a, std::nullopt), record(b, a) });
+        MainWindow window(config, std::nullopt);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(window.clusterList()->model()->rowCount(), 1, kWaitMs);
+        window.findInstance(b);
+        QCOMPARE(window.currentCluster(), a.toString());
+
+        // A switchover done elsewhere: a now replicates from b, and the cluster is b's. The
+        // window follows the selected instance to it instead of showing an empty canvas.
+        write({ record(b, std::nullopt), record(a, b) });
+        QTRY_COMPARE_WITH_TIMEOUT(window.currentCluster(), b.toString(), kWaitMs);
+        QCOMPARE(window.scene()->selectedInstance(), std::optional(b));
+        QCOMPARE(window.scene()->keys().size(), 2);
+        QCOMPARE(window.windowTitle(), u"Topograph — %1"_s.arg(b.toString()));
     }
 
     void cleanupTestCase() { m_throwaway.reset(); }
