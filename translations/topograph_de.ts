@@ -1587,6 +1587,18 @@
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
+    <message>
+        <source>An operation is running</source>
+        <translation>Eine Operation läuft</translation>
+    </message>
+    <message>
+        <source>Closing Topograph cancels the running operation; the replication it stopped is restarted first. Close anyway?</source>
+        <translation>Beim Schließen von Topograph wird die laufende Operation abgebrochen; die von ihr gestoppte Replikation wird vorher wieder gestartet. Trotzdem schließen?</translation>
+    </message>
+    <message>
+        <source>%1 — check the backend in File ▸ Settings (Ctrl+,).</source>
+        <translation>%1 — prüfen Sie das Backend unter Datei ▸ Einstellungen (Strg+,).</translation>
+    </message>
 </context>
 <context>
     <name>topograph::NodeContextMenu</name>
