@@ -89,8 +89,7 @@ private Q_SLOTS:
 
         QCOMPARE(model.headerData(int(C::Alias), Qt::Horizontal).toString(), u"Cluster"_s);
         QCOMPARE(model.headerData(int(C::Primary), Qt::Horizontal).toString(), u"Primary"_s);
-        QCOMPARE(
-            model.headerData(int(C::Unreachable), Qt::Horizontal).toString(), u"Down"_s);
+        QCOMPARE(model.headerData(int(C::Unreachable), Qt::Horizontal).toString(), u"Down"_s);
         QVERIFY(!model.headerData(int(C::Problems), Qt::Horizontal, Qt::ToolTipRole)
                      .toString()
                      .isEmpty());
