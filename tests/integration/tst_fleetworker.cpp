@@ -89,6 +89,38 @@ private Q_SLOTS:
         worker.stop();
     }
 
+    void refreshProbesEveryKeyAskedFor()
+    {
+        auto sb = sandbox();
+        if (!sb) {
+            QSKIP(qPrintable(sb.error().message));
+        }
+        Configuration config = sb->config;
+        config.sqlite3DataFile = m_dir.filePath(u"refresh.db"_s);
+        config.instancePollSeconds = 3600; // one round at start, then only what is asked for
+        FleetWorker worker(config);
+        QSignalSpy snapshots(&worker, &FleetWorker::snapshotReady);
+        QSignalSpy polls(&worker, &FleetWorker::pollStateChanged);
+        QSignalSpy discovered(&worker, &FleetWorker::discoverFinished);
+        worker.start();
+        worker.discover(sb->primary().key);
+        QVERIFY(discovered.wait(kWaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(polls.last().first().value<PollState>().round > 0, kWaitMs);
+        // The backend keeps whole seconds: let the clock pass the second of the discovery, so
+        // that only a new probe can be as recent as `asked`.
+        const qint64 discoveredAt = QDateTime::currentSecsSinceEpoch();
+        QTRY_VERIFY(QDateTime::currentSecsSinceEpoch() > discoveredAt);
+        const QDateTime asked
+            = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+        const InstanceKey leaf = sb->deepest().key;
+        worker.refreshInstances({ sb->primary().key, leaf });
+        // One snapshot per answer, each with that instance freshly checked.
+        QTRY_VERIFY_WITH_TIMEOUT(last(snapshots).find(leaf)->lastChecked >= asked
+                && last(snapshots).find(sb->primary().key)->lastChecked >= asked,
+            kWaitMs);
+        worker.stop();
+    }
+
     void readOnlyRefusesChangesButKeepsPolling()
     {
         auto sb = sandbox();

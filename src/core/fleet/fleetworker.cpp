@@ -158,7 +158,7 @@ void FleetWorker::refreshInstances(const QList<InstanceKey>& keys)
         return;
     }
     const quint64 generation = m_pool->newGeneration();
-    m_refreshGenerations.insert(generation);
+    m_refreshGenerations.insert(generation, static_cast<int>(keys.size()));
     for (const InstanceKey& key : keys) {
         m_pool->probe(key, generation);
     }
@@ -294,10 +294,13 @@ void FleetWorker::onRoundFinished(quint64 generation, int probed, int unreachabl
 
 void FleetWorker::onPoolProbed(const InstanceRecord& record, quint64 generation)
 {
-    if (!m_refreshGenerations.contains(generation)) {
+    const auto pending = m_refreshGenerations.find(generation);
+    if (pending == m_refreshGenerations.end()) {
         return;
     }
-    m_refreshGenerations.remove(generation);
+    if (--*pending == 0) {
+        m_refreshGenerations.erase(pending);
+    }
     writeRecords({ record });
     emitSnapshot();
 }

@@ -74,7 +74,7 @@ private:
     Discoverer* m_discoverer = nullptr;
     QList<InstanceRecord> m_polled; // answers of the rounds since the last write
     QHash<InstanceKey, InstanceRecord> m_unwritten; // probe results a read-only viewer keeps
-    QSet<quint64> m_refreshGenerations;
+    QHash<quint64, int> m_refreshGenerations; // refresh generation → answers still due
     QList<std::pair<InstanceKey, QString>> m_reportedNames;
     quint64 m_serial = 0;
     PollState m_pollState;
