@@ -88,7 +88,9 @@ void FleetWorker::start()
     m_resolver = std::make_unique<HostnameResolver>(m_config);
     auto known = InstanceStore(*m_backend).readAll();
     const int count = known ? static_cast<int>(known->size()) : 0;
-    m_pool = new ProbePool(m_config, std::clamp(count / 4, 2, 8), this);
+    // At least four workers: the fleet may grow by discovery after the start, and a dead host
+    // holds its worker for a connect timeout.
+    m_pool = new ProbePool(m_config, std::clamp(count / 4, 4, 8), this);
     if (m_pool->configurationError()) {
         Q_EMIT failed(m_pool->configurationError()->message);
     }
