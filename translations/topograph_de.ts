@@ -926,6 +926,10 @@
         <source>Cannot read the backend: %1</source>
         <translation>Backend kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>it is not known</source>
+        <translation>sie ist nicht bekannt</translation>
+    </message>
 </context>
 <context>
     <name>topograph::InstanceDetailsModel</name>

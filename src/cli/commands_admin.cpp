@@ -8,6 +8,7 @@
 #include <atomic>
 #include <csignal>
 
+#include "backend/adminactions.h"
 #include "backend/auditstore.h"
 #include "backend/backendwriter.h"
 #include "backend/instancestore.h"
@@ -102,10 +103,8 @@ Result<void> discover(CommandContext& ctx)
     HostnameResolver resolver(ctx.config);
     const InstanceKey seed = resolver.resolve(*asked);
     const ResolveStore resolves(**db, ctx.config.expiryHostnameResolvesMinutes);
-    for (const auto& [name, resolved] : resolver.takeNewResolutions()) {
-        if (auto done = resolves.record(name, resolved); !done) {
-            return done;
-        }
+    if (auto done = resolves.recordDiscovery(resolver.takeNewResolutions(), {}); !done) {
+        return done;
     }
     const int timeoutMs = std::max(60, ctx.config.mysqlDiscoveryReadTimeoutSeconds * 6) * 1000;
     QList<std::pair<InstanceKey, QString>> reported;
@@ -117,16 +116,8 @@ Result<void> discover(CommandContext& ctx)
     }
     // Names that resolved differently, and servers that call themselves something else than
     // the name they were reached by: into hostname_resolve, before anything else can fail.
-    QList<std::pair<QString, QString>> resolutions = resolver.takeNewResolutions();
-    for (const auto& [key, name] : reported) {
-        if (!name.isEmpty() && name != key.host) {
-            resolutions.append({ key.host, name });
-        }
-    }
-    for (const auto& [name, resolved] : resolutions) {
-        if (auto done = resolves.record(name, resolved); !done) {
-            return done;
-        }
+    if (auto done = resolves.recordDiscovery(resolver.takeNewResolutions(), reported); !done) {
+        return done;
     }
     if (auto done = TopologyWriter(**db, ctx.config).record(*records); !done) {
         return done;
@@ -150,16 +141,12 @@ Result<void> forget(CommandContext& ctx)
     if (!db) {
         return db.error();
     }
-    auto existed = InstanceStore(**db).forget(*key);
+    auto existed = AdminActions(**db).forget(*key);
     if (!existed) {
         return existed.error();
     }
     if (!*existed) {
         return makeError(ErrorCode::NotFound, u"unknown instance %1"_s.arg(key->toString()));
-    }
-    if (auto audited = AuditStore(**db).write(u"forget"_s, *key, QString(), u"forgotten"_s);
-        !audited) {
-        return audited;
     }
     ctx.out << key->toString() << '\n';
     return {};
@@ -172,19 +159,12 @@ Result<void> beginMaintenance(CommandContext& ctx)
     if (!record) {
         return record.error();
     }
-    const QString owner
-        = ctx.args.owner.isEmpty() ? qEnvironmentVariable("USER", u"topograph"_s) : ctx.args.owner;
-    auto lock
-        = MaintenanceStore(**ctx.backend())
-              .begin(record->key, owner, ctx.args.reason, ctx.config.maintenanceExpireMinutes);
+    const QString owner = ctx.args.owner.isEmpty() ? AdminActions::defaultOwner() : ctx.args.owner;
+    auto lock = AdminActions(**ctx.backend())
+                    .beginMaintenance(record->key, record->clusterName, owner, ctx.args.reason,
+                        ctx.config.maintenanceExpireMinutes);
     if (!lock) {
         return lock.error();
-    }
-    if (auto audited = AuditStore(**ctx.backend())
-                           .write(u"begin-maintenance"_s, record->key, record->clusterName,
-                               u"owner: %1, reason: %2"_s.arg(owner, ctx.args.reason));
-        !audited) {
-        return audited;
     }
     ctx.out << record->key.toString() << '\n';
     return {};
@@ -201,17 +181,12 @@ Result<void> endMaintenance(CommandContext& ctx)
     if (!db) {
         return db.error();
     }
-    auto ended = MaintenanceStore(**db).end(*key);
+    auto ended = AdminActions(**db).endMaintenance(*key);
     if (!ended) {
         return ended.error();
     }
     if (!*ended) {
         return makeError(ErrorCode::NotFound, u"%1 is not in maintenance"_s.arg(key->toString()));
-    }
-    if (auto audited
-        = AuditStore(**db).write(u"end-maintenance"_s, *key, QString(), u"maintenance ended"_s);
-        !audited) {
-        return audited;
     }
     ctx.out << key->toString() << '\n';
     return {};

@@ -15,6 +15,23 @@ QVariant ResolveStore::cutoff() const
         QDateTime::currentDateTimeUtc().addSecs(-static_cast<qint64>(m_expiryMinutes) * 60));
 }
 
+Result<void> ResolveStore::recordDiscovery(const QList<std::pair<QString, QString>>& resolutions,
+    const QList<std::pair<InstanceKey, QString>>& reportedNames) const
+{
+    QList<std::pair<QString, QString>> all = resolutions;
+    for (const auto& [key, name] : reportedNames) {
+        if (!name.isEmpty() && name != key.host) {
+            all.append({ key.host, name });
+        }
+    }
+    for (const auto& [name, resolved] : all) {
+        if (auto done = record(name, resolved); !done) {
+            return done;
+        }
+    }
+    return {};
+}
+
 Result<void> ResolveStore::record(const QString& hostname, const QString& resolved) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "backend/backend.h"
+#include "instancekey.h"
 
 namespace topograph {
 
@@ -23,6 +24,11 @@ public:
     ResolveStore(const Backend& backend, int expiryMinutes);
 
     Result<void> record(const QString& hostname, const QString& resolved) const;
+    // What a discovery learnt about names: the resolutions that came out different (asked,
+    // resolved), and the servers that call themselves something else than the host they were
+    // reached by (MySQLHostnameResolveMethod). Stops at the first failed write.
+    Result<void> recordDiscovery(const QList<std::pair<QString, QString>>& resolutions,
+        const QList<std::pair<InstanceKey, QString>>& reportedNames) const;
     Result<QList<ResolveEntry>> all() const; // unexpired, by hostname
     Result<int> reset() const; // deletes every entry
     Result<int> purgeExpired() const;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "backend/auditstore.h"
+#include "backend/adminactions.h"
 #include "backend/backend.h"
 #include "backend/clusteraliasstore.h"
 #include "backend/instancestore.h"
@@ -22,11 +22,6 @@ using namespace Qt::StringLiterals;
 namespace topograph {
 
 namespace {
-
-QString currentUser()
-{
-    return qEnvironmentVariable("USER", u"topograph"_s);
-}
 
 // A probe result laid over a backend row: what the probe saw, with what only the backend knows
 // (cluster, depth, names), and a failed probe only marking the row as not reachable.
@@ -201,15 +196,9 @@ void FleetWorker::onDiscovered(const QList<InstanceRecord>& records)
         return;
     }
     const ResolveStore resolves(*m_backend, m_config.expiryHostnameResolvesMinutes);
-    QList<std::pair<QString, QString>> resolutions = m_resolver->takeNewResolutions();
-    for (const auto& [key, name] : std::as_const(m_reportedNames)) {
-        if (!name.isEmpty() && name != key.host) {
-            resolutions.append({ key.host, name });
-        }
-    }
-    for (const auto& [name, resolved] : resolutions) {
-        (void)resolves.record(name, resolved);
-    }
+    // A name that cannot be recorded does not undo the discovery (the CLI stops there; here
+    // the topology is still worth showing).
+    (void)resolves.recordDiscovery(m_resolver->takeNewResolutions(), m_reportedNames);
     if (!writeRecords(records)) {
         Q_EMIT discoverFinished(0, tr("Discovered, but the backend write failed."));
         return;
@@ -228,14 +217,15 @@ void FleetWorker::forget(const InstanceKey& key)
         return;
     }
     m_poller->removeKey(key);
-    auto existed = InstanceStore(*m_backend).forget(key);
-    if (!existed) {
-        Q_EMIT failed(tr("Cannot forget %1: %2").arg(key.toString(), existed.error().message));
-        return;
-    }
-    (void)AuditStore(*m_backend).write(u"forget"_s, key, QString(), u"forgotten"_s);
+    auto existed = AdminActions(*m_backend).forget(key);
     emitSnapshot();
     emitPollState();
+    if (!existed || !*existed) {
+        Q_EMIT failed(
+            tr("Cannot forget %1: %2")
+                .arg(key.toString(), existed ? tr("it is not known") : existed.error().message));
+        return;
+    }
     Q_EMIT done(tr("Forgot %1").arg(key.toString()));
 }
 
@@ -244,16 +234,16 @@ void FleetWorker::beginMaintenance(const InstanceKey& key, const QString& reason
     if (!m_backend || !requireWritable(tr("begin maintenance on %1").arg(key.toString()))) {
         return;
     }
-    auto lock = MaintenanceStore(*m_backend).begin(key, currentUser(), reason, minutes);
+    const auto known = InstanceStore(*m_backend).read(key);
+    const QString cluster = known && *known ? (*known)->clusterName : QString();
+    auto lock = AdminActions(*m_backend)
+                    .beginMaintenance(key, cluster, AdminActions::defaultOwner(), reason, minutes);
+    emitSnapshot();
     if (!lock) {
         Q_EMIT failed(
             tr("Cannot begin maintenance on %1: %2").arg(key.toString(), lock.error().message));
         return;
     }
-    (void)AuditStore(*m_backend)
-        .write(u"begin-maintenance"_s, key, QString(),
-            u"owner: %1, reason: %2"_s.arg(currentUser(), reason));
-    emitSnapshot();
     Q_EMIT done(tr("%1 is in maintenance").arg(key.toString()));
 }
 
@@ -262,16 +252,14 @@ void FleetWorker::endMaintenance(const InstanceKey& key)
     if (!m_backend || !requireWritable(tr("end maintenance on %1").arg(key.toString()))) {
         return;
     }
-    auto ended = MaintenanceStore(*m_backend).end(key);
+    auto ended = AdminActions(*m_backend).endMaintenance(key);
+    emitSnapshot();
     if (!ended || !*ended) {
         Q_EMIT failed(tr("Cannot end maintenance on %1: %2")
                           .arg(key.toString(),
                               ended ? tr("it is not in maintenance") : ended.error().message));
         return;
     }
-    (void)AuditStore(*m_backend)
-        .write(u"end-maintenance"_s, key, QString(), u"maintenance ended"_s);
-    emitSnapshot();
     Q_EMIT done(tr("Maintenance on %1 ended").arg(key.toString()));
 }
 

@@ -1,0 +1,61 @@
+#include "backend/adminactions.h"
+
+#include "backend/auditstore.h"
+#include "backend/instancestore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+AdminActions::AdminActions(const Backend& backend)
+    : m_backend(backend)
+{ }
+
+QString AdminActions::defaultOwner()
+{
+    return qEnvironmentVariable("USER", u"topograph"_s);
+}
+
+Result<bool> AdminActions::forget(const InstanceKey& key) const
+{
+    auto existed = InstanceStore(m_backend).forget(key);
+    if (!existed || !*existed) {
+        return existed;
+    }
+    if (auto audited = AuditStore(m_backend).write(u"forget"_s, key, QString(), u"forgotten"_s);
+        !audited) {
+        return audited.error();
+    }
+    return true;
+}
+
+Result<MaintenanceLock> AdminActions::beginMaintenance(const InstanceKey& key,
+    const QString& clusterName, const QString& owner, const QString& reason, int minutes) const
+{
+    auto lock = MaintenanceStore(m_backend).begin(key, owner, reason, minutes);
+    if (!lock) {
+        return lock;
+    }
+    if (auto audited = AuditStore(m_backend).write(u"begin-maintenance"_s, key, clusterName,
+            u"owner: %1, reason: %2"_s.arg(owner, reason));
+        !audited) {
+        return audited.error();
+    }
+    return lock;
+}
+
+Result<bool> AdminActions::endMaintenance(const InstanceKey& key) const
+{
+    auto ended = MaintenanceStore(m_backend).end(key);
+    if (!ended || !*ended) {
+        return ended;
+    }
+    if (auto audited
+        = AuditStore(m_backend).write(u"end-maintenance"_s, key, QString(), u"maintenance ended"_s);
+        !audited) {
+        return audited.error();
+    }
+    return true;
+}
+
+} // namespace topograph

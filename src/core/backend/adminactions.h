@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+
+#include "backend/backend.h"
+#include "backend/maintenancestore.h"
+#include "instancekey.h"
+
+namespace topograph {
+
+// Changes a DBA makes to the backend alone (no server is touched): forgetting an instance and
+// beginning or ending its maintenance, each followed by its audit row. The CLI and the desktop
+// app's fleet worker both run these, so the audit trail cannot differ between them. Read-only
+// checks stay with the callers, who know why they refuse.
+class AdminActions final
+{
+public:
+    explicit AdminActions(const Backend& backend);
+
+    // Deletes the instance and what hangs off it; false when it was not known (nothing audited).
+    Result<bool> forget(const InstanceKey& key) const;
+    Result<MaintenanceLock> beginMaintenance(const InstanceKey& key, const QString& clusterName,
+        const QString& owner, const QString& reason, int minutes) const;
+    // Ends the active lock; false when there was none (nothing audited).
+    Result<bool> endMaintenance(const InstanceKey& key) const;
+
+    // The owner recorded when none is given: the login name, else "topograph".
+    static QString defaultOwner();
+
+private:
+    const Backend& m_backend;
+};
+
+} // namespace topograph
