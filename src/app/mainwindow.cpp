@@ -161,7 +161,6 @@ void MainWindow::startWorkers()
     connect(
         fleet, &FleetWorker::done, this, [this](const QString& message) { showMessage(message); });
     m_operations->setWorker(m_workers->operations());
-    m_operations->setRunBlockedReason(readOnlyReason());
     m_workers->start();
     if (m_seed) {
         // --seed: discover it (the first snapshot may already know it; discovering again only
@@ -188,7 +187,6 @@ void MainWindow::startWorkers()
 void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
 {
     m_snapshot = snapshot;
-    m_haveSnapshot = true;
     m_errorBanner->hide();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_clusters->setClusters(
@@ -296,15 +294,16 @@ void MainWindow::showDetails()
     m_details->setInstance(*record, m_snapshot.aliases.value(cluster),
         m_snapshot.maintenanceOf(record->key), QDateTime::currentDateTimeUtc(), thresholds());
     const QString reason = readOnlyReason();
-    for (const QString& op : { u"move-up"_s, u"take-master"_s, u"start-replica"_s,
-             u"stop-replica"_s, u"begin-maintenance"_s, u"end-maintenance"_s }) {
+    for (const QString& op : InstanceDetailsPanel::operations()) {
+        if (op == u"refresh"_s) {
+            continue; // the one action that changes nothing
+        }
         m_details->setActionEnabled(op, reason.isEmpty(), reason);
     }
 }
 
 void MainWindow::showPollState(const PollState& state)
 {
-    m_pollState = state;
     if (!state.running) {
         m_pollLabel->setText(tr("Polling stopped"));
         return;
@@ -322,7 +321,7 @@ void MainWindow::showPollState(const PollState& state)
 
 void MainWindow::updateDataAge()
 {
-    if (!m_haveSnapshot) {
+    if (m_snapshot.serial == 0) {
         m_ageLabel->setText(tr("No data yet"));
         return;
     }

@@ -104,8 +104,6 @@ private:
     std::optional<InstanceKey> m_seed;
     WorkerThreads* m_workers = nullptr;
     FleetSnapshot m_snapshot;
-    bool m_haveSnapshot = false;
-    PollState m_pollState;
     QString m_currentCluster;
     std::optional<InstanceKey> m_selected;
     std::optional<InstanceKey> m_pendingFind;
