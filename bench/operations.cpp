@@ -90,11 +90,11 @@ void benchMode(const QString& mode, int portBase, int rounds, const QString& dir
     const OperationService service(cfg, **backend);
     const bool gtid = mode == u"gtid"_s;
     const QList<OperationRequest> there { gtid
-            ? OperationRequest { u"relocate"_s, key(portBase, 5), key(portBase, 2) }
-            : OperationRequest { u"move-below"_s, key(portBase, 5), key(portBase, 6) } };
+            ? OperationRequest { Operation::Relocate, key(portBase, 5), key(portBase, 2) }
+            : OperationRequest { Operation::MoveBelow, key(portBase, 5), key(portBase, 6) } };
     const QList<OperationRequest> back { gtid
-            ? OperationRequest { u"relocate"_s, key(portBase, 5), key(portBase, 4) }
-            : OperationRequest { u"move-up"_s, key(portBase, 5), std::nullopt } };
+            ? OperationRequest { Operation::Relocate, key(portBase, 5), key(portBase, 4) }
+            : OperationRequest { Operation::MoveUp, key(portBase, 5), std::nullopt } };
     const QString what = gtid ? u"GTID relocate"_s : u"file:pos move-below / move-up"_s;
     const double idle = timeMoves(service, there, back, rounds, out);
     out << mode << ": " << what << ", no writer: median " << idle << " ms per verified move\n";

@@ -19,11 +19,15 @@
 #include "fleet/workerthreads.h"
 #include "models/clusterlistmodel.h"
 #include "models/clustersummary.h"
-#include "operations/nodecontextmenu.h"
+#include "operations/operationactions.h"
 #include "operations/operationcontroller.h"
-#include "ops/targetverdicts.h"
+#include "operations/operationdispatcher.h"
 #include "panels/clusterlistpanel.h"
+#include "panels/findbar.h"
 #include "panels/instancedetailspanel.h"
+#include "panels/statusmessage.h"
+#include "timeformat.h"
+#include "topology/instancefinder.h"
 
 using namespace Qt::StringLiterals;
 
@@ -38,12 +42,16 @@ MainWindow::MainWindow(
     , m_scene(new ClusterScene(this))
     , m_view(new ClusterView(m_scene, this))
     , m_details(new InstanceDetailsPanel(this))
+    , m_findBar(new FindBar(this))
     , m_banner(new QLabel(this))
     , m_errorBanner(new QLabel(this))
+    , m_message(new StatusMessage(this))
     , m_pollLabel(new QLabel(this))
     , m_ageLabel(new QLabel(this))
     , m_ageTimer(new QTimer(this))
     , m_operations(new OperationController(this, this))
+    , m_actions(new OperationActions(this))
+    , m_dispatcher(new OperationDispatcher(m_actions, m_operations, this, this))
 {
     FleetWorker::registerMetaTypes();
     OperationWorker::registerMetaTypes();
@@ -64,7 +72,10 @@ MainWindow::MainWindow(
                                  "border-bottom: 1px solid #d93025; }"_s);
     m_errorBanner->hide();
     layout->addWidget(m_errorBanner);
+    m_findBar->hide();
+    layout->addWidget(m_findBar);
     layout->addWidget(m_view, 1);
+    m_view->setFocusPolicy(Qt::StrongFocus); // arrow keys move between cards
     setCentralWidget(centre);
 
     m_clustersDock = new QDockWidget(tr("Clusters"), this);
@@ -78,6 +89,7 @@ MainWindow::MainWindow(
 
     m_pollLabel->setObjectName(u"pollState"_s);
     m_ageLabel->setObjectName(u"dataAge"_s);
+    statusBar()->addWidget(m_message, 1);
     statusBar()->addPermanentWidget(m_pollLabel);
     statusBar()->addPermanentWidget(m_ageLabel);
     m_ageTimer->setInterval(1000);
@@ -85,30 +97,39 @@ MainWindow::MainWindow(
     m_ageTimer->start();
 
     connect(m_clusters, &ClusterListPanel::clusterActivated, this, &MainWindow::openCluster);
-    connect(m_scene, &ClusterScene::instanceSelected, this, [this](const InstanceKey& key) {
-        m_selected = key;
-        showDetails();
-    });
-    connect(m_scene, &ClusterScene::selectionCleared, this, [this] {
-        m_selected.reset();
-        showDetails();
+    connect(m_scene, &ClusterScene::instanceSelected, this,
+        [this](const InstanceKey& key) { select(key); });
+    connect(m_scene, &ClusterScene::selectionCleared, this, [this] { select(std::nullopt); });
+    connect(m_scene, &ClusterScene::instanceActivated, this, [this] {
+        m_detailsDock->show();
+        m_detailsDock->raise();
     });
     connect(m_scene, &ClusterScene::dragStarted, this, &MainWindow::onDragStarted);
     connect(m_scene, &ClusterScene::dropRequested, this, &MainWindow::onDropRequested);
+    connect(m_scene, &ClusterScene::dropRefused, this,
+        [this](const InstanceKey&, const InstanceKey&, const QString& reason) {
+            showMessage(reason, true);
+        });
     connect(m_scene, &ClusterScene::dragRefused, this,
         [this](const QString& reason) { showMessage(reason, true); });
     connect(m_scene, &ClusterScene::contextMenuRequested, this, &MainWindow::showContextMenu);
-    connect(
-        m_details, &InstanceDetailsPanel::actionRequested, this, [this](const QString& operation) {
-            if (m_selected) {
-                requestOperation(operation, *m_selected);
-            }
-        });
+    connect(m_findBar, &FindBar::matchChosen, this, &MainWindow::findInstance);
+    connect(m_findBar, &FindBar::closed, this, [this] { m_view->setFocus(); });
+    connect(m_actions, &OperationActions::triggered, this,
+        [this](Operation operation, const InstanceKey& key) { requestOperation(operation, key); });
+    connect(m_dispatcher, &OperationDispatcher::message, this, &MainWindow::showMessage);
     connect(m_operations, &OperationController::operationFinished, this,
         &MainWindow::onOperationFinished);
+    connect(m_operations, &OperationController::runningChanged, this,
+        &MainWindow::updateOperationActions);
 
     createActions();
     createMenus();
+    m_details->setActions({ m_actions->action(Operation::Refresh),
+        m_actions->action(Operation::Relocate), m_actions->action(Operation::MoveUp),
+        m_actions->action(Operation::TakeMaster), m_actions->action(Operation::StopReplica),
+        m_actions->action(Operation::StartReplica), m_actions->action(Operation::BeginMaintenance),
+        m_actions->action(Operation::EndMaintenance) });
     // A first start takes most of the screen; later starts restore the saved geometry.
     if (const QScreen* screen = QGuiApplication::primaryScreen()) {
         const QSize available = screen->availableGeometry().size();
@@ -160,6 +181,8 @@ void MainWindow::startWorkers()
         [this](const QString& message) { showMessage(message, true); });
     connect(
         fleet, &FleetWorker::done, this, [this](const QString& message) { showMessage(message); });
+    connect(fleet, &FleetWorker::discoverFinished, this, &MainWindow::onDiscoverFinished);
+    m_dispatcher->setFleet(fleet);
     m_operations->setWorker(m_workers->operations());
     m_workers->start();
     if (m_seed) {
@@ -168,20 +191,22 @@ void MainWindow::startWorkers()
         const InstanceKey seed = *m_seed;
         m_pendingFind = seed;
         showMessage(tr("Discovering %1…").arg(seed.toString()));
-        connect(fleet, &FleetWorker::discoverFinished, this,
-            [this, seed](int instances, const QString& error) {
-                if (!error.isEmpty()) {
-                    showMessage(
-                        tr("Discovery from %1 failed: %2").arg(seed.toString(), error), true);
-                } else {
-                    showMessage(tr("Discovered %n instance(s) from %1", nullptr, instances)
-                                    .arg(seed.toString()));
-                }
-            });
         QMetaObject::invokeMethod(
             fleet, [fleet, seed] { fleet->discover(seed); }, Qt::QueuedConnection);
         m_seed.reset(); // once per start of the app
     }
+}
+
+void MainWindow::onDiscoverFinished(const InstanceKey& seed, int instances, const QString& error)
+{
+    if (!error.isEmpty()) {
+        showMessage(tr("Discovery from %1 failed: %2").arg(seed.toString(), error), true);
+        if (m_pendingFind == seed) {
+            m_pendingFind.reset();
+        }
+        return;
+    }
+    showMessage(tr("Discovered %n instance(s) from %1", nullptr, instances).arg(seed.toString()));
 }
 
 void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
@@ -206,7 +231,11 @@ void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
     } else {
         showCluster();
     }
+    InstanceFinder finder;
+    finder.setRecords(snapshot.records, snapshot.aliases);
+    m_findBar->setFinder(finder);
     updateReadOnlyState();
+    updateOperationActions();
     updateDataAge();
     updateTitle();
     Q_EMIT snapshotApplied(snapshot.serial);
@@ -225,17 +254,15 @@ void MainWindow::followRenamedCluster()
         if (const InstanceRecord* record = m_snapshot.find(key)) {
             openCluster(record->clusterName.isEmpty() ? key.toString() : record->clusterName);
             if (selected && m_snapshot.find(*selected)) {
-                m_selected = selected;
                 m_scene->selectInstance(*selected);
-                showDetails();
+                select(selected);
             }
             return;
         }
     }
     m_currentCluster.clear(); // every instance of it is gone (forgotten)
-    m_selected.reset();
     m_scene->clear();
-    showDetails();
+    select(std::nullopt);
 }
 
 void MainWindow::openCluster(const QString& name)
@@ -244,8 +271,8 @@ void MainWindow::openCluster(const QString& name)
         return;
     }
     m_currentCluster = name;
-    m_selected.reset();
     m_scene->clear();
+    select(std::nullopt);
     m_clusters->selectCluster(name);
     showCluster();
     m_view->zoomToFit();
@@ -277,10 +304,16 @@ void MainWindow::findInstance(const InstanceKey& key)
         return;
     }
     openCluster(record->clusterName.isEmpty() ? key.toString() : record->clusterName);
-    m_selected = key;
     m_scene->selectInstance(key);
+    select(key);
     m_view->centerOnInstance(key);
+}
+
+void MainWindow::select(const std::optional<InstanceKey>& key)
+{
+    m_selected = key;
     showDetails();
+    updateOperationActions();
 }
 
 void MainWindow::showDetails()
@@ -293,13 +326,20 @@ void MainWindow::showDetails()
     const QString cluster = record->clusterName;
     m_details->setInstance(*record, m_snapshot.aliases.value(cluster),
         m_snapshot.maintenanceOf(record->key), QDateTime::currentDateTimeUtc(), thresholds());
-    const QString reason = readOnlyReason();
-    for (const QString& op : InstanceDetailsPanel::operations()) {
-        if (op == u"refresh"_s) {
-            continue; // the one action that changes nothing
-        }
-        m_details->setActionEnabled(op, reason.isEmpty(), reason);
+}
+
+void MainWindow::updateOperationActions()
+{
+    SelectionContext context;
+    context.config = m_config;
+    context.cluster = clusterRecords();
+    context.flags = plannerFlags();
+    context.readOnlyReason = readOnlyReason();
+    if (m_operations->isRunning()) {
+        context.busyReason = tr("An operation is running: wait for it to end.");
     }
+    m_actions->setContext(context, m_selected);
+    m_dispatcher->setState(m_config, m_snapshot);
 }
 
 void MainWindow::showPollState(const PollState& state)
@@ -338,7 +378,7 @@ void MainWindow::updateDataAge()
     const qint64 age = std::max<qint64>(0, oldest.secsTo(QDateTime::currentDateTimeUtc()));
     m_ageLabel->setText(tr("Data age: %1 s").arg(age));
     m_ageLabel->setToolTip(
-        tr("Oldest check of the shown cluster: %1").arg(oldest.toLocalTime().toString()));
+        tr("Oldest check of the shown cluster: %1").arg(TimeFormat::display(oldest)));
 }
 
 QList<InstanceRecord> MainWindow::clusterRecords() const
@@ -376,6 +416,7 @@ void MainWindow::updateReadOnlyState()
     m_discoverAction->setEnabled(reason.isEmpty());
     m_discoverAction->setToolTip(
         reason.isEmpty() ? tr("Discover a topology from one instance") : reason);
+    updateOperationActions();
 }
 
 } // namespace topograph

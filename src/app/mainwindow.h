@@ -8,6 +8,7 @@
 #include "fleet/fleetsnapshot.h"
 #include "instancekey.h"
 #include "ops/executor.h"
+#include "ops/operationregistry.h"
 #include "ops/plan.h"
 #include "ops/plannerflags.h"
 #include "topology/instancestatus.h"
@@ -15,6 +16,7 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QTimer;
 
 namespace topograph {
@@ -23,14 +25,19 @@ class ClusterListPanel;
 class ClusterScene;
 class ClusterView;
 class DiscoverDialog;
+class FindBar;
 class InstanceDetailsPanel;
+class OperationActions;
 class OperationController;
+class OperationDispatcher;
+class StatusMessage;
 class WorkerThreads;
 
 // The main window (DESIGN §10): the clusters list on the left, the selected cluster's canvas in
-// the centre, instance details on the right, poll state and data age in the status bar. All data
-// comes as FleetSnapshots from the fleet worker; operations go through the OperationController.
-// Nothing here runs SQL.
+// the centre (with the find bar above it), instance details on the right, poll state and data
+// age in the status bar. All data comes as FleetSnapshots from the fleet worker; operations are
+// the registry's, shown by OperationActions in the Instance menu, the card's context menu and
+// the details panel alike, and carried out by the OperationDispatcher. Nothing here runs SQL.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -47,6 +54,10 @@ public:
     ClusterView* canvas() const { return m_view; }
     InstanceDetailsPanel* details() const { return m_details; }
     OperationController* operations() const { return m_operations; }
+    OperationActions* operationActions() const { return m_actions; }
+    FindBar* findBar() const { return m_findBar; }
+    StatusMessage* statusMessage() const { return m_message; }
+    QMenu* instanceMenu() const { return m_instanceMenu; }
     const FleetSnapshot& snapshot() const { return m_snapshot; }
     QString currentCluster() const { return m_currentCluster; }
     bool isReadOnly() const { return m_config.readOnly; }
@@ -56,8 +67,8 @@ public:
     void findInstance(const InstanceKey& key); // opens its cluster, selects and centres it
     void setReadOnly(bool readOnly);
     void applyConfiguration(const Configuration& config); // restarts the workers
-    // Runs a context-menu / details-panel entry for key (see NodeContextMenu's operation names).
-    void requestOperation(const QString& operation, const InstanceKey& key,
+    // Asks for an operation of the registry on key, as its action would (destination: a drop).
+    void requestOperation(Operation operation, const InstanceKey& key,
         const std::optional<InstanceKey>& destination = std::nullopt);
 
 Q_SIGNALS:
@@ -70,21 +81,28 @@ private:
     // mainwindow.cpp: data
     void startWorkers();
     void applySnapshot(const topograph::FleetSnapshot& snapshot);
+    void onDiscoverFinished(
+        const topograph::InstanceKey& seed, int instances, const QString& error);
     void showPollState(const topograph::PollState& state);
     void updateDataAge();
     void showCluster();
     void followRenamedCluster();
+    void select(const std::optional<InstanceKey>& key);
     void showDetails();
-    void onDragStarted(const topograph::InstanceKey& key);
-    void onDropRequested(
-        const topograph::InstanceKey& dragged, const topograph::InstanceKey& target);
-    void onOperationFinished(const topograph::Plan& plan, const topograph::ExecutionReport& report);
-    void showContextMenu(const topograph::InstanceKey& key, const QPoint& screenPos);
+    void updateOperationActions();
     void updateReadOnlyState();
     QList<InstanceRecord> clusterRecords() const;
     InstanceStatus::Thresholds thresholds() const;
     QString readOnlyReason() const;
     PlannerFlags plannerFlags() const; // read-only mode and the active maintenance locks
+
+    // mainwindow_operations.cpp: what the canvas and the operations ask for
+    void onDragStarted(const topograph::InstanceKey& key);
+    void onDropRequested(
+        const topograph::InstanceKey& dragged, const topograph::InstanceKey& target);
+    void onOperationFinished(const topograph::Plan& plan, const topograph::ExecutionReport& report);
+    void showContextMenu(const topograph::InstanceKey& key, const QPoint& screenPos);
+    void updateHistoryMenu();
 
     // mainwindow_actions.cpp: menus, dialogs, persistence
     void createActions();
@@ -92,9 +110,8 @@ private:
     void refresh();
     void showDiscoverDialog();
     void showSettingsDialog();
-    void showFindDialog();
+    void showFindBar();
     void showAbout();
-    void pickRelocateTarget(const InstanceKey& key);
     void restoreState();
     void saveState() const;
     void updateTitle();
@@ -112,24 +129,33 @@ private:
     ClusterScene* m_scene;
     ClusterView* m_view;
     InstanceDetailsPanel* m_details;
+    FindBar* m_findBar;
     QDockWidget* m_clustersDock = nullptr;
     QDockWidget* m_detailsDock = nullptr;
     QLabel* m_banner;
     QLabel* m_errorBanner; // the backend cannot be opened
+    StatusMessage* m_message;
     QLabel* m_pollLabel;
     QLabel* m_ageLabel;
     QTimer* m_ageTimer;
     OperationController* m_operations;
+    OperationActions* m_actions;
+    OperationDispatcher* m_dispatcher;
     DiscoverDialog* m_discoverDialog = nullptr;
 
     QAction* m_discoverAction = nullptr;
     QAction* m_refreshAction = nullptr;
     QAction* m_findAction = nullptr;
+    QAction* m_findNextAction = nullptr;
+    QAction* m_findPreviousAction = nullptr;
     QAction* m_zoomInAction = nullptr;
     QAction* m_zoomOutAction = nullptr;
     QAction* m_fitAction = nullptr;
     QAction* m_readOnlyAction = nullptr;
     QAction* m_settingsAction = nullptr;
+    QAction* m_moveBackAction = nullptr;
+    QMenu* m_instanceMenu = nullptr;
+    QMenu* m_historyMenu = nullptr;
 };
 
 } // namespace topograph

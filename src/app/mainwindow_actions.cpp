@@ -3,12 +3,9 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
-#include <QCompleter>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
-#include <QInputDialog>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -23,9 +20,11 @@
 #include "fleet/fleetworker.h"
 #include "fleet/operationworker.h"
 #include "fleet/workerthreads.h"
+#include "operations/operationactions.h"
 #include "operations/operationcontroller.h"
-#include "ops/operationservice.h"
-#include "ops/targetverdicts.h"
+#include "operations/operationhistory.h"
+#include "panels/findbar.h"
+#include "panels/statusmessage.h"
 #include "panels/clusterlistpanel.h"
 #include "ui_aboutdialog.h"
 
@@ -43,7 +42,28 @@ void MainWindow::createActions()
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     m_findAction = new QAction(tr("&Find instance…"), this);
     m_findAction->setShortcut(QKeySequence::Find);
-    connect(m_findAction, &QAction::triggered, this, &MainWindow::showFindDialog);
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::showFindBar);
+    m_findNextAction = new QAction(tr("Find &next"), this);
+    m_findNextAction->setShortcut(QKeySequence::FindNext);
+    connect(m_findNextAction, &QAction::triggered, this, [this] {
+        m_findBar->show();
+        m_findBar->findNext();
+    });
+    m_findPreviousAction = new QAction(tr("Find pre&vious"), this);
+    m_findPreviousAction->setShortcut(QKeySequence::FindPrevious);
+    connect(m_findPreviousAction, &QAction::triggered, this, [this] {
+        m_findBar->show();
+        m_findBar->findPrevious();
+    });
+    m_moveBackAction = new QAction(tr("&Move back"), this);
+    m_moveBackAction->setShortcut(QKeySequence::Undo);
+    m_moveBackAction->setToolTip(
+        tr("Plan the reverse of the last move of this session (you see the plan before it runs)"));
+    connect(m_moveBackAction, &QAction::triggered, this, [this] {
+        if (const auto last = m_operations->history()->lastMovable()) {
+            m_operations->moveBack(*last);
+        }
+    });
     m_zoomInAction = new QAction(tr("Zoom &in"), this);
     // Ctrl+= too: on most layouts "+" needs Shift. (Not QKeySequence::ZoomIn as well: the
     // same sequence twice on one action makes it ambiguous, and it then never triggers.)
@@ -76,9 +96,22 @@ void MainWindow::createMenus()
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_moveBackAction);
+    m_historyMenu = edit->addMenu(tr("Operation &history"));
+    m_historyMenu->setObjectName(u"historyMenu"_s);
+    m_historyMenu->setToolTipsVisible(true);
+    connect(
+        m_operations->history(), &OperationHistory::changed, this, &MainWindow::updateHistoryMenu);
+    connect(
+        m_operations, &OperationController::runningChanged, this, &MainWindow::updateHistoryMenu);
+    updateHistoryMenu();
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
     view->addAction(m_findAction);
+    view->addAction(m_findNextAction);
+    view->addAction(m_findPreviousAction);
     view->addSeparator();
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
@@ -88,6 +121,10 @@ void MainWindow::createMenus()
     view->addAction(m_detailsDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_readOnlyAction);
+
+    m_instanceMenu = menuBar()->addMenu(tr("&Instance"));
+    m_instanceMenu->setObjectName(u"instanceMenu"_s);
+    m_actions->populate(m_instanceMenu);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Topograph"), this, &MainWindow::showAbout);
@@ -159,7 +196,9 @@ void MainWindow::showDiscoverDialog()
                 connect(fleet, &FleetWorker::discoverProgress, m_discoverDialog,
                     &DiscoverDialog::instanceFound, Qt::UniqueConnection);
                 connect(fleet, &FleetWorker::discoverFinished, m_discoverDialog,
-                    &DiscoverDialog::finished, Qt::UniqueConnection);
+                    [this](const InstanceKey&, int instances, const QString& error) {
+                        m_discoverDialog->finished(instances, error);
+                    });
                 m_pendingFind = request.seed;
                 const InstanceKey seed = request.seed;
                 QMetaObject::invokeMethod(
@@ -188,28 +227,9 @@ void MainWindow::showSettingsDialog()
     applyConfiguration(config);
 }
 
-void MainWindow::showFindDialog()
+void MainWindow::showFindBar()
 {
-    QStringList keys;
-    for (const InstanceRecord& r : m_snapshot.records) {
-        keys << r.key.toString();
-    }
-    keys.sort();
-    QInputDialog dialog(this);
-    dialog.setWindowTitle(tr("Find instance"));
-    dialog.setLabelText(tr("Instance (host:port):"));
-    dialog.setComboBoxItems(keys);
-    dialog.setComboBoxEditable(true);
-    if (dialog.exec() != QDialog::Accepted) {
-        return;
-    }
-    auto key = InstanceKey::parse(
-        dialog.textValue().trimmed(), static_cast<quint16>(m_config.defaultInstancePort));
-    if (!key) {
-        showMessage(key.error().message, true);
-        return;
-    }
-    findInstance(*key);
+    m_findBar->activate();
 }
 
 void MainWindow::showAbout()
@@ -249,12 +269,13 @@ void MainWindow::updateTitle()
 {
     const QString alias = m_snapshot.aliases.value(m_currentCluster);
     const QString shown = alias.isEmpty() ? m_currentCluster : alias;
-    setWindowTitle(shown.isEmpty() ? tr("Topograph") : tr("Topograph — %1").arg(shown));
+    // The platform adds " — Topograph" (the application display name) to what is set here.
+    setWindowTitle(shown);
 }
 
 void MainWindow::showMessage(const QString& message, bool error)
 {
-    statusBar()->showMessage(error ? tr("⚠ %1").arg(message) : message, error ? 15000 : 6000);
+    m_message->showMessage(message, error);
 }
 
 } // namespace topograph

@@ -1,19 +1,18 @@
-// MainWindow: what a drag, a context-menu entry or a details button asks for, and where it goes
-// (the plan preview for replication changes, the fleet worker for the backend's own state).
+// MainWindow: what a drag, the card's context menu and the operations history ask for. What an
+// operation does is the OperationDispatcher's business; this only wires the canvas to it.
 #include "mainwindow.h"
 
-#include <QApplication>
-#include <QClipboard>
-#include <QInputDialog>
-#include <QMessageBox>
+#include <QMenu>
 
 #include "canvas/clusterscene.h"
 #include "fleet/fleetworker.h"
 #include "fleet/workerthreads.h"
-#include "operations/nodecontextmenu.h"
+#include "operations/operationactions.h"
 #include "operations/operationcontroller.h"
-#include "ops/operationservice.h"
+#include "operations/operationdispatcher.h"
+#include "operations/operationhistory.h"
 #include "ops/targetverdicts.h"
+#include "timeformat.h"
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +26,12 @@ PlannerFlags MainWindow::plannerFlags() const
         flags.maintenanceLocked.insert(lock.key);
     }
     return flags;
+}
+
+void MainWindow::requestOperation(
+    Operation operation, const InstanceKey& key, const std::optional<InstanceKey>& destination)
+{
+    m_dispatcher->dispatch(operation, key, destination);
 }
 
 void MainWindow::onDragStarted(const InstanceKey& key)
@@ -57,14 +62,20 @@ void MainWindow::onDragStarted(const InstanceKey& key)
 
 void MainWindow::onDropRequested(const InstanceKey& dragged, const InstanceKey& target)
 {
-    requestOperation(u"relocate"_s, dragged, target);
+    requestOperation(Operation::Relocate, dragged, target);
 }
 
 void MainWindow::onOperationFinished(const Plan& plan, const ExecutionReport& report)
 {
-    showMessage(report.succeeded ? tr("%1: done, end state verified").arg(plan.title)
-                                 : tr("%1 failed: %2").arg(plan.title, report.error),
-        !report.succeeded);
+    QString message = report.succeeded ? tr("%1: done, end state verified").arg(plan.title)
+                                       : tr("%1 failed: %2").arg(plan.title, report.error);
+    if (!report.backendError.isEmpty()) {
+        message += u' '
+            + tr("The backend was not updated (%1): the canvas shows the change after the next "
+                 "poll.")
+                  .arg(report.backendError);
+    }
+    showMessage(message, !report.succeeded || !report.backendError.isEmpty());
     // The operation service wrote fresh probes of what it touched: read them back now.
     FleetWorker* fleet = m_workers->fleet();
     QMetaObject::invokeMethod(fleet, &FleetWorker::reload, Qt::QueuedConnection);
@@ -72,109 +83,41 @@ void MainWindow::onOperationFinished(const Plan& plan, const ExecutionReport& re
 
 void MainWindow::showContextMenu(const InstanceKey& key, const QPoint& screenPos)
 {
-    NodeContextMenu::Context context;
-    context.config = m_config;
-    context.cluster = clusterRecords();
-    context.flags = plannerFlags();
-    context.inMaintenance = m_snapshot.maintenanceOf(key).has_value();
-    context.readOnlyReason = readOnlyReason();
-    auto* menu = new NodeContextMenu(context, key, this);
-    menu->setObjectName(u"nodeContextMenu"_s);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    connect(menu, &NodeContextMenu::operationRequested, this, &MainWindow::requestOperation);
-    menu->popup(screenPos);
+    // The scene selected the card before asking: the actions already stand for key.
+    if (m_actions->instance() != key) {
+        select(key);
+    }
+    m_actions->createContextMenu(this)->popup(screenPos);
 }
 
-void MainWindow::requestOperation(
-    const QString& operation, const InstanceKey& key, const std::optional<InstanceKey>& destination)
+void MainWindow::updateHistoryMenu()
 {
-    FleetWorker* fleet = m_workers->fleet();
-    if (operation == u"copy-key"_s) {
-        QApplication::clipboard()->setText(key.toString());
-        showMessage(tr("Copied %1").arg(key.toString()));
+    OperationHistory* history = m_operations->history();
+    const std::optional<int> last = history->lastMovable();
+    m_moveBackAction->setEnabled(last.has_value() && !m_operations->isRunning());
+    m_moveBackAction->setText(
+        last ? tr("&Move back: %1").arg(history->entries().at(*last).title) : tr("&Move back"));
+    m_historyMenu->clear();
+    const QList<OperationHistory::Entry>& entries = history->entries();
+    if (entries.isEmpty()) {
+        m_historyMenu->addAction(tr("No operation in this session yet"))->setEnabled(false);
         return;
     }
-    if (operation == u"refresh"_s) {
-        QMetaObject::invokeMethod(
-            fleet, [fleet, key] { fleet->refreshInstances({ key }); }, Qt::QueuedConnection);
-        return;
-    }
-    if (const QString reason = readOnlyReason(); !reason.isEmpty()) {
-        showMessage(reason, true);
-        return;
-    }
-    if (operation == u"forget"_s) {
-        const auto answer = QMessageBox::question(this, tr("Forget %1").arg(key.toString()),
-            tr("Remove %1 from the backend? It comes back if it is discovered again.")
-                .arg(key.toString()));
-        if (answer == QMessageBox::Yes) {
-            QMetaObject::invokeMethod(
-                fleet, [fleet, key] { fleet->forget(key); }, Qt::QueuedConnection);
-        }
-        return;
-    }
-    if (operation == u"begin-maintenance"_s) {
-        bool ok = false;
-        const QString reason = QInputDialog::getText(this, tr("Begin maintenance"),
-            tr("Reason for the maintenance on %1 (it ends after %2 minutes):")
-                .arg(key.toString())
-                .arg(m_config.maintenanceExpireMinutes),
-            QLineEdit::Normal, QString(), &ok);
-        if (ok) {
-            const int minutes = m_config.maintenanceExpireMinutes;
-            QMetaObject::invokeMethod(
-                fleet,
-                [fleet, key, reason, minutes] { fleet->beginMaintenance(key, reason, minutes); },
-                Qt::QueuedConnection);
-        }
-        return;
-    }
-    if (operation == u"end-maintenance"_s) {
-        QMetaObject::invokeMethod(
-            fleet, [fleet, key] { fleet->endMaintenance(key); }, Qt::QueuedConnection);
-        return;
-    }
-    if (operation == u"relocate-picker"_s) {
-        pickRelocateTarget(key);
-        return;
-    }
-    if (!OperationService::operations().contains(operation)) {
-        showMessage(tr("Unknown operation %1").arg(operation), true);
-        return;
-    }
-    OperationRequest request;
-    request.operation = operation;
-    request.instance = key;
-    request.destination = destination;
-    request.readOnly = m_config.readOnly;
-    const InstanceRecord* record = m_snapshot.find(key);
-    m_operations->request(request, record ? record->masterKey : std::optional<InstanceKey> {});
-}
-
-void MainWindow::pickRelocateTarget(const InstanceKey& key)
-{
-    const PlannerFlags flags = plannerFlags();
-    const auto verdicts = TargetVerdicts::forRelocate(m_config, clusterRecords(), flags, key);
-    QStringList targets;
-    for (auto it = verdicts.cbegin(); it != verdicts.cend(); ++it) {
-        if (it->kind != TargetVerdict::Kind::Refused) {
-            targets << it.key().toString();
-        }
-    }
-    if (targets.isEmpty()) {
-        showMessage(tr("The planner refuses every target for %1").arg(key.toString()), true);
-        return;
-    }
-    targets.sort();
-    bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("Relocate %1").arg(key.toString()),
-        tr("Relocate %1 below:").arg(key.toString()), targets, 0, false, &ok);
-    if (ok) {
-        auto target
-            = InstanceKey::parse(chosen, static_cast<quint16>(m_config.defaultInstancePort));
-        if (target) {
-            requestOperation(u"relocate"_s, key, *target);
-        }
+    for (qsizetype i = entries.size() - 1; i >= 0; --i) {
+        const OperationHistory::Entry& e = entries.at(i);
+        const QString outcome = !e.succeeded ? tr("failed")
+            : e.movedBack                    ? tr("moved back")
+                                             : tr("done");
+        QAction* action = m_historyMenu->addAction(
+            tr("%1  %2 — %3").arg(TimeFormat::display(e.finishedAt), e.title, outcome));
+        const int index = static_cast<int>(i);
+        action->setEnabled(e.canMoveBack());
+        action->setToolTip(e.canMoveBack()
+                ? tr("Move %1 back below %2 (shows the plan first)")
+                      .arg(e.request.instance.toString(), e.previousMaster->toString())
+                : (e.succeeded ? tr("Nothing to move back") : e.error));
+        connect(
+            action, &QAction::triggered, this, [this, index] { m_operations->moveBack(index); });
     }
 }
 

@@ -18,6 +18,7 @@
 #include "discovery/discoverer.h"
 #include "discovery/poller.h"
 #include "discovery/probepool.h"
+#include "ops/operationregistry.h"
 #include "resolve/hostnameresolver.h"
 
 using namespace Qt::StringLiterals;
@@ -300,6 +301,13 @@ Result<void> upgradeBackend(CommandContext& ctx)
     return {};
 }
 
+// A command of the operation registry: its name and help line come from there.
+Command registered(Operation operation, std::function<Result<void>(CommandContext&)> run)
+{
+    const OperationInfo& info = OperationRegistry::info(operation);
+    return { QString::fromLatin1(info.cliName), QString::fromUtf8(info.summary), std::move(run) };
+}
+
 } // namespace
 
 QList<Command> adminCommands()
@@ -308,11 +316,9 @@ QList<Command> adminCommands()
         { u"discover"_s,
             u"Probe the topology of -i and record every instance found (--poll: keep polling)"_s,
             discover },
-        { u"forget"_s, u"Remove -i from the backend (it comes back if discovered again)"_s,
-            forget },
-        { u"begin-maintenance"_s, u"Mark -i as in maintenance (--reason, --owner)"_s,
-            beginMaintenance },
-        { u"end-maintenance"_s, u"End the maintenance of -i"_s, endMaintenance },
+        registered(Operation::Forget, forget),
+        registered(Operation::BeginMaintenance, beginMaintenance),
+        registered(Operation::EndMaintenance, endMaintenance),
         { u"in-maintenance"_s, u"Print -i when it is in maintenance"_s, inMaintenance },
         { u"show-resolve-hosts"_s, u"List the hostname resolve cache (name, resolved)"_s,
             showResolveHosts },

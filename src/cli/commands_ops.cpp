@@ -18,22 +18,21 @@ QTextStream& err()
     return stream;
 }
 
-// What orchestrator prints on success: "replica<master" for single moves, the moved keys for
-// the -replicas forms, the instance for the rest.
+// What orchestrator prints on success (the registry says which form): "replica<master" for
+// single moves, the moved keys for the -replicas forms, the instance for the rest.
 void printOutcome(CommandContext& ctx, const Plan& plan, const ExecutionReport& report,
-    const QString& operation, const InstanceKey& instance, const QList<InstanceKey>& replicasBefore)
+    Operation operation, const InstanceKey& instance, const QList<InstanceKey>& replicasBefore)
 {
-    static const QStringList singleMoves { u"relocate"_s, u"move-up"_s, u"move-below"_s,
-        u"repoint"_s };
-    if (singleMoves.contains(operation)) {
+    switch (OperationRegistry::info(operation).output) {
+    case OperationOutput::ReplicaOfMaster:
         for (const InstanceStanding& s : report.standings) {
             if (s.key == instance && s.master) {
                 ctx.out << instance.toString() << '<' << s.master->toString() << '\n';
                 return;
             }
         }
-    }
-    if (operation.endsWith(u"-replicas"_s)) {
+        break;
+    case OperationOutput::MovedReplicas: {
         QList<InstanceKey> moved;
         for (const ExpectedState& e : plan.expected) {
             if (replicasBefore.contains(e.instance)) {
@@ -43,12 +42,18 @@ void printOutcome(CommandContext& ctx, const Plan& plan, const ExecutionReport& 
         ctx.printKeys(moved);
         return;
     }
+    case OperationOutput::Instance:
+        break;
+    }
     ctx.out << instance.toString() << '\n';
 }
 
 Result<void> runOperation(CommandContext& ctx)
 {
-    const QString operation = ctx.args.command;
+    const std::optional<Operation> operation = OperationRegistry::fromCliName(ctx.args.command);
+    if (!operation) {
+        return makeError(ErrorCode::InvalidInput, u"unknown operation %1"_s.arg(ctx.args.command));
+    }
     if (auto allowed = ctx.requireMutationsAllowed(); !allowed) {
         return allowed;
     }
@@ -56,20 +61,18 @@ Result<void> runOperation(CommandContext& ctx)
     if (!instance) {
         return instance.error();
     }
-    OperationRequest request { operation, *instance, std::nullopt, ctx.args.readOnly };
-    bool optional = false;
-    if (OperationService::needsDestination(operation, &optional)
-        || !ctx.args.destination.isEmpty()) {
-        if (ctx.args.destination.isEmpty() && !optional) {
-            return makeError(ErrorCode::InvalidInput, u"-c %1 needs -d HOST:PORT"_s.arg(operation));
+    OperationRequest request { *operation, *instance, std::nullopt, ctx.args.readOnly };
+    const DestinationKind destinationKind = OperationRegistry::info(*operation).destination;
+    if (destinationKind == DestinationKind::Required && ctx.args.destination.isEmpty()) {
+        return makeError(
+            ErrorCode::InvalidInput, u"-c %1 needs -d HOST:PORT"_s.arg(ctx.args.command));
+    }
+    if (destinationKind != DestinationKind::None && !ctx.args.destination.isEmpty()) {
+        auto destination = ctx.destinationKey();
+        if (!destination) {
+            return destination.error();
         }
-        if (!ctx.args.destination.isEmpty()) {
-            auto destination = ctx.destinationKey();
-            if (!destination) {
-                return destination.error();
-            }
-            request.destination = *destination;
-        }
+        request.destination = *destination;
     }
     auto db = ctx.backend();
     if (!db) {
@@ -113,7 +116,14 @@ Result<void> runOperation(CommandContext& ctx)
         err().flush();
         return makeError(ErrorCode::QueryFailed, u"%1 failed: %2"_s.arg(plan->title, report.error));
     }
-    printOutcome(ctx, *plan, report, operation, *instance, replicasBefore);
+    printOutcome(ctx, *plan, report, *operation, *instance, replicasBefore);
+    if (!report.backendError.isEmpty()) {
+        // The servers changed: say so on stdout as usual, but do not let a runbook believe the
+        // backend shows it.
+        return makeError(ErrorCode::QueryFailed,
+            u"%1 succeeded, but the backend could not be updated: %2"_s.arg(
+                plan->title, report.backendError));
+    }
     return {};
 }
 
@@ -121,24 +131,12 @@ Result<void> runOperation(CommandContext& ctx)
 
 QList<Command> operationCommands()
 {
-    const QList<std::pair<QString, QString>> summaries {
-        { u"relocate"_s, u"Move -i below -d, by GTID or binlog coordinates (--noop: show plan)"_s },
-        { u"relocate-replicas"_s, u"Move every replica of -i below -d"_s },
-        { u"move-up"_s, u"Move -i up one level, next to its master"_s },
-        { u"move-up-replicas"_s, u"Move every replica of -i up next to -i"_s },
-        { u"move-below"_s, u"Move -i below its sibling -d"_s },
-        { u"repoint"_s, u"Point -i at its master (or -d) at its own coordinates"_s },
-        { u"repoint-replicas"_s, u"Repoint every replica of -i at its own coordinates"_s },
-        { u"take-master"_s, u"Make -i the master of its master"_s },
-        { u"make-co-master"_s, u"Make -i and its master replicate from each other"_s },
-        { u"stop-replica"_s, u"Stop replication on -i"_s },
-        { u"start-replica"_s, u"Start replication on -i"_s },
-        { u"set-read-only"_s, u"Set read_only on -i"_s },
-        { u"set-writeable"_s, u"Clear read_only on -i"_s },
-    };
     QList<Command> commands;
-    for (const auto& [name, summary] : summaries) {
-        commands.append({ name, summary, runOperation });
+    for (const OperationInfo& info : OperationRegistry::all()) {
+        if (info.kind == OperationKind::Replication) {
+            commands.append({ QString::fromLatin1(info.cliName), QString::fromUtf8(info.summary),
+                runOperation });
+        }
     }
     return commands;
 }

@@ -1,6 +1,6 @@
 // The desktop app's dialogs and the instance details panel, driven offscreen: the plan preview
 // (what it shows, which buttons do what in each state), discovery input, and settings.
-// With TOPOGRAPH_DIALOG_SHOTS=DIR set, screenshots() also renders each one into DIR as PNG.
+// (dialogshots.cpp renders the same samples into PNG files for the README.)
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -22,110 +22,13 @@
 #include "ops/executor.h"
 #include "ops/plan.h"
 #include "panels/instancedetailspanel.h"
+#include "dialogsamples.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
+using namespace topograph::test;
 
 namespace {
-
-InstanceKey key(const QString& text)
-{
-    return *InstanceKey::parse(text, 3306);
-}
-
-// Two steps on two instances, a warning, one instance that stops replicating.
-Plan samplePlan()
-{
-    Plan plan;
-    plan.operation = u"relocate"_s;
-    plan.title = u"relocate db3:3306 below db2:3306"_s;
-    plan.method = Method::Gtid;
-    plan.methodDetail = u"GTID (MASTER_USE_GTID=slave_pos)"_s;
-    PlanStep stop;
-    stop.kind = PlanStep::Kind::StopReplica;
-    stop.instance = key(u"db3:3306"_s);
-    stop.description = u"stop replication on db3:3306"_s;
-    stop.sql = { u"STOP SLAVE"_s };
-    PlanStep change;
-    change.kind = PlanStep::Kind::ChangeMaster;
-    change.instance = key(u"db3:3306"_s);
-    change.description = u"point db3:3306 at db2:3306 by GTID"_s;
-    change.sql = { u"CHANGE MASTER TO MASTER_HOST='db2', MASTER_PORT=3306, "
-                   "MASTER_USE_GTID=slave_pos"_s,
-        u"START SLAVE"_s };
-    change.newMaster = key(u"db2:3306"_s);
-    change.gtid = true;
-    PlanStep readOnly;
-    readOnly.kind = PlanStep::Kind::SetReadOnly;
-    readOnly.instance = key(u"db2:3306"_s);
-    readOnly.description = u"make db2:3306 read-only"_s;
-    readOnly.sql = { u"SET GLOBAL read_only = 1"_s };
-    readOnly.readOnly = true;
-    plan.steps = { stop, change, readOnly };
-    plan.expected = { ExpectedState { key(u"db3:3306"_s), key(u"db2:3306"_s), true, {} } };
-    plan.stopsReplication = { key(u"db3:3306"_s) };
-    plan.touched = { key(u"db3:3306"_s), key(u"db2:3306"_s) };
-    plan.warnings = { u"db2:3306 lags 25 s behind its master"_s };
-    return plan;
-}
-
-ExecutionReport failedReport()
-{
-    ExecutionReport report;
-    report.succeeded = false;
-    report.error = u"START SLAVE on db3:3306 failed: Error 1236"_s;
-    report.stepsRun = 2;
-    report.log = { u"db3:3306: STOP SLAVE"_s, u"db3:3306: CHANGE MASTER TO ..."_s };
-    InstanceStanding moved;
-    moved.key = key(u"db3:3306"_s);
-    moved.reachable = true;
-    moved.master = key(u"db2:3306"_s);
-    moved.ioRunning = false;
-    moved.sqlRunning = true;
-    moved.executed = Coordinates { u"db2-bin.000004"_s, 1234 };
-    moved.error = u"Got fatal error 1236 from master"_s;
-    InstanceStanding gone;
-    gone.key = key(u"db2:3306"_s);
-    gone.reachable = false;
-    gone.error = u"Can't connect to MySQL server"_s;
-    report.standings = { moved, gone };
-    return report;
-}
-
-InstanceRecord sampleRecord()
-{
-    InstanceRecord r;
-    r.key = key(u"db3.example.org:3306"_s);
-    r.reachable = true;
-    r.lastChecked = r.lastSeen = QDateTime::currentDateTimeUtc();
-    r.flavor = Flavor::MariaDB;
-    r.serverId = 3;
-    r.version = u"10.11.6-MariaDB-log"_s;
-    r.versionComment = u"Debian 12"_s;
-    r.uptimeSeconds = 86400 * 12 + 3600 * 5;
-    r.readOnly = true;
-    r.logBin = r.logSlaveUpdates = true;
-    r.binlogFormat = u"ROW"_s;
-    r.binlogRowImage = u"FULL"_s;
-    r.binaryLogFile = u"db3-bin.000012"_s;
-    r.binaryLogPos = 884213;
-    r.masterKey = key(u"db1.example.org:3306"_s);
-    r.ioThreadRunning = r.sqlThreadRunning = true;
-    r.masterLogFile = r.relayMasterLogFile = u"db1-bin.000044"_s;
-    r.readMasterLogPos = r.execMasterLogPos = 1029384;
-    r.relayLogFile = u"db3-relay.000002"_s;
-    r.relayLogPos = 5521;
-    r.secondsBehindMaster = 0;
-    r.replicationLagSeconds = 1;
-    r.usingGtid = u"Slave_Pos"_s;
-    r.gtidCurrentPos = r.gtidSlavePos = u"0-1-88231,1-17-4410,2-3-19"_s;
-    r.gtidBinlogPos = u"0-1-88231"_s;
-    r.replicaKeys = { key(u"db5.example.org:3306"_s), key(u"db6.example.org:3306"_s) };
-    r.clusterName = u"db1.example.org:3306"_s;
-    r.dataCenter = u"eqiad"_s;
-    r.replicationDepth = 1;
-    return r;
-}
 
 // Every field SettingsDialog passes through, by name, that differs between a and b.
 QStringList differences(const Configuration& a, const Configuration& b)
@@ -174,52 +77,6 @@ QStringList differences(const Configuration& a, const Configuration& b)
     TOPOGRAPH_COMPARE_FIELD(sourcePath)
 #undef TOPOGRAPH_COMPARE_FIELD
     return out;
-}
-
-Configuration editedConfiguration()
-{
-    Configuration c;
-    c.mysqlTopologyUser = u"topo"_s;
-    c.mysqlTopologyPassword = u"pw-in-memory"_s;
-    c.mysqlTopologyCredentialsConfigFile = u"/etc/mysql/topo.cnf"_s;
-    c.mysqlTopologySslCaFile = u"/etc/ssl/ca.pem"_s;
-    c.mysqlTopologySslCertFile = u"/etc/ssl/client.pem"_s;
-    c.mysqlTopologySslPrivateKeyFile = u"/etc/ssl/client.key"_s;
-    c.mysqlTopologySslSkipVerify = true;
-    c.mysqlTopologyUseMutualTls = true;
-    c.mysqlConnectTimeoutSeconds = 7;
-    c.mysqlDiscoveryReadTimeoutSeconds = 11;
-    c.mysqlTopologyReadTimeoutSeconds = 45; // no field in the dialog: passes through
-    c.defaultInstancePort = 3307;
-    c.backendDb = u"sqlite3"_s; // orchestrator's spelling: shown as sqlite, kept as written
-    c.sqlite3DataFile = u"/var/lib/topograph/backend.db"_s;
-    c.mysqlOrchestratorHost = QString(); // empty, but not used by a SQLite backend
-    c.mysqlOrchestratorPort = 3310;
-    c.mysqlOrchestratorUser = u"orc"_s;
-    c.mysqlOrchestratorPassword = u"orc-pw"_s;
-    c.mysqlOrchestratorSslCaFile = u"/etc/ssl/orc-ca.pem"_s;
-    c.instancePollSeconds = 100000; // beyond the spin box's usual range
-    c.discoverByShowSlaveHosts = true;
-    c.hostnameResolveMethod = u"cname"_s;
-    c.mysqlHostnameResolveMethod = u"@@report_host"_s;
-    c.expiryHostnameResolvesMinutes = 13;
-    c.unseenInstanceForgetHours = 48;
-    c.detectClusterAliasQuery = u"SELECT 1"_s;
-    c.clusterNameToAlias = { { u"db1:3306"_s, u"s1"_s } };
-    c.replicationLagQuery = u"SELECT lag\nFROM heartbeat.heartbeat"_s;
-    c.reasonableReplicationLagSeconds = 0;
-    c.reasonableMaintenanceReplicationLagSeconds = 33;
-    c.maintenanceExpireMinutes = 90;
-    c.readOnly = true;
-    c.sourcePath = u"/home/dba/.config/topograph/topograph.conf.json"_s;
-    return c;
-}
-
-template <typename T> T* child(QWidget* parent, const char* name)
-{
-    T* widget = parent->findChild<T*>(QString::fromLatin1(name));
-    Q_ASSERT(widget);
-    return widget;
 }
 
 } // namespace
@@ -526,111 +383,6 @@ private Q_SLOTS:
         QVERIFY(ok->isEnabled());
         QCOMPARE(dialog.configuration().backendDb, u"mysql"_s);
         QCOMPARE(dialog.configuration().mysqlOrchestratorHost, u"orc-db.example.org"_s);
-    }
-
-    void detailsPanelActions()
-    {
-        InstanceDetailsPanel panel;
-        QVERIFY(!panel.actionButton(u"refresh"_s)->isEnabled()); // nothing selected
-        InstanceRecord r = sampleRecord();
-        panel.setInstance(r, u"s1"_s, std::nullopt, QDateTime::currentDateTimeUtc(), {});
-        QCOMPARE(panel.instanceKey(), r.key);
-        QVERIFY(panel.model()->rowCount() > 0);
-        QSignalSpy actions(&panel, &InstanceDetailsPanel::actionRequested);
-        QPushButton* stop = panel.actionButton(u"stop-replica"_s);
-        QVERIFY(stop);
-        QVERIFY(!panel.actionButton(u"start-replica"_s));
-        QTest::mouseClick(stop, Qt::LeftButton);
-        QTest::mouseClick(panel.actionButton(u"begin-maintenance"_s), Qt::LeftButton);
-        QCOMPARE(actions.count(), 2);
-        QCOMPARE(actions.at(0).at(0).toString(), u"stop-replica"_s);
-        QCOMPARE(actions.at(1).at(0).toString(), u"begin-maintenance"_s);
-
-        panel.setActionEnabled(u"move-up"_s, false, u"read-only mode"_s);
-        QVERIFY(!panel.actionButton(u"move-up"_s)->isEnabled());
-        QCOMPARE(panel.actionButton(u"move-up"_s)->toolTip(), u"read-only mode"_s);
-        panel.setActionEnabled(u"move-up"_s, true, {});
-        QVERIFY(panel.actionButton(u"move-up"_s)->isEnabled());
-
-        // Replication stopped and a maintenance lock: the toggles flip.
-        r.ioThreadRunning = r.sqlThreadRunning = false;
-        MaintenanceLock lock;
-        lock.key = r.key;
-        lock.owner = u"alice"_s;
-        lock.end = QDateTime::currentDateTimeUtc().addSecs(600);
-        panel.setInstance(r, u"s1"_s, lock, QDateTime::currentDateTimeUtc(), {});
-        QVERIFY(panel.actionButton(u"start-replica"_s));
-        QVERIFY(panel.actionButton(u"end-maintenance"_s));
-
-        // A primary cannot move up or stop replicating.
-        r.masterKey.reset();
-        panel.setInstance(r, u"s1"_s, std::nullopt, QDateTime::currentDateTimeUtc(), {});
-        QVERIFY(!panel.actionButton(u"move-up"_s)->isEnabled());
-        QVERIFY(!panel.actionButton(u"move-up"_s)->toolTip().isEmpty());
-        QVERIFY(!panel.actionButton(u"start-replica"_s)->isEnabled());
-        QVERIFY(panel.actionButton(u"refresh"_s)->isEnabled());
-        panel.clear();
-        QVERIFY(!panel.instanceKey());
-        QVERIFY(!panel.actionButton(u"refresh"_s)->isEnabled());
-    }
-
-    void screenshots()
-    {
-        const QString dir = qEnvironmentVariable("TOPOGRAPH_DIALOG_SHOTS");
-        if (dir.isEmpty()) {
-            QSKIP("set TOPOGRAPH_DIALOG_SHOTS=DIR to render the dialogs into DIR");
-        }
-        const auto shoot = [&](QWidget* widget, const QString& name) {
-            widget->show();
-            QVERIFY(QTest::qWaitForWindowExposed(widget));
-            QVERIFY(widget->grab().save(dir + u'/' + name));
-        };
-        PlanPreviewDialog plan;
-        plan.setRunBlocked({});
-        plan.setPlan(samplePlan());
-        shoot(&plan, u"dlg-plan.png"_s);
-        plan.setRunning();
-        plan.setProgress(2, 3, u"point db3:3306 at db2:3306 by GTID"_s);
-        shoot(&plan, u"dlg-plan-running.png"_s);
-        plan.setReport(failedReport(), false);
-        shoot(&plan, u"dlg-plan-failed.png"_s);
-        PlanPreviewDialog blocked;
-        blocked.setRunBlocked(u"read-only mode (ReadOnly in the configuration)"_s);
-        blocked.setPlan(samplePlan());
-        shoot(&blocked, u"dlg-plan-blocked.png"_s);
-
-        DiscoverDialog discover(3306);
-        discover.setConfiguredCredentialsDescription(u"option file ~/.my.cnf"_s);
-        discover.setSeedText(u"db1103.eqiad.wmnet:3306"_s);
-        child<QRadioButton>(&discover, "userRadio")->setChecked(true);
-        shoot(&discover, u"dlg-discover-idle.png"_s);
-        child<QLineEdit>(&discover, "userEdit")->setText(u"topograph"_s);
-        QTest::mouseClick(child<QPushButton>(&discover, "discoverButton"), Qt::LeftButton);
-        InstanceRecord r = sampleRecord();
-        discover.instanceFound(r);
-        r.key = key(u"db1104.eqiad.wmnet:3306"_s);
-        r.reachable = false;
-        r.lastError = u"Can't connect to MySQL server on 'db1104.eqiad.wmnet' (110)"_s;
-        discover.instanceFound(r);
-        shoot(&discover, u"dlg-discover.png"_s);
-
-        SettingsDialog settings(editedConfiguration());
-        shoot(&settings, u"dlg-settings.png"_s);
-        auto* tabs = child<QTabWidget>(&settings, "tabs");
-        for (int i = 1; i < tabs->count(); ++i) {
-            tabs->setCurrentIndex(i);
-            shoot(&settings, u"dlg-settings-%1.png"_s.arg(i));
-        }
-
-        InstanceDetailsPanel panel;
-        panel.resize(380, 900);
-        MaintenanceLock lock;
-        lock.id = 3;
-        lock.owner = u"alice"_s;
-        lock.reason = u"kernel upgrade"_s;
-        lock.end = QDateTime::currentDateTimeUtc().addSecs(1200);
-        panel.setInstance(sampleRecord(), u"s1"_s, lock, QDateTime::currentDateTimeUtc(), {});
-        shoot(&panel, u"panel-details.png"_s);
     }
 };
 

@@ -1,14 +1,16 @@
 // The instance details dock: its styling proxy under QAbstractItemModelTester while polls update
-// the instance and another instance replaces it, and the action buttons (applicable or not,
-// blocked with a reason, asking by orchestrator's command names).
+// the instance and another instance replaces it, and Copy (Ctrl+C) giving the value, with times in
+// ISO 8601. (Its buttons are the operation actions: tst_operationactions.)
 #include <QAbstractItemModelTester>
-#include <QPushButton>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 
 #include "models/instancedetailsmodel.h"
 #include "panels/instancedetailspanel.h"
+#include "timeformat.h"
 #include "plannerfixture.h"
 
 using namespace Qt::StringLiterals;
@@ -39,29 +41,23 @@ private Q_SLOTS:
         QVERIFY(!panel.instanceKey());
     }
 
-    void buttonsAskAndShowWhyTheyAreDisabled()
+    void copyGivesTheValueAndTimesInIso()
     {
         InstanceDetailsPanel panel;
+        auto* view = panel.findChild<QTreeView*>();
         const Topology t(u"m; r1<m"_s, Server::MariaDB1011, true);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        panel.setInstance(t.records().at(1), QString(), std::nullopt, now, {});
-        QSignalSpy asked(&panel, &InstanceDetailsPanel::actionRequested);
-        QPushButton* moveUp = panel.actionButton(u"move-up"_s);
-        QVERIFY(moveUp && moveUp->isEnabled());
-        moveUp->click();
-        QCOMPARE(asked.size(), 1);
-        QCOMPARE(asked.first().first().toString(), u"move-up"_s);
-
-        panel.setActionEnabled(u"move-up"_s, false, u"Read-only mode"_s);
-        QVERIFY(!moveUp->isEnabled());
-        QCOMPARE(moveUp->toolTip(), u"Read-only mode"_s);
-        panel.setActionEnabled(u"move-up"_s, true, QString());
-        QVERIFY(moveUp->isEnabled());
-
-        // A primary cannot move up: the panel says why on its own.
-        panel.setInstance(t.records().at(0), QString(), std::nullopt, now, {});
-        QVERIFY(!panel.actionButton(u"move-up"_s)->isEnabled());
-        QVERIFY(!panel.actionButton(u"move-up"_s)->toolTip().isEmpty());
+        InstanceRecord r = t.records().at(1);
+        r.lastChecked = QDateTime(QDate(2026, 12, 2), QTime(15, 35, 7), Qt::UTC);
+        panel.setInstance(r, QString(), std::nullopt, r.lastChecked.addSecs(5), {});
+        const int checked = panel.model()->rowOf(u"last_checked"_s);
+        view->setCurrentIndex(view->model()->index(checked, 1));
+        QCOMPARE(panel.copyCurrentValue(), TimeFormat::iso(r.lastChecked));
+        QVERIFY(
+            panel.model()->value(u"last_checked"_s).startsWith(TimeFormat::display(r.lastChecked)));
+        view->setCurrentIndex(view->model()->index(panel.model()->rowOf(u"master"_s), 0));
+        QCOMPARE(panel.copyCurrentValue(), u"m:3306"_s);
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"m:3306"_s);
     }
 };
 

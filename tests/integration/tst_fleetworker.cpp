@@ -60,9 +60,11 @@ private Q_SLOTS:
 
         worker.discover(sb->deepest().key);
         QVERIFY(discovered.wait(kWaitMs));
-        QCOMPARE(discovered.first().at(1).toString(), QString());
+        QCOMPARE(discovered.first().at(2).toString(), QString());
         const int n = static_cast<int>(sb->instances.size());
-        QCOMPARE(discovered.first().at(0).toInt(), n);
+        // The answer names the seed it was asked for.
+        QCOMPARE(discovered.first().at(0).value<InstanceKey>(), sb->deepest().key);
+        QCOMPARE(discovered.first().at(1).toInt(), n);
         QCOMPARE(progress.size(), n);
         FleetSnapshot snapshot = last(snapshots);
         QCOMPARE(snapshot.records.size(), n);
@@ -152,7 +154,8 @@ private Q_SLOTS:
         QCOMPARE(failures.size(), 3);
         QVERIFY(failures.first().first().toString().contains(u"Read-only"_s));
         QCOMPARE(discovered.size(), 1);
-        QVERIFY(!discovered.first().at(1).toString().isEmpty());
+        QCOMPARE(discovered.first().at(0).value<InstanceKey>(), sb->primary().key);
+        QVERIFY(!discovered.first().at(2).toString().isEmpty());
         // Poll results still reach the snapshots (laid over the rows, not written).
         const quint64 serial = last(snapshots).serial;
         QTRY_VERIFY_WITH_TIMEOUT(last(snapshots).serial > serial, kWaitMs);

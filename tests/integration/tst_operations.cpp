@@ -155,21 +155,22 @@ private Q_SLOTS:
         auto k = [&](int n) { return sb.instance(n).key; };
         const OperationService service(config, db);
         const QList<OperationRequest> moves {
-            { u"relocate"_s, k(5), k(6) }, // below a sibling
-            { u"relocate"_s, k(5), k(4) }, // up to its grandparent
-            { u"relocate"_s, k(6), k(2) }, // below an uncle
-            { u"relocate"_s, k(5), k(6) }, // below a cousin, two levels up and two down
-            { u"take-master"_s, k(6), std::nullopt }, // 6 becomes 2's master
-            { u"relocate-replicas"_s, k(6), k(4) }, // 2 and 5 (now below 6) move below 4
-            { u"relocate"_s, k(2), k(1) }, // back again to 1>2,3,4;4>5,6
-            { u"relocate"_s, k(6), k(4) },
-            { u"relocate"_s, k(5), k(4) },
+            { Operation::Relocate, k(5), k(6) }, // below a sibling
+            { Operation::Relocate, k(5), k(4) }, // up to its grandparent
+            { Operation::Relocate, k(6), k(2) }, // below an uncle
+            { Operation::Relocate, k(5), k(6) }, // below a cousin, two levels up and two down
+            { Operation::TakeMaster, k(6), std::nullopt }, // 6 becomes 2's master
+            { Operation::RelocateReplicas, k(6), k(4) }, // 2 and 5 (now below 6) move below 4
+            { Operation::Relocate, k(2), k(1) }, // back again to 1>2,3,4;4>5,6
+            { Operation::Relocate, k(6), k(4) },
+            { Operation::Relocate, k(5), k(4) },
         };
         int done = 0;
         for (const OperationRequest& move : moves) {
             auto plan = service.plan(move);
             QVERIFY2(plan.ok(),
-                qPrintable(move.operation + u": "_s + (plan ? QString() : plan.error().message)));
+                qPrintable(OperationRegistry::cliName(move.operation) + u": "_s
+                    + (plan ? QString() : plan.error().message)));
             const ExecutionReport report = service.execute(*plan);
             QVERIFY2(report.succeeded, qPrintable(plan->title + u": "_s + report.describe()));
             ++done;
@@ -232,7 +233,7 @@ private Q_SLOTS:
         const OperationService service(config, db);
         const InstanceKey moved = sb.instance(3).key;
         const InstanceKey target = sb.instance(2).key;
-        auto plan = service.plan({ u"move-below"_s, moved, target });
+        auto plan = service.plan({ Operation::MoveBelow, moved, target });
         QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
         const qsizetype change = lastStepOf(*plan, PlanStep::Kind::ChangeMaster);
         QVERIFY(change > 0);
@@ -291,7 +292,7 @@ private Q_SLOTS:
         const OperationService service(config, db);
         const InstanceKey moved = sb.instance(3).key;
         const InstanceKey target = sb.instance(2).key;
-        auto plan = service.plan({ u"move-below"_s, moved, target });
+        auto plan = service.plan({ Operation::MoveBelow, moved, target });
         QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
         const qsizetype change = lastStepOf(*plan, PlanStep::Kind::ChangeMaster);
         QVERIFY(change > 0);
@@ -343,7 +344,7 @@ private Q_SLOTS:
         const Configuration& config = m_frozen->config;
         const QString dir = m_dir.filePath(u"frozen"_s);
         const OperationService service(config, *m_frozen->backend);
-        auto plan = service.plan({ u"move-below"_s, sb.instance(3).key, sb.instance(2).key });
+        auto plan = service.plan({ Operation::MoveBelow, sb.instance(3).key, sb.instance(2).key });
         QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
 
         auto asRoot = [&](const QString& sql) {
@@ -380,7 +381,7 @@ private Q_SLOTS:
         const Configuration& config = m_frozen->config;
         const QString dir = m_dir.filePath(u"frozen"_s);
         const OperationService service(config, *m_frozen->backend);
-        auto plan = service.plan({ u"move-below"_s, sb.instance(3).key, sb.instance(2).key });
+        auto plan = service.plan({ Operation::MoveBelow, sb.instance(3).key, sb.instance(2).key });
         QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
         std::atomic<bool> cancel { false };
         const ExecutionReport report = service.execute(
@@ -438,14 +439,14 @@ private Q_SLOTS:
         }
         QVERIFY2(child, "the sandbox needs a replica below a replica");
         const SandboxInstance leaf { 0, child->key, 0 };
-        auto plan = service.plan({ u"relocate"_s, *child->masterKey, child->key });
+        auto plan = service.plan({ Operation::Relocate, *child->masterKey, child->key });
         QVERIFY(!plan.ok());
         QVERIFY2(plan.error().message.contains(u"descendant"_s)
                 || plan.error().message.contains(u"below"_s),
             qPrintable(plan.error().message));
 
         // Read-only.
-        OperationRequest readOnly { u"relocate"_s, leaf.key, sb.primary().key, true };
+        OperationRequest readOnly { Operation::Relocate, leaf.key, sb.primary().key, true };
         auto refused = service.plan(readOnly);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().message.contains(u"read-only"_s, Qt::CaseInsensitive),
@@ -457,7 +458,7 @@ private Q_SLOTS:
         wrong.mysqlTopologyUser = u"topograph"_s;
         wrong.mysqlTopologyPassword = u"wrong-password-4711"_s;
         const OperationService denied(wrong, **backend);
-        auto deniedPlan = denied.plan({ u"relocate"_s, leaf.key, sb.primary().key });
+        auto deniedPlan = denied.plan({ Operation::Relocate, leaf.key, sb.primary().key });
         QVERIFY(!deniedPlan.ok());
         QVERIFY(!deniedPlan.error().message.contains(u"4711"_s));
 

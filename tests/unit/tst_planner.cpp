@@ -131,7 +131,7 @@ private Q_SLOTS:
         QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().message));
         QTEST(plan->method, "method");
         QTEST(plan->methodDetail, "detail");
-        QCOMPARE(plan->operation, u"relocate"_s);
+        QCOMPARE(plan->operation, Operation::Relocate);
         QCOMPARE(plan->expected.first().instance, key(replica));
         QCOMPARE(plan->expected.first().master, key(target));
         for (const ExpectedState& e : plan->expected) {

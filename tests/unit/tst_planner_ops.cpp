@@ -12,14 +12,14 @@ using namespace Qt::StringLiterals;
 using namespace topograph;
 using namespace topograph::test;
 
-using Operation = std::function<Result<Plan>(const Planner&)>;
-Q_DECLARE_METATYPE(Operation)
+using PlanCall = std::function<Result<Plan>(const Planner&)>;
+Q_DECLARE_METATYPE(PlanCall)
 
 namespace {
 
 const QString kTree = u"m; r1<m; r2<m; r1a<r1; r1b<r1; r2a<r2"_s;
 
-QList<Operation> everyOperation()
+QList<PlanCall> everyOperation()
 {
     const InstanceKey r1 = key(u"r1"_s);
     const InstanceKey r2 = key(u"r2"_s);
@@ -195,8 +195,8 @@ private Q_SLOTS:
         const QList<Result<Plan>> plans { planner.stopReplica(key(u"r1"_s)),
             planner.startReplica(key(u"r1"_s)), planner.setReadOnly(key(u"m"_s), true),
             planner.setReadOnly(key(u"m"_s), false) };
-        const QStringList operations { u"stop-replica"_s, u"start-replica"_s, u"set-read-only"_s,
-            u"set-writeable"_s };
+        const QList<Operation> operations { Operation::StopReplica, Operation::StartReplica,
+            Operation::SetReadOnly, Operation::SetWriteable };
         for (qsizetype i = 0; i < plans.size(); ++i) {
             QVERIFY(plans.at(i).ok());
             QCOMPARE(plans.at(i)->method, Method::Simple);
@@ -245,7 +245,7 @@ private Q_SLOTS:
         for (const bool gtid : { false, true }) {
             for (const Server server : { Server::MariaDB1011, Server::MySQL57, Server::MySQL80 }) {
                 Topology topo(kTree, server, gtid);
-                for (const Operation& operation : everyOperation()) {
+                for (const PlanCall& operation : everyOperation()) {
                     const auto plan = operation(Planner(config, topo.records()));
                     QVERIFY(plan.ok());
                     const QString text = plan->describe() + plan->summary();

@@ -13,15 +13,15 @@ using namespace topograph;
 using namespace topograph::test;
 
 using Change = std::function<void(Topology&)>;
-using Operation = std::function<Result<Plan>(const Planner&)>;
+using PlanCall = std::function<Result<Plan>(const Planner&)>;
 Q_DECLARE_METATYPE(Change)
-Q_DECLARE_METATYPE(Operation)
+Q_DECLARE_METATYPE(PlanCall)
 
 namespace {
 
 const QString kTree = u"m; r1<m; r2<m; r1a<r1; r2a<r2"_s;
 
-Operation relocate(const QString& replica, const QString& target)
+PlanCall relocate(const QString& replica, const QString& target)
 {
     return [=](const Planner& p) { return p.relocate(key(replica), key(target)); };
 }
@@ -54,7 +54,7 @@ private Q_SLOTS:
         QTest::addColumn<Server>("server");
         QTest::addColumn<bool>("gtid");
         QTest::addColumn<Change>("change");
-        QTest::addColumn<Operation>("operation");
+        QTest::addColumn<PlanCall>("operation");
         QTest::addColumn<QStringList>("needles");
         const auto maria = Server::MariaDB1011;
         const auto mysql = Server::MySQL80;
@@ -159,31 +159,31 @@ private Q_SLOTS:
             << relocate(u"r1"_s, u"n1"_s) << QStringList { u"no common ancestor"_s };
         QTest::newRow("move-up below a top master")
             << maria << false << none
-            << Operation([](const Planner& p) { return p.moveUp(key(u"r1"_s)); })
+            << PlanCall([](const Planner& p) { return p.moveUp(key(u"r1"_s)); })
             << QStringList { u"m:3306, which is a top master"_s };
         QTest::newRow("move-below a non-sibling")
             << maria << false << none
-            << Operation([](const Planner& p) { return p.moveBelow(key(u"r1a"_s), key(u"r2"_s)); })
+            << PlanCall([](const Planner& p) { return p.moveBelow(key(u"r1a"_s), key(u"r2"_s)); })
             << QStringList { u"r2:3306 is not a sibling of r1a:3306"_s };
         QTest::newRow("take-master of a top master")
             << maria << false << none
-            << Operation([](const Planner& p) { return p.takeMaster(key(u"r1"_s)); })
+            << PlanCall([](const Planner& p) { return p.takeMaster(key(u"r1"_s)); })
             << QStringList { u"m:3306 is a top master"_s };
         QTest::newRow("make-co-master with a writeable replica")
             << maria << false << on(u"r1"_s, [](auto& r) { r.readOnly = false; })
-            << Operation([](const Planner& p) { return p.makeCoMaster(key(u"r1"_s)); })
+            << PlanCall([](const Planner& p) { return p.makeCoMaster(key(u"r1"_s)); })
             << QStringList { u"r1:3306 is writeable"_s, u"set-read-only"_s };
         QTest::newRow("make-co-master below an intermediate master")
             << maria << false << none
-            << Operation([](const Planner& p) { return p.makeCoMaster(key(u"r1a"_s)); })
+            << PlanCall([](const Planner& p) { return p.makeCoMaster(key(u"r1a"_s)); })
             << QStringList { u"r1:3306 replicates from m:3306"_s };
         QTest::newRow("stop-replica on a top master")
             << mysql << false << none
-            << Operation([](const Planner& p) { return p.stopReplica(key(u"m"_s)); })
+            << PlanCall([](const Planner& p) { return p.stopReplica(key(u"m"_s)); })
             << QStringList { u"m:3306 is not a replica"_s };
         QTest::newRow("repoint-replicas of a leaf")
             << maria << false << none
-            << Operation([](const Planner& p) { return p.repointReplicas(key(u"r1a"_s)); })
+            << PlanCall([](const Planner& p) { return p.repointReplicas(key(u"r1a"_s)); })
             << QStringList { u"r1a:3306 has no replicas"_s };
     }
     void refusals()
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QFETCH(Server, server);
         QFETCH(bool, gtid);
         QFETCH(Change, change);
-        QFETCH(Operation, operation);
+        QFETCH(PlanCall, operation);
         QFETCH(QStringList, needles);
         Topology topo(kTree, server, gtid);
         change(topo);
@@ -223,38 +223,37 @@ private Q_SLOTS:
 
     void readOnlyRefusesEverything_data()
     {
-        QTest::addColumn<Operation>("operation");
+        QTest::addColumn<PlanCall>("operation");
         const InstanceKey r1 = key(u"r1"_s);
         const InstanceKey r2 = key(u"r2"_s);
         const InstanceKey r1a = key(u"r1a"_s);
-        QTest::newRow("relocate") << Operation(
-            [=](const Planner& p) { return p.relocate(r1, r2); });
-        QTest::newRow("move-up") << Operation([=](const Planner& p) { return p.moveUp(r1a); });
+        QTest::newRow("relocate") << PlanCall([=](const Planner& p) { return p.relocate(r1, r2); });
+        QTest::newRow("move-up") << PlanCall([=](const Planner& p) { return p.moveUp(r1a); });
         QTest::newRow("move-below")
-            << Operation([=](const Planner& p) { return p.moveBelow(r1, r2); });
-        QTest::newRow("repoint") << Operation([=](const Planner& p) { return p.repoint(r1, {}); });
+            << PlanCall([=](const Planner& p) { return p.moveBelow(r1, r2); });
+        QTest::newRow("repoint") << PlanCall([=](const Planner& p) { return p.repoint(r1, {}); });
         QTest::newRow("relocate-replicas")
-            << Operation([=](const Planner& p) { return p.relocateReplicas(r1, r2); });
+            << PlanCall([=](const Planner& p) { return p.relocateReplicas(r1, r2); });
         QTest::newRow("move-up-replicas")
-            << Operation([=](const Planner& p) { return p.moveUpReplicas(r1); });
+            << PlanCall([=](const Planner& p) { return p.moveUpReplicas(r1); });
         QTest::newRow("repoint-replicas")
-            << Operation([=](const Planner& p) { return p.repointReplicas(r1); });
+            << PlanCall([=](const Planner& p) { return p.repointReplicas(r1); });
         QTest::newRow("take-master")
-            << Operation([=](const Planner& p) { return p.takeMaster(r1a); });
+            << PlanCall([=](const Planner& p) { return p.takeMaster(r1a); });
         QTest::newRow("make-co-master")
-            << Operation([=](const Planner& p) { return p.makeCoMaster(r1); });
+            << PlanCall([=](const Planner& p) { return p.makeCoMaster(r1); });
         QTest::newRow("stop-replica")
-            << Operation([=](const Planner& p) { return p.stopReplica(r1); });
+            << PlanCall([=](const Planner& p) { return p.stopReplica(r1); });
         QTest::newRow("start-replica")
-            << Operation([=](const Planner& p) { return p.startReplica(r1); });
+            << PlanCall([=](const Planner& p) { return p.startReplica(r1); });
         QTest::newRow("set-read-only")
-            << Operation([=](const Planner& p) { return p.setReadOnly(r1, true); });
+            << PlanCall([=](const Planner& p) { return p.setReadOnly(r1, true); });
         QTest::newRow("set-writeable")
-            << Operation([=](const Planner& p) { return p.setReadOnly(r1, false); });
+            << PlanCall([=](const Planner& p) { return p.setReadOnly(r1, false); });
     }
     void readOnlyRefusesEverything()
     {
-        QFETCH(Operation, operation);
+        QFETCH(PlanCall, operation);
         Topology topo(kTree);
         QVERIFY(operation(Planner({}, topo.records())).ok()); // allowed when not read-only
         PlannerFlags flags;

@@ -13,6 +13,7 @@
 #include "canvas/layouttransition.h"
 #include "canvas/nodeitem.h"
 #include "canvas/topologyitems.h"
+#include "topology/layoutnavigation.h"
 
 namespace topograph {
 
@@ -34,6 +35,7 @@ ClusterScene::ClusterScene(QObject* parent)
     connect(m_drag, &DragController::dropRequested, this, &ClusterScene::dropRequested);
     connect(m_drag, &DragController::dragCancelled, this, &ClusterScene::dragCancelled);
     connect(m_drag, &DragController::dragRefused, this, &ClusterScene::dragRefused);
+    connect(m_drag, &DragController::dropRefused, this, &ClusterScene::dropRefused);
     connect(m_transition, &LayoutTransition::finished, this, [this] {
         setItemIndexMethod(QGraphicsScene::BspTreeIndex); // fast hit tests for dragging again
         updateSceneRect();
@@ -366,11 +368,8 @@ void ClusterScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event)
     if (event->reason() == QGraphicsSceneContextMenuEvent::Keyboard && m_selected) {
         // The menu key: open at the selected card rather than wherever the pointer is.
         card = m_items->node(*m_selected);
-        const QList<QGraphicsView*> shown = views();
-        if (card && !shown.isEmpty()) {
-            QGraphicsView* view = shown.constFirst();
-            screenPos = view->viewport()->mapToGlobal(
-                view->mapFromScene(card->sceneBoundingRect().center()));
+        if (card) {
+            screenPos = screenCentreOf(card);
         }
     } else {
         card = NodeItem::at(this, event->scenePos());
@@ -391,7 +390,69 @@ void ClusterScene::keyPressEvent(QKeyEvent* event)
         event->accept();
         return;
     }
+    if (m_drag->isDragging() || !m_selected || event->modifiers() & ~Qt::KeypadModifier) {
+        QGraphicsScene::keyPressEvent(event);
+        return;
+    }
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        event->accept();
+        Q_EMIT instanceActivated(*m_selected);
+        return;
+    case Qt::Key_Menu:
+        // Open at the selected card, not wherever the pointer is.
+        event->accept();
+        Q_EMIT contextMenuRequested(*m_selected, screenCentreOf(m_items->node(*m_selected)));
+        return;
+    default:
+        if (navigate(event->key())) {
+            event->accept();
+            return;
+        }
+    }
     QGraphicsScene::keyPressEvent(event);
+}
+
+QPoint ClusterScene::screenCentreOf(const NodeItem* card) const
+{
+    const QList<QGraphicsView*> shown = views();
+    if (!card || shown.isEmpty()) {
+        return {};
+    }
+    QGraphicsView* view = shown.constFirst();
+    return view->viewport()->mapToGlobal(view->mapFromScene(card->sceneBoundingRect().center()));
+}
+
+bool ClusterScene::navigate(int key)
+{
+    LayoutNavigation::Direction direction;
+    switch (key) {
+    case Qt::Key_Up:
+        direction = LayoutNavigation::Direction::Up;
+        break;
+    case Qt::Key_Down:
+        direction = LayoutNavigation::Direction::Down;
+        break;
+    case Qt::Key_Left:
+        direction = LayoutNavigation::Direction::Left;
+        break;
+    case Qt::Key_Right:
+        direction = LayoutNavigation::Direction::Right;
+        break;
+    default:
+        return false;
+    }
+    // An arrow with nowhere to go is still used: the view must not scroll instead.
+    if (const auto next = LayoutNavigation::next(m_layout, m_parents, *m_selected, direction)) {
+        setSelected(*next);
+        if (const NodeItem* card = m_items->node(*next)) {
+            for (QGraphicsView* view : views()) {
+                view->ensureVisible(card->sceneBoundingRect(), 48, 48);
+            }
+        }
+    }
+    return true;
 }
 
 } // namespace topograph

@@ -92,6 +92,11 @@ Q_SIGNALS:
     // Released elsewhere, on a Refused or None card, Escape, cancelDrag(), clear(), or the dragged
     // instance left the topology.
     void dragCancelled();
+    // Released over a Refused card (after dragCancelled()): the planner's reason, to be shown.
+    void dropRefused(const topograph::InstanceKey& dragged, const topograph::InstanceKey& target,
+        const QString& reason);
+    // Enter (or Return) on the selected card: show its details.
+    void instanceActivated(const topograph::InstanceKey& key);
     // A card was pressed and moved while dragging is disabled (once per press).
     void dragRefused(const QString& reason);
     // Right-click (or the menu key, for the selected card); the card is selected first.
@@ -113,6 +118,8 @@ private:
     void updateSceneRect();
     void aboutToRemove(NodeItem* node);
     void setSelected(std::optional<InstanceKey> key);
+    bool navigate(int key); // arrow keys: moves the selection, scrolls it into view
+    QPoint screenCentreOf(const NodeItem* card) const; // for menus opened from the keyboard
 
     QList<InstanceRecord> m_records;
     QHash<InstanceKey, qsizetype> m_recordIndex;

@@ -95,11 +95,18 @@ bool DragController::release(const QPointF& scenePos)
     const NodeItem* target = NodeItem::at(m_scene, scenePos, m_session->source());
     const DropVerdict verdict = target ? target->dropVerdict() : DropVerdict::None;
     const InstanceKey targetKey = target ? target->key() : InstanceKey {};
+    const QString reason = target ? target->dropReason() : QString();
     end();
     if (verdict == DropVerdict::Valid || verdict == DropVerdict::Warning) {
         Q_EMIT dropRequested(dragged, targetKey);
     } else {
         Q_EMIT dragCancelled();
+        if (verdict == DropVerdict::Refused) {
+            // After release the card's colours are gone: say why nothing happened.
+            Q_EMIT dropRefused(dragged, targetKey,
+                tr("Cannot move %1 below %2: %3")
+                    .arg(dragged.toString(), targetKey.toString(), reason));
+        }
     }
     return true;
 }

@@ -56,6 +56,8 @@ Q_SIGNALS:
     void dropRequested(const topograph::InstanceKey& dragged, const topograph::InstanceKey& target);
     void dragCancelled();
     void dragRefused(const QString& reason);
+    void dropRefused(const topograph::InstanceKey& dragged, const topograph::InstanceKey& target,
+        const QString& reason);
 
 private:
     struct Press

@@ -5,25 +5,16 @@
 
 #include "dialogs/planpreviewdialog.h"
 #include "fleet/operationworker.h"
+#include "operations/operationhistory.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-namespace {
-
-// Operations that move one replica below another master, and can therefore be undone by
-// relocating it back below the master it had.
-bool movesOneReplica(const QString& operation)
-{
-    return operation == u"relocate"_s || operation == u"move-up"_s || operation == u"move-below"_s;
-}
-
-} // namespace
-
 OperationController::OperationController(QWidget* dialogParent, QObject* parent)
     : QObject(parent)
     , m_dialogParent(dialogParent)
+    , m_history(new OperationHistory(this))
 { }
 
 void OperationController::setWorker(OperationWorker* worker)
@@ -33,7 +24,7 @@ void OperationController::setWorker(OperationWorker* worker)
     }
     m_worker = worker;
     ++m_ticket; // whatever the old worker still says is not waited for any more
-    m_running = false;
+    setRunning(false);
     connect(worker, &OperationWorker::prepared, this, &OperationController::onPrepared);
     connect(worker, &OperationWorker::prepareFailed, this, &OperationController::onPrepareFailed);
     connect(worker, &OperationWorker::progress, this, &OperationController::onProgress);
@@ -47,30 +38,52 @@ PlanPreviewDialog* OperationController::ensureDialog()
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_dialog, &PlanPreviewDialog::runRequested, this, &OperationController::run);
         connect(m_dialog, &PlanPreviewDialog::cancelRequested, this, &OperationController::cancel);
-        connect(
-            m_dialog, &PlanPreviewDialog::moveBackRequested, this, &OperationController::moveBack);
+        connect(m_dialog, &PlanPreviewDialog::moveBackRequested, this, [this] {
+            if (m_lastEntry) {
+                moveBack(*m_lastEntry);
+            }
+        });
         m_dialog->open();
     }
     return m_dialog;
 }
 
-void OperationController::request(
+bool OperationController::request(
     const OperationRequest& request, const std::optional<InstanceKey>& previousMaster)
 {
     if (m_running || !m_worker) {
-        return;
+        return false;
     }
     m_request = request;
     m_previousMaster = previousMaster;
+    m_movesBack.reset();
     m_plan.reset();
     const quint64 ticket = ++m_ticket;
     PlanPreviewDialog* dialog = ensureDialog();
-    dialog->showPreparing(tr("Probing the instances of %1 and planning %2…")
-                              .arg(request.instance.toString(), request.operation));
+    dialog->showPreparing(
+        tr("Probing the instances of %1 and planning “%2”…")
+            .arg(request.instance.toString(), OperationRegistry::plainLabel(request.operation)));
     OperationWorker* worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker, request, ticket] { worker->prepare(request, ticket); },
         Qt::QueuedConnection);
+    return true;
+}
+
+bool OperationController::moveBack(int historyIndex)
+{
+    const QList<OperationHistory::Entry>& entries = m_history->entries();
+    if (historyIndex < 0 || historyIndex >= entries.size()
+        || !entries.at(historyIndex).canMoveBack()) {
+        return false;
+    }
+    const OperationHistory::Entry& entry = entries.at(historyIndex);
+    // The move back's own previous master is where the move had put the replica.
+    if (!request(entry.moveBackRequest(), entry.request.destination)) {
+        return false;
+    }
+    m_movesBack = historyIndex;
+    return true;
 }
 
 void OperationController::onPrepared(quint64 ticket, const Plan& plan)
@@ -97,7 +110,7 @@ void OperationController::run()
     if (!m_plan || m_running || !m_worker || !m_blockedReason.isEmpty()) {
         return;
     }
-    m_running = true;
+    setRunning(true);
     m_dialog->setRunning();
     const quint64 ticket = ++m_ticket;
     OperationWorker* worker = m_worker;
@@ -121,33 +134,35 @@ void OperationController::onProgress(
     }
 }
 
+void OperationController::setRunning(bool running)
+{
+    if (running != m_running) {
+        m_running = running;
+        Q_EMIT runningChanged(running);
+    }
+}
+
 void OperationController::onFinished(quint64 ticket, const ExecutionReport& report)
 {
     if (ticket != m_ticket) {
         return;
     }
-    m_running = false;
-    const bool canMoveBack = report.succeeded && m_previousMaster
-        && movesOneReplica(m_request.operation) && m_request.destination != m_previousMaster;
+    OperationHistory::Entry entry;
+    entry.finishedAt = QDateTime::currentDateTimeUtc();
+    entry.request = m_request;
+    entry.previousMaster = m_previousMaster;
+    entry.title = m_plan ? m_plan->title : OperationRegistry::plainLabel(m_request.operation);
+    entry.succeeded = report.succeeded;
+    entry.error = report.error;
+    entry.movesBack = m_movesBack;
+    m_lastEntry = m_history->record(entry);
+    setRunning(false);
     if (m_dialog) {
-        m_dialog->setReport(report, canMoveBack);
+        m_dialog->setReport(report, m_history->entries().at(*m_lastEntry).canMoveBack());
     }
     if (m_plan) {
         Q_EMIT operationFinished(*m_plan, report);
     }
-}
-
-void OperationController::moveBack()
-{
-    if (!m_previousMaster || m_running) {
-        return;
-    }
-    OperationRequest back;
-    back.operation = u"relocate"_s;
-    back.instance = m_request.instance;
-    back.destination = m_previousMaster;
-    // The move back's own reverse is the move just made.
-    request(back, m_request.destination);
 }
 
 } // namespace topograph

@@ -1,10 +1,14 @@
 #include "panels/instancedetailspanel.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
-#include <QPushButton>
+#include <QKeyEvent>
+#include <QToolButton>
 
 #include "models/instancedetailsmodel.h"
 #include "ui_instancedetailspanel.h"
@@ -72,18 +76,16 @@ InstanceDetailsPanel::InstanceDetailsPanel(QWidget* parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &InstanceDetailsPanel::updateHeader);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &InstanceDetailsPanel::updateHeader);
 
-    for (QPushButton* button : { m_ui->refreshButton, m_ui->moveUpButton, m_ui->takeMasterButton,
-             m_ui->replicationButton, m_ui->maintenanceButton }) {
-        button->setAutoDefault(false);
-        connect(button, &QPushButton::clicked, this, [this, button] {
-            const QString operation = operationOf(button);
-            if (!operation.isEmpty()) {
-                Q_EMIT actionRequested(operation);
-            }
-        });
-    }
+    // Copy: the view's own Ctrl+C copies the current cell as shown (the field's name, when the
+    // row is selected by it); this copies the value, times in ISO 8601.
+    auto* copy = new QAction(tr("&Copy value"), m_ui->detailsView);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &InstanceDetailsPanel::copyValue);
+    m_ui->detailsView->addAction(copy);
+    m_ui->detailsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_ui->detailsView->installEventFilter(this);
     updateHeader();
-    updateButtons();
 }
 
 InstanceDetailsPanel::~InstanceDetailsPanel() = default;
@@ -92,31 +94,43 @@ void InstanceDetailsPanel::setInstance(const InstanceRecord& record, const QStri
     const std::optional<MaintenanceLock>& maintenance, const QDateTime& now,
     const InstanceStatus::Thresholds& thresholds)
 {
-    m_replica = record.isReplica();
-    m_replicating = record.isReplica() && record.isReplicating();
     m_inMaintenance = maintenance.has_value();
     m_model->setInstance(record, clusterAlias, maintenance, now, thresholds);
     updateHeader();
-    updateButtons();
 }
 
 void InstanceDetailsPanel::clear()
 {
-    m_replica = m_replicating = m_inMaintenance = false;
+    m_inMaintenance = false;
     m_model->clear();
     updateHeader();
-    updateButtons();
 }
 
-void InstanceDetailsPanel::setActionEnabled(
-    const QString& operation, bool enabled, const QString& reason)
+void InstanceDetailsPanel::setActions(const QList<QAction*>& actions)
 {
-    if (enabled) {
-        m_blocked.remove(operation);
-    } else {
-        m_blocked.insert(operation, reason.isEmpty() ? tr("Not available now") : reason);
+    qDeleteAll(m_buttons);
+    m_buttons.clear();
+    for (QAction* action : actions) {
+        auto* button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        button->setAutoRaise(false);
+        // QToolButton follows its action's text, state and tooltip, but not its visibility.
+        connect(action, &QAction::changed, this, &InstanceDetailsPanel::layOutButtons);
+        m_buttons << button;
     }
-    updateButtons();
+    layOutButtons();
+}
+
+QToolButton* InstanceDetailsPanel::buttonFor(const QAction* action) const
+{
+    for (QToolButton* button : m_buttons) {
+        if (button->defaultAction() == action) {
+            return button;
+        }
+    }
+    return nullptr;
 }
 
 InstanceDetailsModel* InstanceDetailsPanel::model() const
@@ -129,21 +143,48 @@ std::optional<InstanceKey> InstanceDetailsPanel::instanceKey() const
     return m_model->instanceKey();
 }
 
-QPushButton* InstanceDetailsPanel::actionButton(const QString& operation) const
+void InstanceDetailsPanel::copyValue()
 {
-    for (QPushButton* button : { m_ui->refreshButton, m_ui->moveUpButton, m_ui->takeMasterButton,
-             m_ui->replicationButton, m_ui->maintenanceButton }) {
-        if (operationOf(button) == operation) {
-            return button;
-        }
+    if (const QString text = copyCurrentValue(); !text.isEmpty()) {
+        QGuiApplication::clipboard()->setText(text);
     }
-    return nullptr;
 }
 
-QStringList InstanceDetailsPanel::operations()
+bool InstanceDetailsPanel::eventFilter(QObject* watched, QEvent* event)
 {
-    return { u"refresh"_s, u"move-up"_s, u"take-master"_s, u"start-replica"_s, u"stop-replica"_s,
-        u"begin-maintenance"_s, u"end-maintenance"_s };
+    // The view takes Ctrl+C itself (before any shortcut): answer it here.
+    if (watched == m_ui->detailsView && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
+        copyValue();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+QString InstanceDetailsPanel::copyCurrentValue() const
+{
+    const QModelIndex current = m_ui->detailsView->currentIndex();
+    if (!current.isValid()) {
+        return {};
+    }
+    return m_model->index(current.row(), static_cast<int>(InstanceDetailsModel::Column::Value))
+        .data(InstanceDetailsModel::CopyRole)
+        .toString();
+}
+
+void InstanceDetailsPanel::layOutButtons()
+{
+    constexpr int kColumns = 3;
+    int shown = 0;
+    for (QToolButton* button : std::as_const(m_buttons)) {
+        m_ui->actionsLayout->removeWidget(button);
+        const bool visible = button->defaultAction()->isVisible();
+        button->setVisible(visible);
+        if (visible) {
+            m_ui->actionsLayout->addWidget(button, shown / kColumns, shown % kColumns);
+            ++shown;
+        }
+    }
 }
 
 void InstanceDetailsPanel::updateHeader()
@@ -172,39 +213,6 @@ void InstanceDetailsPanel::updateHeader()
     m_ui->headerLabel->setText(text);
 }
 
-void InstanceDetailsPanel::updateButtons()
-{
-    m_ui->replicationButton->setText(
-        m_replicating ? tr("Stop replication") : tr("Start replication"));
-    m_ui->maintenanceButton->setText(
-        m_inMaintenance ? tr("End maintenance") : tr("Begin maintenance…"));
-    const QHash<QString, QString> help {
-        { u"refresh"_s, tr("Probe this instance again now") },
-        { u"move-up"_s, tr("Make it a replica of its master's master (shows the plan first)") },
-        { u"take-master"_s,
-            tr("Swap it with its master: it becomes its master's master (shows the plan first)") },
-        { u"start-replica"_s, tr("START SLAVE on this instance (shows the plan first)") },
-        { u"stop-replica"_s, tr("STOP SLAVE on this instance (shows the plan first)") },
-        { u"begin-maintenance"_s,
-            tr("Mark it as in maintenance: operations leave it alone until the lock ends") },
-        { u"end-maintenance"_s, tr("End the maintenance lock on this instance") },
-    };
-    for (QPushButton* button : { m_ui->refreshButton, m_ui->moveUpButton, m_ui->takeMasterButton,
-             m_ui->replicationButton, m_ui->maintenanceButton }) {
-        const QString operation = operationOf(button);
-        QString reason;
-        if (!m_model->hasInstance()) {
-            reason = tr("Select an instance first");
-        } else if (const QString notHere = notApplicableReason(operation); !notHere.isEmpty()) {
-            reason = notHere;
-        } else if (m_blocked.contains(operation)) {
-            reason = m_blocked.value(operation);
-        }
-        button->setEnabled(reason.isEmpty());
-        button->setToolTip(reason.isEmpty() ? help.value(operation) : reason);
-    }
-}
-
 void InstanceDetailsPanel::applySpans()
 {
     // Headings read across both columns.
@@ -213,40 +221,6 @@ void InstanceDetailsPanel::applySpans()
             = m_model->index(row, 0).data(InstanceDetailsModel::SectionHeadingRole).toBool();
         m_ui->detailsView->setFirstColumnSpanned(row, {}, heading);
     }
-}
-
-QString InstanceDetailsPanel::operationOf(const QPushButton* button) const
-{
-    if (button == m_ui->refreshButton) {
-        return u"refresh"_s;
-    }
-    if (button == m_ui->moveUpButton) {
-        return u"move-up"_s;
-    }
-    if (button == m_ui->takeMasterButton) {
-        return u"take-master"_s;
-    }
-    if (button == m_ui->replicationButton) {
-        return m_replicating ? u"stop-replica"_s : u"start-replica"_s;
-    }
-    if (button == m_ui->maintenanceButton) {
-        return m_inMaintenance ? u"end-maintenance"_s : u"begin-maintenance"_s;
-    }
-    return {};
-}
-
-QString InstanceDetailsPanel::notApplicableReason(const QString& operation) const
-{
-    if (m_replica) {
-        return {};
-    }
-    if (operation == u"move-up"_s || operation == u"take-master"_s) {
-        return tr("Not a replica: it has no master to move around");
-    }
-    if (operation == u"start-replica"_s || operation == u"stop-replica"_s) {
-        return tr("Not a replica: there is no replication to start or stop");
-    }
-    return {};
 }
 
 } // namespace topograph

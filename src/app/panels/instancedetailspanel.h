@@ -12,7 +12,8 @@
 #include "probe/instancerecord.h"
 #include "topology/instancestatus.h"
 
-class QPushButton;
+class QAction;
+class QToolButton;
 
 namespace Ui {
 class InstanceDetailsPanel;
@@ -23,11 +24,11 @@ namespace topograph {
 class InstanceDetailsModel;
 
 // The instance details dock (DESIGN §10): a header with the instance and its status, every field
-// of InstanceDetailsModel in sections, and buttons for the common actions. The buttons only ask
-// (actionRequested with orchestrator's command name); nothing here runs SQL. A button is enabled
-// when the action applies to the instance (start or stop replication, begin or end maintenance,
-// ...) and the controller has not disabled it with a reason (read-only mode, an operation
-// running), which then shows as its tooltip.
+// of InstanceDetailsModel in sections, and buttons for the common operations. The buttons show
+// the main window's operation actions (OperationActions): each button follows its action's
+// text, enabled state, tooltip and visibility, so the panel, the Instance menu and the context
+// menu never disagree. Nothing here runs SQL. Ctrl+C copies the current row's value (times in
+// ISO 8601).
 class InstanceDetailsPanel final : public QWidget
 {
     Q_OBJECT
@@ -44,33 +45,26 @@ public:
         const InstanceStatus::Thresholds& thresholds);
     void clear();
 
-    // operation: one of operations(). Disabled with a reason until enabled again.
-    void setActionEnabled(const QString& operation, bool enabled, const QString& reason);
+    // One button per action, in this order, laid out in rows of three of the visible ones.
+    void setActions(const QList<QAction*>& actions);
+    QToolButton* buttonFor(const QAction* action) const; // null when the action has none
 
     InstanceDetailsModel* model() const;
     std::optional<InstanceKey> instanceKey() const;
-    // The button that currently stands for operation, or null (for tests and the controller).
-    QPushButton* actionButton(const QString& operation) const;
+    QString copyCurrentValue() const; // what Ctrl+C copies: the current row's value
 
-    // "refresh", "move-up", "take-master", "start-replica", "stop-replica",
-    // "begin-maintenance", "end-maintenance".
-    static QStringList operations();
-
-Q_SIGNALS:
-    void actionRequested(const QString& operation);
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void copyValue();
     void updateHeader();
-    void updateButtons();
     void applySpans();
-    QString operationOf(const QPushButton* button) const;
-    QString notApplicableReason(const QString& operation) const;
+    void layOutButtons();
 
     std::unique_ptr<Ui::InstanceDetailsPanel> m_ui;
     InstanceDetailsModel* m_model;
-    QHash<QString, QString> m_blocked; // operation → why the controller disabled it
-    bool m_replica = false;
-    bool m_replicating = false;
+    QList<QToolButton*> m_buttons;
     bool m_inMaintenance = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include "backend/auditstore.h"
 #include "backend/instancestore.h"
+#include "ops/operationregistry.h"
 
 using namespace Qt::StringLiterals;
 
@@ -22,7 +23,8 @@ Result<bool> AdminActions::forget(const InstanceKey& key) const
     if (!existed || !*existed) {
         return existed;
     }
-    if (auto audited = AuditStore(m_backend).write(u"forget"_s, key, QString(), u"forgotten"_s);
+    if (auto audited = AuditStore(m_backend).write(
+            OperationRegistry::cliName(Operation::Forget), key, QString(), u"forgotten"_s);
         !audited) {
         return audited.error();
     }
@@ -36,8 +38,9 @@ Result<MaintenanceLock> AdminActions::beginMaintenance(const InstanceKey& key,
     if (!lock) {
         return lock;
     }
-    if (auto audited = AuditStore(m_backend).write(u"begin-maintenance"_s, key, clusterName,
-            u"owner: %1, reason: %2"_s.arg(owner, reason));
+    if (auto audited
+        = AuditStore(m_backend).write(OperationRegistry::cliName(Operation::BeginMaintenance), key,
+            clusterName, u"owner: %1, reason: %2"_s.arg(owner, reason));
         !audited) {
         return audited.error();
     }
@@ -51,7 +54,8 @@ Result<bool> AdminActions::endMaintenance(const InstanceKey& key) const
         return ended;
     }
     if (auto audited
-        = AuditStore(m_backend).write(u"end-maintenance"_s, key, QString(), u"maintenance ended"_s);
+        = AuditStore(m_backend).write(OperationRegistry::cliName(Operation::EndMaintenance), key,
+            QString(), u"maintenance ended"_s);
         !audited) {
         return audited.error();
     }

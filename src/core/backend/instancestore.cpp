@@ -127,6 +127,15 @@ QList<std::pair<QString, QVariant>> columns(const InstanceRecord& r)
 
 } // namespace
 
+void InstanceStore::copyUnstoredFields(const InstanceRecord& probe, InstanceRecord& stored)
+{
+    stored.gtidSlavePos = probe.gtidSlavePos;
+    stored.gtidBinlogPos = probe.gtidBinlogPos;
+    if (stored.mariadbGtid() == probe.mariadbGtid()) {
+        stored.usingGtid = probe.usingGtid; // "Current_Pos" stays itself
+    }
+}
+
 InstanceStore::InstanceStore(const Backend& backend)
     : m_backend(backend)
 { }

@@ -169,21 +169,24 @@ void FleetWorker::reload()
 void FleetWorker::discover(const InstanceKey& seed)
 {
     if (!m_discoverer) {
-        Q_EMIT discoverFinished(0, tr("The backend is not open."));
+        Q_EMIT discoverFinished(seed, 0, tr("The backend is not open."));
         return;
     }
     if (!requireWritable(tr("discover"))) {
-        Q_EMIT discoverFinished(0, tr("Discovery writes to the backend, which is read-only."));
+        Q_EMIT discoverFinished(
+            seed, 0, tr("Discovery writes to the backend, which is read-only."));
         return;
     }
     if (m_discoverer->isRunning()) {
-        Q_EMIT discoverFinished(0, tr("A discovery is already running."));
+        Q_EMIT discoverFinished(
+            seed, 0, tr("A discovery from %1 is already running.").arg(m_discoverSeed.toString()));
         return;
     }
     if (m_pool->configurationError()) {
-        Q_EMIT discoverFinished(0, m_pool->configurationError()->message);
+        Q_EMIT discoverFinished(seed, 0, m_pool->configurationError()->message);
         return;
     }
+    m_discoverSeed = seed;
     m_reportedNames.clear();
     m_discoverer->start(m_resolver->resolve(seed));
 }
@@ -192,15 +195,20 @@ void FleetWorker::onDiscovered(const QList<InstanceRecord>& records)
 {
     if (records.isEmpty() || !records.first().reachable) {
         const QString why = records.isEmpty() ? tr("no answer") : records.first().lastError;
-        Q_EMIT discoverFinished(0, tr("Cannot discover from the seed: %1").arg(why));
+        Q_EMIT discoverFinished(
+            m_discoverSeed, 0, tr("Cannot discover from the seed: %1").arg(why));
         return;
     }
     const ResolveStore resolves(*m_backend, m_config.expiryHostnameResolvesMinutes);
     // A name that cannot be recorded does not undo the discovery (the CLI stops there; here
-    // the topology is still worth showing).
-    (void)resolves.recordDiscovery(m_resolver->takeNewResolutions(), m_reportedNames);
+    // the topology is still worth showing), but it is said.
+    if (auto recorded = resolves.recordDiscovery(m_resolver->takeNewResolutions(), m_reportedNames);
+        !recorded) {
+        Q_EMIT failed(tr("Cannot record the host names resolved while discovering: %1")
+                          .arg(recorded.error().message));
+    }
     if (!writeRecords(records)) {
-        Q_EMIT discoverFinished(0, tr("Discovered, but the backend write failed."));
+        Q_EMIT discoverFinished(m_discoverSeed, 0, tr("Discovered, but the backend write failed."));
         return;
     }
     for (const InstanceRecord& r : records) {
@@ -208,7 +216,7 @@ void FleetWorker::onDiscovered(const QList<InstanceRecord>& records)
     }
     emitSnapshot();
     emitPollState();
-    Q_EMIT discoverFinished(static_cast<int>(records.size()), QString());
+    Q_EMIT discoverFinished(m_discoverSeed, static_cast<int>(records.size()), QString());
 }
 
 void FleetWorker::forget(const InstanceKey& key)
@@ -217,6 +225,8 @@ void FleetWorker::forget(const InstanceKey& key)
         return;
     }
     m_poller->removeKey(key);
+    m_latestProbe.remove(key);
+    m_unwritten.remove(key);
     auto existed = AdminActions(*m_backend).forget(key);
     emitSnapshot();
     emitPollState();
@@ -297,6 +307,11 @@ void FleetWorker::onPoolProbed(const InstanceRecord& record, quint64 generation)
 
 bool FleetWorker::writeRecords(const QList<InstanceRecord>& records)
 {
+    for (const InstanceRecord& r : records) {
+        if (r.reachable) {
+            m_latestProbe.insert(r.key, r);
+        }
+    }
     // A read-only viewer (read-only mode, or a backend it must not write) does not write probe
     // results: they are laid over the backend's rows in every snapshot instead.
     if (!m_backend || m_backend->isReadOnly() || m_config.readOnly) {
@@ -348,6 +363,10 @@ void FleetWorker::emitSnapshot()
         const auto fresh = m_unwritten.constFind(r.key);
         if (fresh != m_unwritten.cend()) {
             r = overlay(r, *fresh);
+        }
+        const auto probe = m_latestProbe.constFind(r.key);
+        if (probe != m_latestProbe.cend()) {
+            InstanceStore::copyUnstoredFields(*probe, r);
         }
     }
     if (auto aliases = ClusterAliasStore(*m_backend, m_config).aliases()) {

@@ -49,7 +49,8 @@ Q_SIGNALS:
     void snapshotReady(const topograph::FleetSnapshot& snapshot);
     void pollStateChanged(const topograph::PollState& state);
     void discoverProgress(const topograph::InstanceRecord& record);
-    void discoverFinished(int instances, const QString& error);
+    // seed: as asked for in discover(), so that the answer names the right one.
+    void discoverFinished(const topograph::InstanceKey& seed, int instances, const QString& error);
     // An action the user asked for failed, or the backend cannot be used: for the status line.
     void failed(const QString& message);
     void done(const QString& message); // an action the user asked for succeeded
@@ -74,6 +75,10 @@ private:
     Discoverer* m_discoverer = nullptr;
     QList<InstanceRecord> m_polled; // answers of the rounds since the last write
     QHash<InstanceKey, InstanceRecord> m_unwritten; // probe results a read-only viewer keeps
+    // The latest successful probe of each instance: what the backend has no column for
+    // (InstanceStore::copyUnstoredFields) is laid over the rows read back from it.
+    QHash<InstanceKey, InstanceRecord> m_latestProbe;
+    InstanceKey m_discoverSeed;
     QHash<quint64, int> m_refreshGenerations; // refresh generation → answers still due
     QList<std::pair<InstanceKey, QString>> m_reportedNames;
     quint64 m_serial = 0;

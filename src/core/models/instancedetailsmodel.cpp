@@ -49,6 +49,11 @@ QVariant InstanceDetailsModel::data(const QModelIndex& index, int role) const
         return row.id;
     case SeverityRole:
         return static_cast<int>(row.severity);
+    case CopyRole:
+        if (row.heading) {
+            return row.field;
+        }
+        return valueColumn ? (row.copy.isEmpty() ? row.value : row.copy) : row.field;
     default:
         return {};
     }
@@ -70,6 +75,7 @@ QHash<int, QByteArray> InstanceDetailsModel::roleNames() const
     names.insert(SectionHeadingRole, "sectionHeading");
     names.insert(FieldIdRole, "fieldId");
     names.insert(SeverityRole, "severity");
+    names.insert(CopyRole, "copy");
     return names;
 }
 

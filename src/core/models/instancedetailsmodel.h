@@ -34,6 +34,7 @@ public:
         SectionHeadingRole, // bool: this row is the heading of its section
         FieldIdRole, // QString: a stable id ("server_id", "gtid_slave_pos"; "section:gtid")
         SeverityRole, // int (Severity): how the value should stand out
+        CopyRole, // QString: the value as copied (times in ISO 8601 with their offset)
     };
     enum class Severity {
         Normal,
@@ -74,6 +75,7 @@ public:
         QString toolTip;
         Severity severity = Severity::Normal;
         bool heading = false;
+        QString copy; // what Copy puts on the clipboard, when not the value itself
 
         friend bool operator==(const Row&, const Row&) = default;
     };
@@ -93,7 +95,8 @@ private:
     void emitChangedRuns(const QList<int>& changed);
 
     QString duration(qint64 seconds) const; // "3 d 4 h", "17 min 5 s"
-    QString moment(const QDateTime& time, const QDateTime& now) const; // time and age
+    // The time (TimeFormat::display) and its age: "2026-12-02 16:35:07 CET (5 s ago)".
+    QString moment(const QDateTime& time, const QDateTime& now) const;
     QString yesNo(bool yes) const;
     QString seconds(const std::optional<qint64>& value, const QString& missing) const;
 

@@ -1,6 +1,8 @@
 // InstanceDetailsModel: the rows of each section, built from a record.
 #include "models/instancedetailsmodel.h"
 
+#include "timeformat.h"
+
 using namespace Qt::StringLiterals;
 
 namespace topograph {
@@ -20,15 +22,22 @@ public:
         : m_rows(rows)
         , m_section(name)
     {
-        m_rows.append(Row { u"section:"_s + id, name, name, {}, {}, Severity::Normal, true });
+        m_rows.append(Row { u"section:"_s + id, name, name, {}, {}, Severity::Normal, true, {} });
     }
 
     void add(const QString& id, const QString& field, const QString& value,
         Severity severity = Severity::Normal, const QString& toolTip = {})
     {
         const QString shown = value.isEmpty() ? kNone : value;
-        m_rows.append(Row {
-            id, m_section, field, shown, toolTip.isEmpty() ? shown : toolTip, severity, false });
+        m_rows.append(Row { id, m_section, field, shown, toolTip.isEmpty() ? shown : toolTip,
+            severity, false, {} });
+    }
+    // A moment: shown in local time with its age, copied in ISO 8601.
+    void addTime(const QString& id, const QString& field, const QString& shown,
+        const QDateTime& time, Severity severity = Severity::Normal)
+    {
+        add(id, field, shown, severity);
+        m_rows.last().copy = TimeFormat::iso(time);
     }
 
 private:
@@ -80,8 +89,8 @@ void InstanceDetailsModel::addInstanceRows(QList<Row>& rows, const InstanceRecor
     s.add(u"status"_s, tr("Status"), tr("%1 (lag %2)").arg(status.status, status.lag),
         statusSeverity,
         tr("%1 (lag %2)\n%3").arg(status.status, status.lag, status.tags.join(u", "_s)));
-    s.add(u"last_checked"_s, tr("Last checked"), moment(r.lastChecked, now));
-    s.add(u"last_seen"_s, tr("Last seen"), moment(r.lastSeen, now),
+    s.addTime(u"last_checked"_s, tr("Last checked"), moment(r.lastChecked, now), r.lastChecked);
+    s.addTime(u"last_seen"_s, tr("Last seen"), moment(r.lastSeen, now), r.lastSeen,
         r.reachable ? Severity::Normal : Severity::Warning);
     s.add(u"check_latency"_s, tr("Check latency"),
         r.lastChecked.isValid() ? tr("%1 ms").arg(r.probeLatencyMs) : QString());
@@ -229,7 +238,7 @@ void InstanceDetailsModel::addMaintenanceRows(
         Severity::Warning);
     s.add(u"maintenance_owner"_s, tr("Owner"), maintenance->owner);
     s.add(u"maintenance_reason"_s, tr("Reason"), maintenance->reason);
-    s.add(u"maintenance_until"_s, tr("Until"), moment(maintenance->end, now));
+    s.addTime(u"maintenance_until"_s, tr("Until"), moment(maintenance->end, now), maintenance->end);
 }
 
 QString InstanceDetailsModel::duration(qint64 secs) const
@@ -254,7 +263,7 @@ QString InstanceDetailsModel::moment(const QDateTime& time, const QDateTime& now
     if (!time.isValid()) {
         return tr("never");
     }
-    const QString when = time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    const QString when = TimeFormat::display(time);
     const qint64 secs = time.secsTo(now);
     if (!now.isValid()) {
         return when;

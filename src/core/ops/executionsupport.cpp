@@ -355,7 +355,9 @@ void ExecutionContext::audit(const Backend& backend) const
     const QString message = u"%1; method: %2; result: %3"_s.arg(m_plan.title,
         m_plan.methodDetail.isEmpty() ? methodName(m_plan.method) : m_plan.methodDetail,
         m_report.succeeded ? u"ok"_s : u"failed: "_s + m_report.error);
-    if (auto done = AuditStore(backend).write(m_plan.operation, key, cluster, message); !done) {
+    if (auto done = AuditStore(backend).write(
+            OperationRegistry::cliName(m_plan.operation), key, cluster, message);
+        !done) {
         qCWarning(lcOps).noquote() << "cannot write the audit row:" << done.error().message;
     }
     if (!m_report.succeeded) {

@@ -45,6 +45,9 @@ QString ExecutionReport::describe() const
     for (const InstanceStanding& s : standings) {
         lines << u"  "_s + s.describe();
     }
+    if (!backendError.isEmpty()) {
+        lines << u"the backend was not updated with this state: "_s + backendError;
+    }
     return lines.join(u'\n');
 }
 

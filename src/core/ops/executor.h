@@ -38,6 +38,10 @@ struct ExecutionReport
     int stepsRun = 0;
     QStringList log; // what ran, step by step (statements included; never credentials)
     QList<InstanceStanding> standings; // every touched instance, read at the end
+    // Set when the fresh state of the touched instances could not be written to the backend
+    // afterwards: the servers changed (or not, as above), but views show the old rows until
+    // the next poll. Never ignored: the CLI fails with it, the app shows it.
+    QString backendError;
 
     QString describe() const;
 };

@@ -16,53 +16,10 @@ using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-namespace {
-
-// operation → whether -d is needed: 1 required, 0 none, 2 optional.
-const QList<std::pair<QString, int>> kOperations {
-    { u"relocate"_s, 1 },
-    { u"relocate-replicas"_s, 1 },
-    { u"move-up"_s, 0 },
-    { u"move-up-replicas"_s, 0 },
-    { u"move-below"_s, 1 },
-    { u"repoint"_s, 2 },
-    { u"repoint-replicas"_s, 0 },
-    { u"take-master"_s, 0 },
-    { u"make-co-master"_s, 0 },
-    { u"stop-replica"_s, 0 },
-    { u"start-replica"_s, 0 },
-    { u"set-read-only"_s, 0 },
-    { u"set-writeable"_s, 0 },
-};
-
-} // namespace
-
 OperationService::OperationService(const Configuration& config, const Backend& backend)
     : m_config(config)
     , m_backend(backend)
 { }
-
-QStringList OperationService::operations()
-{
-    QStringList names;
-    for (const auto& [name, destination] : kOperations) {
-        names << name;
-    }
-    return names;
-}
-
-bool OperationService::needsDestination(const QString& operation, bool* optional)
-{
-    for (const auto& [name, destination] : kOperations) {
-        if (name == operation) {
-            if (optional) {
-                *optional = destination == 2;
-            }
-            return destination == 1;
-        }
-    }
-    return false;
-}
 
 Result<QList<InstanceRecord>> OperationService::freshTopology(const OperationRequest& request) const
 {
@@ -135,49 +92,8 @@ Result<Plan> OperationService::planWith(const Configuration& config,
     const PlannerFlags& flags)
 {
     const Planner planner(config, records, flags);
-    const QString& op = request.operation;
-    const InstanceKey& i = request.instance;
-    const auto& d = request.destination;
-    if (needsDestination(op) && !d) {
-        return makeError(ErrorCode::InvalidInput, u"-c %1 needs -d HOST:PORT"_s.arg(op));
-    }
-    if (op == u"relocate"_s) {
-        return planner.relocate(i, *d);
-    }
-    if (op == u"relocate-replicas"_s) {
-        return planner.relocateReplicas(i, *d);
-    }
-    if (op == u"move-up"_s) {
-        return planner.moveUp(i);
-    }
-    if (op == u"move-up-replicas"_s) {
-        return planner.moveUpReplicas(i);
-    }
-    if (op == u"move-below"_s) {
-        return planner.moveBelow(i, *d);
-    }
-    if (op == u"repoint"_s) {
-        return planner.repoint(i, d);
-    }
-    if (op == u"repoint-replicas"_s) {
-        return planner.repointReplicas(i);
-    }
-    if (op == u"take-master"_s) {
-        return planner.takeMaster(i);
-    }
-    if (op == u"make-co-master"_s) {
-        return planner.makeCoMaster(i);
-    }
-    if (op == u"stop-replica"_s) {
-        return planner.stopReplica(i);
-    }
-    if (op == u"start-replica"_s) {
-        return planner.startReplica(i);
-    }
-    if (op == u"set-read-only"_s || op == u"set-writeable"_s) {
-        return planner.setReadOnly(i, op == u"set-read-only"_s);
-    }
-    return makeError(ErrorCode::InvalidInput, u"unknown operation %1"_s.arg(op));
+    return OperationRegistry::plan(
+        planner, request.operation, request.instance, request.destination);
 }
 
 ExecutionReport OperationService::execute(
@@ -202,7 +118,9 @@ ExecutionReport OperationService::execute(
                          .record;
         }
     }
-    (void)TopologyWriter(m_backend, m_config).record(fresh);
+    if (auto written = TopologyWriter(m_backend, m_config).record(fresh); !written) {
+        report.backendError = written.error().message;
+    }
     return report;
 }
 

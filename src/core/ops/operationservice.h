@@ -8,6 +8,7 @@
 
 #include "config/configuration.h"
 #include "ops/executor.h"
+#include "ops/operationregistry.h"
 #include "ops/plan.h"
 #include "ops/plannerflags.h"
 
@@ -18,7 +19,7 @@ class Backend;
 // One topology operation as the CLI and the GUI ask for it.
 struct OperationRequest
 {
-    QString operation; // orchestrator's command name: relocate, move-up, take-master, ...
+    Operation operation = Operation::Relocate; // a Replication operation of the registry
     InstanceKey instance; // -i
     std::optional<InstanceKey> destination; // -d
     bool readOnly = false; // --read-only (ReadOnly in the configuration is read from it too)
@@ -31,9 +32,6 @@ class OperationService final
 {
 public:
     OperationService(const Configuration& config, const Backend& backend);
-
-    static QStringList operations(); // the names plan() knows
-    static bool needsDestination(const QString& operation, bool* optional = nullptr);
 
     // Probes, now, every instance of the cluster of request.instance and of the destination.
     Result<QList<InstanceRecord>> freshTopology(const OperationRequest& request) const;

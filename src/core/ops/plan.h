@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "instancekey.h"
+#include "ops/operationregistry.h"
 #include "result.h"
 
 namespace topograph {
@@ -97,7 +98,7 @@ struct ExpectedState
 
 struct Plan
 {
-    QString operation; // "relocate", "move-up", ... (orchestrator's command names)
+    Operation operation = Operation::Relocate;
     QString title; // "relocate db3:3306 below db2:3306"
     Method method = Method::Simple;
     QString

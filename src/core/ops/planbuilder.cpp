@@ -22,10 +22,10 @@ QString whose(const CoordinateRef& ref)
 
 } // namespace
 
-PlanBuilder::PlanBuilder(QString operation, QString title, int untilTimeoutSeconds)
+PlanBuilder::PlanBuilder(Operation operation, QString title, int untilTimeoutSeconds)
     : m_untilTimeoutSeconds(untilTimeoutSeconds)
 {
-    m_plan.operation = std::move(operation);
+    m_plan.operation = operation;
     m_plan.title = std::move(title);
 }
 

@@ -16,7 +16,7 @@ namespace topograph {
 class PlanBuilder final
 {
 public:
-    PlanBuilder(QString operation, QString title, int untilTimeoutSeconds);
+    PlanBuilder(Operation operation, QString title, int untilTimeoutSeconds);
 
     // Heading for the steps added from now on (a sub-operation of a multi-part plan).
     void setGroup(const QString& heading) { m_group = heading; }

@@ -123,7 +123,7 @@ Result<Plan> Planner::relocate(const InstanceKey& replica, const InstanceKey& ta
         if (!r || !t) {
             return !r ? r.error() : t.error();
         }
-        PlanBuilder builder(u"relocate"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::Relocate, what, m_flags.untilTimeoutSeconds);
         auto part = appendRelocate(builder, **r, **t);
         return part ? finish(builder, *part) : Result<Plan>(part.error());
     });
@@ -137,7 +137,7 @@ Result<Plan> Planner::moveUp(const InstanceKey& replica) const
         if (!r) {
             return r.error();
         }
-        PlanBuilder builder(u"move-up"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::MoveUp, what, m_flags.untilTimeoutSeconds);
         auto part = appendMoveUp(builder, **r);
         return part ? finish(builder, *part) : Result<Plan>(part.error());
     });
@@ -155,7 +155,7 @@ Result<Plan> Planner::moveBelow(const InstanceKey& replica, const InstanceKey& s
         if (!r || !s) {
             return !r ? r.error() : s.error();
         }
-        PlanBuilder builder(u"move-below"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::MoveBelow, what, m_flags.untilTimeoutSeconds);
         auto part = appendMoveBelow(builder, **r, **s);
         return part ? finish(builder, *part) : Result<Plan>(part.error());
     });
@@ -184,7 +184,7 @@ Result<Plan> Planner::repoint(
         if (!m) {
             return m.error();
         }
-        PlanBuilder builder(u"repoint"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::Repoint, what, m_flags.untilTimeoutSeconds);
         auto part = appendRepoint(builder, **r, **m);
         return part ? finish(builder, *part) : Result<Plan>(part.error());
     });

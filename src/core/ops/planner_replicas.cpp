@@ -36,7 +36,7 @@ Result<Plan> Planner::relocateReplicas(const InstanceKey& instance, const Instan
         if (!replicas) {
             return replicas.error();
         }
-        PlanBuilder builder(u"relocate-replicas"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::RelocateReplicas, what, m_flags.untilTimeoutSeconds);
         QList<std::pair<InstanceKey, Part>> parts;
         QStringList problems;
         for (const InstanceRecord* r : *replicas) {
@@ -111,7 +111,7 @@ Result<Plan> Planner::moveUpReplicas(const InstanceKey& instance) const
         if (byGtid.isEmpty() && byFilePos.isEmpty()) {
             return refusal(u"%1 has no replicas to move up"_s.arg(name(instance)));
         }
-        PlanBuilder builder(u"move-up-replicas"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::MoveUpReplicas, what, m_flags.untilTimeoutSeconds);
         QList<std::pair<InstanceKey, Part>> parts;
         for (const auto& [r, positioning] : byGtid) {
             builder.setGroup(u"move %1 up below %2 (GTID)"_s.arg(name(r->key), name(g.key)));
@@ -163,7 +163,7 @@ Result<Plan> Planner::repointReplicas(const InstanceKey& instance) const
         if (!replicas) {
             return replicas.error();
         }
-        PlanBuilder builder(u"repoint-replicas"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::RepointReplicas, what, m_flags.untilTimeoutSeconds);
         QList<std::pair<InstanceKey, Part>> parts;
         QStringList problems;
         for (const InstanceRecord* r : *replicas) {

@@ -56,7 +56,7 @@ Result<Plan> Planner::takeMaster(const InstanceKey& replica) const
                 }
             }
         }
-        PlanBuilder builder(u"take-master"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::TakeMaster, what, m_flags.untilTimeoutSeconds);
         // r first executes everything m has (also with GTID: m must never be ahead of its new
         // master); then r continues in g's binlog where m stands, and m where r now ends.
         builder.stopReplica(m);
@@ -129,7 +129,7 @@ Result<Plan> Planner::makeCoMaster(const InstanceKey& replica) const
         if (!gtid) {
             return gtid.error();
         }
-        PlanBuilder builder(u"make-co-master"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::MakeCoMaster, what, m_flags.untilTimeoutSeconds);
         // r keeps replicating: everything r's binlog gains after the position read here came
         // from m (r is read-only), and m skips events with its own server_id.
         if (*gtid) {

@@ -20,7 +20,7 @@ Result<Plan> Planner::stopReplica(const InstanceKey& instance) const
         if (!r) {
             return r.error();
         }
-        PlanBuilder builder(u"stop-replica"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::StopReplica, what, m_flags.untilTimeoutSeconds);
         builder.stopReplica(**r);
         builder.expect(instance, (*r)->masterKey, false);
         if ((*r)->isReplicationStopped()) {
@@ -38,7 +38,7 @@ Result<Plan> Planner::startReplica(const InstanceKey& instance) const
         if (!r) {
             return r.error();
         }
-        PlanBuilder builder(u"start-replica"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(Operation::StartReplica, what, m_flags.untilTimeoutSeconds);
         builder.startReplica(**r);
         builder.expect(instance, (*r)->masterKey, true);
         if ((*r)->isReplicating()) {
@@ -57,8 +57,8 @@ Result<Plan> Planner::setReadOnly(const InstanceKey& instance, bool readOnly) co
         if (!r) {
             return r.error();
         }
-        PlanBuilder builder(
-            readOnly ? u"set-read-only"_s : u"set-writeable"_s, what, m_flags.untilTimeoutSeconds);
+        PlanBuilder builder(readOnly ? Operation::SetReadOnly : Operation::SetWriteable, what,
+            m_flags.untilTimeoutSeconds);
         builder.setReadOnly(**r, readOnly);
         builder.expect(instance, (*r)->masterKey, (*r)->isReplicating(), readOnly);
         if ((*r)->readOnly == readOnly) {
