@@ -22,6 +22,7 @@
 #include "ops/executor.h"
 #include "ops/plan.h"
 #include "panels/instancedetailspanel.h"
+#include "panels/statusmessage.h"
 #include "dialogsamples.h"
 
 using namespace Qt::StringLiterals;
@@ -105,12 +106,55 @@ private Q_SLOTS:
         const qsizetype stops = text.indexOf(u"Stops replication on"_s);
         QVERIFY(stops >= 0);
         QVERIFY(text.indexOf(u"db3:3306"_s, stops) > stops);
+        QVERIFY(text.contains(u"db3:3306 (restarted by the plan, or on failure)"_s));
         QVERIFY(text.contains(u"db3:3306 replicates from db2:3306"_s));
         QVERIFY(dialog.runButton()->isEnabled());
         // Enter must never run a replication change.
         QVERIFY(!dialog.runButton()->isDefault());
         QVERIFY(!dialog.runButton()->autoDefault());
         QVERIFY(dialog.closeButton()->isDefault());
+    }
+
+    void statusMessageElidesAndKeepsTheWholeText()
+    {
+        StatusMessage message;
+        message.resize(240, 24);
+        message.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&message));
+        const QString text = u"Discovery from db1103.eqiad.wmnet:3306 failed: cannot connect to "
+                             "db1104.eqiad.wmnet:3306 (Can't connect to MySQL server, 110)"_s;
+        message.showMessage(text, true);
+        QCOMPARE(message.message(), text);
+        QCOMPARE(message.toolTip(), text);
+        QVERIFY(message.isError());
+        QVERIFY(message.text().endsWith(u'…'));
+        QVERIFY(message.fontMetrics().horizontalAdvance(message.text()) <= message.width());
+        QVERIFY(message.minimumSizeHint().width() == 0); // it gives way to the poll state
+        message.resize(2000, 24);
+        QVERIFY(!message.text().endsWith(u'…'));
+        message.showMessage({});
+        QVERIFY(message.text().isEmpty());
+    }
+
+    void planPreviewSaysWhatStaysStopped()
+    {
+        // stop-replica: its end state is "stopped", so the stop list must not promise a restart.
+        Plan plan;
+        plan.operation = Operation::StopReplica;
+        plan.title = u"stop replication on db3:3306"_s;
+        PlanStep stop;
+        stop.kind = PlanStep::Kind::StopReplica;
+        stop.instance = key(u"db3:3306"_s);
+        stop.description = u"stop replication on db3:3306"_s;
+        stop.sql = { u"STOP SLAVE"_s };
+        plan.steps = { stop };
+        plan.stopsReplication = { key(u"db3:3306"_s) };
+        plan.expected = { ExpectedState { key(u"db3:3306"_s), key(u"db1:3306"_s), false, {} } };
+        PlanPreviewDialog dialog;
+        dialog.setPlan(plan);
+        const QString text = dialog.planText();
+        QVERIFY2(text.contains(u"db3:3306 (stays stopped"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"restarted by the plan"_s), qPrintable(text));
     }
 
     void planPreviewRunBlocked()
@@ -203,6 +247,10 @@ private Q_SLOTS:
         QVERIFY(dialog.closeButton()->isDefault());
         QVERIFY(!dialog.runButton()->isVisible());
         QVERIFY(child<QLabel>(&dialog, "resultLabel")->text().contains(u"verified"_s));
+        // One result area and one way out: no full progress bar, no second status line.
+        QVERIFY(!child<QProgressBar>(&dialog, "progressBar")->isVisible());
+        QVERIFY(!child<QLabel>(&dialog, "statusLabel")->isVisible());
+        QVERIFY(child<QLabel>(&dialog, "resultLabel")->isVisible());
         QVERIFY(dialog.logText().contains(u"db3:3306: STOP SLAVE"_s));
         QSignalSpy back(&dialog, &PlanPreviewDialog::moveBackRequested);
         QTest::mouseClick(dialog.moveBackButton(), Qt::LeftButton);

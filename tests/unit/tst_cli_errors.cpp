@@ -9,6 +9,7 @@
 #include "backend/instancestore.h"
 #include "backendtestsupport.h"
 #include "clirun.h"
+#include "ops/operationregistry.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
@@ -198,6 +199,13 @@ private Q_SLOTS:
                    << u"untag-all"_s << u"tagged"_s << u"redeploy-internal-db"_s
                    << u"upgrade-backend"_s << u"reset-hostname-resolve-cache"_s
                    << u"show-resolve-hosts"_s << u"instance-status"_s << u"can-replicate-from"_s;
+        // ... and every operation of the registry that has a command name, with its help line.
+        for (const OperationInfo& info : OperationRegistry::all()) {
+            if (info.cliName[0] != 0) {
+                registered << OperationRegistry::cliName(info.operation);
+                QVERIFY2(run.out.contains(QString::fromUtf8(info.summary)), info.summary);
+            }
+        }
         registered.removeDuplicates();
         QVERIFY(registered.size() >= 30);
         for (const QString& name : registered) {

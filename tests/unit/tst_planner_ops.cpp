@@ -279,6 +279,20 @@ private Q_SLOTS:
             u"relocate r1:3306 below r2:3306: binlog file:pos (move below sibling); 11 step(s) "
             "on 2 instance(s)"_s);
     }
+
+    void stopReplicaSaysWhatStaysStopped()
+    {
+        Topology topo(u"m; r1<m"_s);
+        const auto plan = Planner({}, topo.records()).stopReplica(key(u"r1"_s));
+        QVERIFY(plan.ok());
+        QCOMPARE(plan->staysStopped(), QList<InstanceKey> { key(u"r1"_s) });
+        QVERIFY(plan->restarted().isEmpty());
+        const QString text = plan->describe();
+        QVERIFY2(text.contains(u"Replication stays stopped on: r1:3306\n"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"stops for a while"_s), qPrintable(text));
+        const auto moved = Planner({}, topo.records()).moveUp(key(u"r1"_s));
+        QVERIFY(!moved.ok() || moved->staysStopped().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlannerOps)

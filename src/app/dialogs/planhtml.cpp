@@ -92,10 +92,15 @@ QString PlanHtml::describe(const Plan& plan)
             esc(QCoreApplication::translate("PlanHtml", "No instance stops replicating.")));
     } else {
         html += u"<ul>"_s;
+        const QList<InstanceKey> stays = plan.staysStopped();
         for (const InstanceKey& key : plan.stopsReplication) {
-            html += u"<li>%1</li>"_s.arg(esc(
-                QCoreApplication::translate("PlanHtml", "%1 (restarted by the plan, or on failure)")
-                    .arg(key.toString())));
+            html += u"<li>%1</li>"_s.arg(
+                esc(stays.contains(key) ? QCoreApplication::translate(
+                        "PlanHtml", "%1 (stays stopped: that is the plan's end state)")
+                                              .arg(key.toString())
+                                        : QCoreApplication::translate(
+                                            "PlanHtml", "%1 (restarted by the plan, or on failure)")
+                                              .arg(key.toString())));
         }
         html += u"</ul>"_s;
     }

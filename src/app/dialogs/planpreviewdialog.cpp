@@ -129,9 +129,9 @@ void PlanPreviewDialog::setPlan(const Plan& plan)
 void PlanPreviewDialog::setPlanError(const QString& message)
 {
     m_ui->planBrowser->setHtml(u"<p>%1</p>"_s.arg(esc(tr("There is no plan to run."))));
-    setBanner(u"<b>%1</b> %2"_s.arg(esc(tr("Cannot plan this operation:")), esc(message)), kRed,
-        kRedBorder);
-    m_ui->statusLabel->setText(tr("Nothing was changed."));
+    setBanner(u"<b>%1</b> %2<br>%3"_s.arg(esc(tr("Cannot plan this operation:")), esc(message),
+                  esc(tr("Nothing was changed."))),
+        kRed, kRedBorder);
     applyState(State::PlanFailed);
 }
 
@@ -187,12 +187,15 @@ void PlanPreviewDialog::setReport(const ExecutionReport& report, bool canMoveBac
     appendLog(
         report.succeeded ? tr("Succeeded and verified.") : tr("Failed: %1").arg(report.error));
     if (report.succeeded) {
-        setBanner(u"<b>%1</b> %2"_s.arg(esc(tr("Done and verified.")),
-                      esc(tr("Every instance is where the plan said it would be."))),
-            kGreen, kGreenBorder);
-        m_ui->progressBar->setRange(0, 1);
-        m_ui->progressBar->setValue(1);
-        m_ui->progressBar->setFormat(tr("Done"));
+        QString html = u"<b>%1</b> %2"_s.arg(esc(tr("Done and verified.")),
+            esc(tr("Every instance is where the plan said it would be.")));
+        if (!report.backendError.isEmpty()) {
+            html += u"<br>"_s
+                + esc(tr("The backend was not updated (%1): views show the change after the "
+                         "next poll.")
+                          .arg(report.backendError));
+        }
+        setBanner(html, kGreen, kGreenBorder);
     } else {
         const QString what = report.changedNothing
             ? tr("Nothing was changed.")
@@ -201,11 +204,8 @@ void PlanPreviewDialog::setReport(const ExecutionReport& report, bool canMoveBac
         setBanner(u"<b>%1</b> %2<br>%3"_s.arg(esc(tr("Failed:")), esc(report.error), esc(what)),
             kRed, kRedBorder);
     }
-    m_ui->statusLabel->setText(report.succeeded ? tr("Finished.") : tr("Stopped."));
     fillStandings(report);
     applyState(State::Finished);
-    // After a failure the last step shown no longer says where things are: the table does.
-    m_ui->progressBar->setVisible(report.succeeded);
     m_ui->moveBackButton->setVisible(canMoveBack);
     m_ui->moveBackButton->setEnabled(canMoveBack);
     m_ui->tabs->setCurrentWidget(m_ui->resultTab);
@@ -302,7 +302,10 @@ void PlanPreviewDialog::applyState(State state)
         m_ui->tabs->setCurrentWidget(m_ui->planTab);
     }
 
+    // While something happens: a bar and what it is doing. Afterwards the result banner is the
+    // one place that says how it ended (a full bar would read like a button).
     m_ui->progressBar->setVisible(state == State::Preparing || running);
+    m_ui->statusLabel->setVisible(!showsResult);
     if (state == State::Preparing) {
         m_ui->progressBar->setRange(0, 0); // busy
     }

@@ -94,6 +94,31 @@ QString methodName(Method method)
     return u"simple"_s;
 }
 
+QList<InstanceKey> Plan::staysStopped() const
+{
+    QList<InstanceKey> keys;
+    for (const InstanceKey& key : stopsReplication) {
+        for (const ExpectedState& e : expected) {
+            if (e.instance == key && e.master && !e.replicating) {
+                keys << key;
+            }
+        }
+    }
+    return keys;
+}
+
+QList<InstanceKey> Plan::restarted() const
+{
+    const QList<InstanceKey> stays = staysStopped();
+    QList<InstanceKey> keys;
+    for (const InstanceKey& key : stopsReplication) {
+        if (!stays.contains(key)) {
+            keys << key;
+        }
+    }
+    return keys;
+}
+
 QString Plan::summary() const
 {
     return u"%1: %2; %3 step(s) on %4 instance(s)"_s.arg(title, methodDetail)
@@ -125,8 +150,11 @@ QString Plan::describe() const
             lines << indent + u"-- "_s + step.description;
         }
     }
-    if (!stopsReplication.isEmpty()) {
-        lines << u"Replication stops for a while on: %1"_s.arg(keyList(stopsReplication));
+    if (const QList<InstanceKey> restarts = restarted(); !restarts.isEmpty()) {
+        lines << u"Replication stops for a while on: %1"_s.arg(keyList(restarts));
+    }
+    if (const QList<InstanceKey> stays = staysStopped(); !stays.isEmpty()) {
+        lines << u"Replication stays stopped on: %1"_s.arg(keyList(stays));
     }
     if (!warnings.isEmpty()) {
         lines << u"Warnings:"_s;

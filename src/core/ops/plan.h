@@ -109,6 +109,11 @@ struct Plan
     QList<InstanceKey> touched; // every instance a step runs on
     QStringList warnings;
 
+    // Of stopsReplication, those the plan leaves stopped (its expected end state says so, as for
+    // stop-replica), and those it restarts.
+    QList<InstanceKey> staysStopped() const;
+    QList<InstanceKey> restarted() const;
+
     // One line: title, method and size.
     QString summary() const;
     // The full plan for --noop and the GUI preview: method, numbered steps with their SQL per
