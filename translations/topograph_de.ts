@@ -136,6 +136,17 @@
     </message>
 </context>
 <context>
+    <name>DestinationPickerDialog</name>
+    <message>
+        <source>Move to</source>
+        <translation>Verschieben nach</translation>
+    </message>
+    <message>
+        <source>Type part of a host name or alias</source>
+        <translation>Teil eines Hostnamens oder Alias eingeben</translation>
+    </message>
+</context>
+<context>
     <name>DiscoverDialog</name>
     <message>
         <source>Discover a topology</source>
@@ -250,26 +261,6 @@
         <source>Instance details</source>
         <translation>Instanzdetails</translation>
     </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>Nach oben verschieben</translation>
-    </message>
-    <message>
-        <source>Take master</source>
-        <translation>Master übernehmen</translation>
-    </message>
-    <message>
-        <source>Stop replication</source>
-        <translation>Replikation stoppen</translation>
-    </message>
-    <message>
-        <source>Begin maintenance…</source>
-        <translation>Wartung beginnen…</translation>
-    </message>
 </context>
 <context>
     <name>NodeItem</name>
@@ -284,6 +275,153 @@
     <message>
         <source>Cannot replicate from %1:</source>
         <translation>Kann nicht von %1 replizieren:</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>&amp;Refresh instance</source>
+        <translation>Instanz &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Probe this instance again now</source>
+        <translation>Diese Instanz jetzt erneut abfragen</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y host:port</source>
+        <translation>host:port &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the instance&apos;s host:port to the clipboard</source>
+        <translation>host:port der Instanz in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>Verschieben &amp;nach…</translation>
+    </message>
+    <message>
+        <source>Make it a replica of another instance, by GTID where it can, else by binlog file:pos (shows the plan first)</source>
+        <translation>Zur Replica einer anderen Instanz machen, per GTID wo möglich, sonst per Binlog-Datei:Position (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben verschieben</translation>
+    </message>
+    <message>
+        <source>Make it a replica of its master&apos;s master (shows the plan first)</source>
+        <translation>Zur Replica des Masters ihres Masters machen (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Move &amp;below sibling…</source>
+        <translation>&amp;Unter Geschwister verschieben…</translation>
+    </message>
+    <message>
+        <source>Make it a replica of one of its siblings (shows the plan first)</source>
+        <translation>Zur Replica einer ihrer Geschwister-Replicas machen (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Re&amp;point</source>
+        <translation>Neu aus&amp;richten</translation>
+    </message>
+    <message>
+        <source>Point it at its master again, at its own executed coordinates (shows the plan first)</source>
+        <translation>Erneut auf ihren Master zeigen lassen, an ihren eigenen ausgeführten Koordinaten (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>&amp;Take master</source>
+        <translation>&amp;Master übernehmen</translation>
+    </message>
+    <message>
+        <source>Swap it with its master: it becomes its master&apos;s master (shows the plan first)</source>
+        <translation>Mit ihrem Master tauschen: Sie wird zum Master ihres bisherigen Masters (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Make &amp;co-master</source>
+        <translation>Zum &amp;Co-Master machen</translation>
+    </message>
+    <message>
+        <source>It and its master replicate from each other (shows the plan first)</source>
+        <translation>Sie und ihr Master replizieren voneinander (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Move replicas t&amp;o…</source>
+        <translation>Replicas verschieben nac&amp;h…</translation>
+    </message>
+    <message>
+        <source>Move every replica of it below another instance (shows the plan first)</source>
+        <translation>Alle ihre Replicas unter eine andere Instanz verschieben (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve replicas up</source>
+        <translation>Replicas nach o&amp;ben verschieben</translation>
+    </message>
+    <message>
+        <source>Move every replica of it up, next to it (shows the plan first)</source>
+        <translation>Alle ihre Replicas eine Ebene nach oben verschieben, neben sie (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Repoint rep&amp;licas</source>
+        <translation>Rep&amp;licas neu ausrichten</translation>
+    </message>
+    <message>
+        <source>Point every replica of it at it again, at their own coordinates (shows the plan first)</source>
+        <translation>Alle ihre Replicas erneut auf sie zeigen lassen, an ihren eigenen Koordinaten (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop replication</source>
+        <translation>Replikation &amp;stoppen</translation>
+    </message>
+    <message>
+        <source>STOP SLAVE on this instance (shows the plan first)</source>
+        <translation>STOP SLAVE auf dieser Instanz (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>St&amp;art replication</source>
+        <translation>Replikation s&amp;tarten</translation>
+    </message>
+    <message>
+        <source>START SLAVE on this instance (shows the plan first)</source>
+        <translation>START SLAVE auf dieser Instanz (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Set rea&amp;d-only</source>
+        <translation>Schreib&amp;geschützt setzen</translation>
+    </message>
+    <message>
+        <source>SET GLOBAL read_only = 1 (shows the plan first)</source>
+        <translation>SET GLOBAL read_only = 1 (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Set &amp;writeable</source>
+        <translation>Beschreibbar set&amp;zen</translation>
+    </message>
+    <message>
+        <source>SET GLOBAL read_only = 0 (shows the plan first)</source>
+        <translation>SET GLOBAL read_only = 0 (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Begin mai&amp;ntenance…</source>
+        <translation>&amp;Wartung beginnen…</translation>
+    </message>
+    <message>
+        <source>Mark it as in maintenance: operations leave it alone until the lock ends</source>
+        <translation>Als in Wartung markieren: Operationen lassen sie bis zum Ende der Sperre unberührt</translation>
+    </message>
+    <message>
+        <source>&amp;End maintenance</source>
+        <translation>Wartung b&amp;eenden</translation>
+    </message>
+    <message>
+        <source>End the maintenance lock on this instance</source>
+        <translation>Die Wartungssperre dieser Instanz beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Forget…</source>
+        <translation>&amp;Vergessen…</translation>
+    </message>
+    <message>
+        <source>Remove it from the backend (it comes back if it is discovered again)</source>
+        <translation>Aus dem Backend entfernen (sie erscheint wieder, sobald sie erneut erkannt wird)</translation>
     </message>
 </context>
 <context>
@@ -346,6 +484,10 @@
     <message>
         <source>, writeable</source>
         <translation>, beschreibbar</translation>
+    </message>
+    <message>
+        <source>%1 (stays stopped: that is the plan&apos;s end state)</source>
+        <translation>%1 (bleibt gestoppt: das ist der Endzustand des Plans)</translation>
     </message>
 </context>
 <context>
@@ -518,10 +660,6 @@
         <translation>ExpiryHostnameResolvesMinutes</translation>
     </message>
     <message>
-        <source>Names that resolve differently over time (DNS drift) are what creates ghost clusters: the resolve cache panel shows and fixes them.</source>
-        <translation>Namen, die sich im Lauf der Zeit unterschiedlich auflösen (DNS-Drift), erzeugen Geistercluster: Die Ansicht „Auflösungscache“ zeigt und behebt sie.</translation>
-    </message>
-    <message>
         <source>&amp;Backend</source>
         <translation>&amp;Backend</translation>
     </message>
@@ -645,6 +783,10 @@
         <source>Save to the configuration file</source>
         <translation>In der Konfigurationsdatei speichern</translation>
     </message>
+    <message>
+        <source>Names that resolve differently over time (DNS drift) create ghost clusters, which the clusters list marks. Until the resolve-cache panel lands, list the cache with topograph-cli -c show-resolve-hosts and empty it with -c reset-hostname-resolve-cache.</source>
+        <translation>Namen, die sich mit der Zeit anders auflösen (DNS-Drift), erzeugen Geister-Cluster, die die Clusterliste markiert. Bis es das Auflösungs-Cache-Panel gibt, zeigt topograph-cli -c show-resolve-hosts den Cache, und -c reset-hostname-resolve-cache leert ihn.</translation>
+    </message>
 </context>
 <context>
     <name>TopologyItems</name>
@@ -678,6 +820,21 @@
     <message>
         <source>Discover the instance HOST:PORT and show its cluster.</source>
         <translation>Die Instanz HOST:PORT erkennen und ihren Cluster anzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>topograph</name>
+    <message>
+        <source>%1 has no siblings</source>
+        <translation>%1 hat keine Geschwister-Replicas</translation>
+    </message>
+    <message>
+        <source>There is no other instance in the cluster of %1</source>
+        <translation>Im Cluster von %1 gibt es keine andere Instanz</translation>
+    </message>
+    <message>
+        <source>The planner refuses every destination, e.g.: %1</source>
+        <translation>Der Planer lehnt jedes Ziel ab, z. B.: %1</translation>
     </message>
 </context>
 <context>
@@ -768,6 +925,32 @@
     </message>
 </context>
 <context>
+    <name>topograph::DestinationListModel</name>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 — with warnings: %2</source>
+        <translation>%1 — mit Warnungen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::DestinationPickerDialog</name>
+    <message>
+        <source>Show the plan</source>
+        <translation>Plan anzeigen</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>Nichts passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>The planner refuses every destination shown.</source>
+        <translation>Der Planer lehnt jedes angezeigte Ziel ab.</translation>
+    </message>
+</context>
+<context>
     <name>topograph::DiscoverDialog</name>
     <message>
         <source>host:port, host (port %1), [ipv6]:port or [ipv6]</source>
@@ -837,6 +1020,59 @@
     </message>
 </context>
 <context>
+    <name>topograph::DragController</name>
+    <message>
+        <source>Cannot move %1 below %2: %3</source>
+        <translation>%1 kann nicht unter %2 verschoben werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::FindBar</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>part of a host name, an alias or a cluster alias</source>
+        <translation>Teil eines Hostnamens, Alias oder Cluster-Alias</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe, Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>Nächster Treffer (Eingabe, F3)</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Escape)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>kein Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>topograph::FleetWorker</name>
     <message>
         <source>Cannot open the backend: %1</source>
@@ -853,10 +1089,6 @@
     <message>
         <source>Discovery writes to the backend, which is read-only.</source>
         <translation>Die Erkennung schreibt ins Backend, das aber schreibgeschützt ist.</translation>
-    </message>
-    <message>
-        <source>A discovery is already running.</source>
-        <translation>Es läuft bereits eine Erkennung.</translation>
     </message>
     <message>
         <source>no answer</source>
@@ -929,6 +1161,14 @@
     <message>
         <source>it is not known</source>
         <translation>sie ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>A discovery from %1 is already running.</source>
+        <translation>Eine Erkennung von %1 aus läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot record the host names resolved while discovering: %1</source>
+        <translation>Die bei der Erkennung aufgelösten Hostnamen können nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1291,10 +1531,6 @@
 <context>
     <name>topograph::InstanceDetailsPanel</name>
     <message>
-        <source>Not available now</source>
-        <translation>Derzeit nicht verfügbar</translation>
-    </message>
-    <message>
         <source>&lt;i&gt;No instance selected.&lt;/i&gt; Select one on the canvas.</source>
         <translation>&lt;i&gt;Keine Instanz ausgewählt.&lt;/i&gt; Wählen Sie eine auf der Arbeitsfläche aus.</translation>
     </message>
@@ -1303,72 +1539,12 @@
         <translation>in Wartung</translation>
     </message>
     <message>
-        <source>Stop replication</source>
-        <translation>Replikation stoppen</translation>
-    </message>
-    <message>
-        <source>Start replication</source>
-        <translation>Replikation starten</translation>
-    </message>
-    <message>
-        <source>End maintenance</source>
-        <translation>Wartung beenden</translation>
-    </message>
-    <message>
-        <source>Begin maintenance…</source>
-        <translation>Wartung beginnen…</translation>
-    </message>
-    <message>
-        <source>Probe this instance again now</source>
-        <translation>Diese Instanz jetzt erneut abfragen</translation>
-    </message>
-    <message>
-        <source>Make it a replica of its master&apos;s master (shows the plan first)</source>
-        <translation>Zur Replica des Masters ihres Masters machen (zeigt zuerst den Plan)</translation>
-    </message>
-    <message>
-        <source>Swap it with its master: it becomes its master&apos;s master (shows the plan first)</source>
-        <translation>Mit ihrem Master tauschen: Sie wird zum Master ihres bisherigen Masters (zeigt zuerst den Plan)</translation>
-    </message>
-    <message>
-        <source>START SLAVE on this instance (shows the plan first)</source>
-        <translation>START SLAVE auf dieser Instanz (zeigt zuerst den Plan)</translation>
-    </message>
-    <message>
-        <source>STOP SLAVE on this instance (shows the plan first)</source>
-        <translation>STOP SLAVE auf dieser Instanz (zeigt zuerst den Plan)</translation>
-    </message>
-    <message>
-        <source>Mark it as in maintenance: operations leave it alone until the lock ends</source>
-        <translation>Als in Wartung markieren: Operationen lassen sie bis zum Ende der Sperre unberührt</translation>
-    </message>
-    <message>
-        <source>End the maintenance lock on this instance</source>
-        <translation>Die Wartungssperre dieser Instanz beenden</translation>
-    </message>
-    <message>
-        <source>Select an instance first</source>
-        <translation>Wählen Sie zuerst eine Instanz aus</translation>
-    </message>
-    <message>
-        <source>Not a replica: it has no master to move around</source>
-        <translation>Keine Replica: Ohne Master kann sie nicht verschoben werden</translation>
-    </message>
-    <message>
-        <source>Not a replica: there is no replication to start or stop</source>
-        <translation>Keine Replica: Es gibt keine Replikation zum Starten oder Stoppen</translation>
+        <source>&amp;Copy value</source>
+        <translation>Wert &amp;kopieren</translation>
     </message>
 </context>
 <context>
     <name>topograph::MainWindow</name>
-    <message>
-        <source>Topograph — %1</source>
-        <translation>Topograph — %1</translation>
-    </message>
-    <message>
-        <source>Topograph</source>
-        <translation>Topograph</translation>
-    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
@@ -1524,42 +1700,6 @@
         <translation>Eine Operation läuft: Die Einstellungen gelten nach ihrem Ende.</translation>
     </message>
     <message>
-        <source>Copied %1</source>
-        <translation>%1 kopiert</translation>
-    </message>
-    <message>
-        <source>Forget %1</source>
-        <translation>%1 vergessen</translation>
-    </message>
-    <message>
-        <source>Remove %1 from the backend? It comes back if it is discovered again.</source>
-        <translation>%1 aus dem Backend entfernen? Die Instanz erscheint wieder, sobald sie erneut erkannt wird.</translation>
-    </message>
-    <message>
-        <source>Begin maintenance</source>
-        <translation>Wartung beginnen</translation>
-    </message>
-    <message>
-        <source>Reason for the maintenance on %1 (it ends after %2 minutes):</source>
-        <translation>Grund für die Wartung von %1 (endet nach %2 Minuten):</translation>
-    </message>
-    <message>
-        <source>Unknown operation %1</source>
-        <translation>Unbekannte Operation %1</translation>
-    </message>
-    <message>
-        <source>The planner refuses every target for %1</source>
-        <translation>Der Planer lehnt jedes Ziel für %1 ab</translation>
-    </message>
-    <message>
-        <source>Relocate %1</source>
-        <translation>%1 umhängen</translation>
-    </message>
-    <message>
-        <source>Relocate %1 below:</source>
-        <translation>%1 umhängen unter:</translation>
-    </message>
-    <message>
         <source>option file %1</source>
         <translation>Optionsdatei %1</translation>
     </message>
@@ -1580,18 +1720,6 @@
         <translation>Konfiguration kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>Find instance</source>
-        <translation>Instanz suchen</translation>
-    </message>
-    <message>
-        <source>Instance (host:port):</source>
-        <translation>Instanz (host:port):</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
         <source>An operation is running</source>
         <translation>Eine Operation läuft</translation>
     </message>
@@ -1603,87 +1731,134 @@
         <source>%1 — check the backend in File ▸ Settings (Ctrl+,).</source>
         <translation>%1 — prüfen Sie das Backend unter Datei ▸ Einstellungen (Strg+,).</translation>
     </message>
-</context>
-<context>
-    <name>topograph::NodeContextMenu</name>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
+        <source>An operation is running: wait for it to end.</source>
+        <translation>Eine Operation läuft: Warten Sie, bis sie endet.</translation>
     </message>
     <message>
-        <source>Move &amp;up</source>
-        <translation>Nach &amp;oben verschieben</translation>
+        <source>Find &amp;next</source>
+        <translation>&amp;Nächsten suchen</translation>
     </message>
     <message>
-        <source>Move &amp;below</source>
-        <translation>Verschieben &amp;unter</translation>
+        <source>Find pre&amp;vious</source>
+        <translation>&amp;Vorherigen suchen</translation>
     </message>
     <message>
-        <source>%1 has no siblings</source>
-        <translation>%1 hat keine Geschwister-Replicas</translation>
+        <source>&amp;Move back</source>
+        <translation>&amp;Zurückverschieben</translation>
     </message>
     <message>
-        <source>Re&amp;locate below…</source>
-        <translation>Um&amp;hängen unter…</translation>
+        <source>Plan the reverse of the last move of this session (you see the plan before it runs)</source>
+        <translation>Die Umkehrung der letzten Verschiebung dieser Sitzung planen (Sie sehen den Plan, bevor er läuft)</translation>
     </message>
     <message>
-        <source>%1 is not a replica</source>
-        <translation>%1 ist keine Replica</translation>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>&amp;Take master</source>
-        <translation>&amp;Master übernehmen</translation>
+        <source>Operation &amp;history</source>
+        <translation>Operations&amp;verlauf</translation>
     </message>
     <message>
-        <source>Make &amp;co-master</source>
-        <translation>Zum &amp;Co-Master machen</translation>
+        <source>&amp;Instance</source>
+        <translation>&amp;Instanz</translation>
     </message>
     <message>
-        <source>Move replicas u&amp;p</source>
-        <translation>&amp;Replicas nach oben verschieben</translation>
+        <source>The backend was not updated (%1): the canvas shows the change after the next poll.</source>
+        <translation>Das Backend wurde nicht aktualisiert (%1): Die Zeichenfläche zeigt die Änderung nach der nächsten Abfrage.</translation>
     </message>
     <message>
-        <source>Re&amp;point replicas</source>
-        <translation>Replicas &amp;neu ausrichten</translation>
+        <source>&amp;Move back: %1</source>
+        <translation>&amp;Zurückverschieben: %1</translation>
     </message>
     <message>
-        <source>&amp;Stop replication</source>
-        <translation>Replikation &amp;stoppen</translation>
+        <source>No operation in this session yet</source>
+        <translation>Noch keine Operation in dieser Sitzung</translation>
     </message>
     <message>
-        <source>St&amp;art replication</source>
-        <translation>Replikation s&amp;tarten</translation>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Set rea&amp;d-only</source>
-        <translation>Schreib&amp;geschützt setzen</translation>
+        <source>moved back</source>
+        <translation>zurückverschoben</translation>
     </message>
     <message>
-        <source>Set &amp;writeable</source>
-        <translation>&amp;Beschreibbar setzen</translation>
+        <source>done</source>
+        <translation>erledigt</translation>
     </message>
     <message>
-        <source>&amp;End maintenance</source>
-        <translation>Wartung b&amp;eenden</translation>
+        <source>%1  %2 — %3</source>
+        <translation>%1  %2 — %3</translation>
     </message>
     <message>
-        <source>Begin &amp;maintenance…</source>
-        <translation>&amp;Wartung beginnen…</translation>
+        <source>Move %1 back below %2 (shows the plan first)</source>
+        <translation>%1 zurück unter %2 verschieben (zeigt zuerst den Plan)</translation>
     </message>
     <message>
-        <source>&amp;Forget</source>
-        <translation>&amp;Vergessen</translation>
-    </message>
-    <message>
-        <source>Cop&amp;y key</source>
-        <translation>Schlüssel &amp;kopieren</translation>
+        <source>Nothing to move back</source>
+        <translation>Nichts zurückzuverschieben</translation>
     </message>
 </context>
 <context>
     <name>topograph::OperationController</name>
     <message>
-        <source>Probing the instances of %1 and planning %2…</source>
-        <translation>Instanzen von %1 werden abgefragt, %2 wird geplant…</translation>
+        <source>Probing the instances of %1 and planning “%2”…</source>
+        <translation>Die Instanzen von %1 werden abgefragt und „%2“ wird geplant…</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::OperationDispatcher</name>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Probing %1…</source>
+        <translation>%1 wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>An operation is running: wait for it to end.</source>
+        <translation>Eine Operation läuft: Warten Sie, bis sie endet.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Where should %1 go? Type part of a name to filter, Up and Down to choose, Enter to see the plan. Greyed destinations are refused by the planner; select one to read why.</source>
+        <translation>Wohin soll %1? Tippen Sie einen Teil eines Namens zum Filtern, wählen Sie mit Auf und Ab, Eingabe zeigt den Plan. Ausgegraute Ziele lehnt der Planer ab; wählen Sie eines, um den Grund zu lesen.</translation>
+    </message>
+    <message>
+        <source>Forget %1</source>
+        <translation>%1 vergessen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the backend? It comes back if it is discovered again.</source>
+        <translation>%1 aus dem Backend entfernen? Die Instanz erscheint wieder, sobald sie erneut erkannt wird.</translation>
+    </message>
+    <message>
+        <source>Begin maintenance</source>
+        <translation>Wartung beginnen</translation>
+    </message>
+    <message>
+        <source>Reason for the maintenance on %1 (it ends after %2 minutes):</source>
+        <translation>Grund für die Wartung von %1 (endet nach %2 Minuten):</translation>
+    </message>
+    <message>
+        <source>Maintenance needs a reason: nothing was changed.</source>
+        <translation>Eine Wartung braucht einen Grund: Nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::OperationStates</name>
+    <message>
+        <source>Select an instance first</source>
+        <translation>Wählen Sie zuerst eine Instanz aus</translation>
+    </message>
+    <message>
+        <source>%1 is not known</source>
+        <translation>%1 ist nicht bekannt</translation>
     </message>
 </context>
 <context>
@@ -1814,10 +1989,6 @@
         <source>Every instance is where the plan said it would be.</source>
         <translation>Jede Instanz steht dort, wo der Plan sie vorgesehen hat.</translation>
     </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
-    </message>
     <message numerus="yes">
         <source>%n step(s) ran. Check where each instance stands below.</source>
         <translation>
@@ -1828,14 +1999,6 @@
     <message>
         <source>Failed:</source>
         <translation>Fehlgeschlagen:</translation>
-    </message>
-    <message>
-        <source>Finished.</source>
-        <translation>Beendet.</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Angehalten.</translation>
     </message>
     <message>
         <source>Cancelling after the current step…</source>
@@ -1868,6 +2031,10 @@
     <message>
         <source>not a replica</source>
         <translation>keine Replica</translation>
+    </message>
+    <message>
+        <source>The backend was not updated (%1): views show the change after the next poll.</source>
+        <translation>Das Backend wurde nicht aktualisiert (%1): Die Ansichten zeigen die Änderung nach der nächsten Abfrage.</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2122,13 @@
     <message>
         <source>The MySQL backend needs a database name (Backend tab).</source>
         <translation>Das MySQL-Backend benötigt einen Datenbanknamen (Reiter „Backend“).</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::StatusMessage</name>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
     </message>
 </context>
 </TS>
