@@ -303,8 +303,13 @@ Result<void> Backend::upgrade(const QString& backupFile)
 
 Result<void> Backend::backupSqlite(const QString& target)
 {
-    // Fold the write-ahead log into the main file so that the copy is complete.
-    (void)exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    // Fold the write-ahead log into the main file so that the copy is complete: without it the
+    // copy could miss the latest writes, so a failure stops the backup.
+    if (auto folded = exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s); !folded) {
+        return makeError(ErrorCode::IoError,
+            u"cannot back up the backend %1: its write-ahead log could not be folded in first: %2"_s
+                .arg(m_location, folded.error().message));
+    }
     QFile::remove(target);
     if (!QFile::copy(m_location, target)) {
         return makeError(ErrorCode::IoError,
