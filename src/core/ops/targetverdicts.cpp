@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <QSet>
+
 #include "ops/planner.h"
 
 using namespace Qt::StringLiterals;
@@ -37,13 +39,15 @@ QList<InstanceKey> TargetVerdicts::candidates(
         }
     }
     QList<InstanceKey> keys;
+    QSet<InstanceKey> seen;
     for (const InstanceRecord& r : records) {
-        if (r.key == instance || keys.contains(r.key)) {
+        if (r.key == instance || seen.contains(r.key)) {
             continue;
         }
         if (operation == Operation::MoveBelow && (!master || r.masterKey != master)) {
             continue; // move-below takes a sibling
         }
+        seen.insert(r.key);
         keys << r.key;
     }
     std::sort(keys.begin(), keys.end());
