@@ -14,6 +14,7 @@
 #include "canvas/clusterscene.h"
 #include "canvas/clusterview.h"
 #include "canvas/nodeitem.h"
+#include "dialogs/discoverdialog.h"
 #include "fleet/fleetworker.h"
 #include "fleet/operationworker.h"
 #include "fleet/workerthreads.h"
@@ -199,6 +200,10 @@ void MainWindow::startWorkers()
 
 void MainWindow::onDiscoverFinished(const InstanceKey& seed, int instances, const QString& error)
 {
+    if (m_discoverDialog && m_dialogSeed == seed) {
+        m_dialogSeed.reset();
+        m_discoverDialog->finished(instances, error);
+    }
     if (!error.isEmpty()) {
         showMessage(tr("Discovery from %1 failed: %2").arg(seed.toString(), error), true);
         if (m_pendingFind == seed) {

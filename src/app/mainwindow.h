@@ -124,6 +124,7 @@ private:
     QString m_currentCluster;
     std::optional<InstanceKey> m_selected;
     std::optional<InstanceKey> m_pendingFind;
+    std::optional<InstanceKey> m_dialogSeed; // the Discover dialog's discovery, while it runs
 
     ClusterListPanel* m_clusters;
     ClusterScene* m_scene;

@@ -195,11 +195,8 @@ void MainWindow::showDiscoverDialog()
                 FleetWorker* fleet = m_workers->fleet();
                 connect(fleet, &FleetWorker::discoverProgress, m_discoverDialog,
                     &DiscoverDialog::instanceFound, Qt::UniqueConnection);
-                connect(fleet, &FleetWorker::discoverFinished, m_discoverDialog,
-                    [this](const InstanceKey&, int instances, const QString& error) {
-                        m_discoverDialog->finished(instances, error);
-                    });
                 m_pendingFind = request.seed;
+                m_dialogSeed = request.seed;
                 const InstanceKey seed = request.seed;
                 QMetaObject::invokeMethod(
                     fleet, [fleet, seed] { fleet->discover(seed); }, Qt::QueuedConnection);
