@@ -1,10 +1,11 @@
-// The cluster canvas stays readable at any size: the level-of-detail rule of the cards and names
-// shortened as a DBA reads them.
+// The cluster canvas stays readable at any size: the level-of-detail rule of the cards, names
+// shortened as a DBA reads them, and edges through a wrapped grid.
 #include <QStyleOptionGraphicsItem>
 #include <QTest>
 
 #include "canvas/clusterscene.h"
 #include "canvas/clusterview.h"
+#include "canvas/edgeitem.h"
 #include "canvas/nodeitem.h"
 #include "keyelide.h"
 
@@ -166,6 +167,51 @@ private Q_SLOTS:
         QCOMPARE(result,
             expected.isEmpty() ? metrics.elidedText(text, Qt::ElideMiddle, width) : expected);
     }
+
+    void gridEdgesRunThroughTheGaps()
+    {
+        Canvas canvas(wideCluster(40), QSize(1600, 1000));
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas.view));
+        ClusterScene& scene = canvas.scene;
+        int gridRoutes = 0;
+        for (const EdgeItem* edge : scene.edgeItems()) {
+            QCOMPARE(edge->destPoint(), edge->toItem()->inPort());
+            gridRoutes += edge->isGridRoute() ? 1 : 0;
+            // The line touches no card but its own two.
+            const QPainterPath line
+                = QPainterPathStroker(QPen(Qt::black, 2)).createStroke(edge->route());
+            for (const InstanceKey& k : scene.keys()) {
+                if (k != edge->fromKey() && k != edge->toKey()) {
+                    QVERIFY2(!line.intersects(cardInScene(scene, k).adjusted(1, 1, -1, -1)),
+                        qPrintable(edge->toKey().toString() + u" crosses "_s + k.toString()));
+                }
+            }
+        }
+        QCOMPARE(gridRoutes, 39);
+        // Shared lines are drawn once: the trunk by one edge, each row's street by one edge
+        // (39 cards in 3 columns of 13: every row has cards past the first column). The other
+        // edges are as small as their own branch.
+        int trunks = 0;
+        int streets = 0;
+        for (const EdgeItem* edge : scene.edgeItems()) {
+            trunks += edge->drawsTrunk() ? 1 : 0;
+            streets += edge->drawsStreet() ? 1 : 0;
+            if (!edge->drawsTrunk() && !edge->drawsStreet()) {
+                QVERIFY(edge->boundingRect().height() < cardInScene(scene, edge->toKey()).height());
+                QVERIFY(edge->boundingRect().width() < 100);
+            }
+        }
+        QCOMPARE(trunks, 1);
+        QCOMPARE(streets, 13);
+        // Cards in the grid take clicks like any other.
+        canvas.view.resetZoom();
+        const InstanceKey last = key(replicaHost(38));
+        canvas.view.centerOnInstance(last);
+        const QPoint at = canvas.view.mapFromScene(cardInScene(scene, last).center());
+        QTest::mouseClick(canvas.view.viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(scene.selectedInstance(), last);
+    }
+
 };
 
 QTEST_MAIN(TestCanvasReadable)

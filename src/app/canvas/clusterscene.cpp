@@ -24,8 +24,9 @@ constexpr qreal kSceneMargin = 48;
 
 ClusterScene::ClusterScene(QObject* parent)
     : QGraphicsScene(parent)
-    , m_items(std::make_unique<TopologyItems>(
-          this, QSizeF(layoutOptions().nodeWidth, layoutOptions().nodeHeight)))
+    , m_items(std::make_unique<TopologyItems>(this,
+          QSizeF(layoutOptions().nodeWidth, layoutOptions().nodeHeight),
+          QSizeF(layoutOptions().gridColumnGap, layoutOptions().siblingGap)))
     , m_transition(new LayoutTransition(this))
     , m_drag(new DragController(this, m_items.get(), this))
 {
@@ -68,6 +69,12 @@ LayoutOptions ClusterScene::layoutOptions()
     options.nodeHeight = 74; // three rows: name, key or problem, chips and data age
     options.levelGap = 96; // room for the "+7" pill and the edge curve
     options.siblingGap = 18;
+    // Many leaf replicas wrap into a grid that fits the canvas at a readable zoom: between the
+    // two docks the canvas is about as high as it is wide. The column gaps hold an edge's way up
+    // and its arrowhead.
+    options.gridMinLeaves = 7;
+    options.gridAspect = 1.0;
+    options.gridColumnGap = 48;
     return options;
 }
 
