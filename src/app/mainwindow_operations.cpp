@@ -8,6 +8,7 @@
 #include <QMessageBox>
 
 #include "canvas/clusterscene.h"
+#include "canvas/clusterview.h"
 #include "fleet/fleetworker.h"
 #include "fleet/workerthreads.h"
 #include "operations/nodecontextmenu.h"
@@ -65,6 +66,9 @@ void MainWindow::onOperationFinished(const Plan& plan, const ExecutionReport& re
     showMessage(report.succeeded ? tr("%1: done, end state verified").arg(plan.title)
                                  : tr("%1 failed: %2").arg(plan.title, report.error),
         !report.succeeded);
+    if (!plan.expected.isEmpty()) {
+        m_view->keepInView(plan.expected.constFirst().instance); // the instance it moved
+    }
     // The operation service wrote fresh probes of what it touched: read them back now.
     FleetWorker* fleet = m_workers->fleet();
     QMetaObject::invokeMethod(fleet, &FleetWorker::reload, Qt::QueuedConnection);

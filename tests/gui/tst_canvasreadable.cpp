@@ -1,7 +1,11 @@
-// The cluster canvas stays readable at any size: the level-of-detail rule of the cards, names
-// shortened as a DBA reads them, and edges through a wrapped grid.
+// The cluster canvas stays readable at any size: the level-of-detail rule of the cards, wide
+// clusters that open with every card's name readable, edges through a wrapped grid, fit mode,
+// refitting after a change and keepInView().
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QStyleOptionGraphicsItem>
 #include <QTest>
+#include <QWheelEvent>
 
 #include "canvas/clusterscene.h"
 #include "canvas/clusterview.h"
@@ -66,6 +70,16 @@ QRectF cardInScene(const ClusterScene& scene, const InstanceKey& k)
 {
     const NodeItem* node = scene.nodeItem(k);
     return node ? node->mapRectToScene(node->cardRect()) : QRectF();
+}
+
+QRectF visibleScene(const ClusterView& view)
+{
+    return view.mapToScene(view.viewport()->rect()).boundingRect();
+}
+
+bool showsWholeCard(const ClusterView& view, const InstanceKey& k)
+{
+    return visibleScene(view).contains(cardInScene(*view.clusterScene(), k));
 }
 
 struct Canvas
@@ -168,6 +182,54 @@ private Q_SLOTS:
             expected.isEmpty() ? metrics.elidedText(text, Qt::ElideMiddle, width) : expected);
     }
 
+    void wideClusterOpensReadable_data()
+    {
+        QTest::addColumn<int>("instances");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<Level>("level");
+        QTest::addColumn<bool>("whole");
+        // A 1080p screen, and the canvas between the app's docks on it.
+        QTest::newRow("40, screen") << 40 << QSize(1920, 1080) << Level::Full << true;
+        QTest::newRow("40, canvas") << 40 << QSize(1200, 950) << Level::Full << true;
+        QTest::newRow("400, screen") << 400 << QSize(1920, 1080) << Level::Compact << true;
+        QTest::newRow("400, canvas") << 400 << QSize(1200, 950) << Level::Compact << false;
+        QTest::newRow("2000, screen") << 2000 << QSize(1920, 1080) << Level::Compact << false;
+    }
+
+    void wideClusterOpensReadable()
+    {
+        QFETCH(int, instances);
+        QFETCH(QSize, size);
+        QFETCH(Level, level);
+        QFETCH(bool, whole);
+        Canvas canvas(wideCluster(instances), size);
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas.view));
+        ClusterView& view = canvas.view;
+        view.zoomToFit(); // how MainWindow opens a cluster
+        QVERIFY(view.isFitMode());
+        QVERIFY(view.zoomFactor() >= ClusterView::readableZoom);
+        QCOMPARE(NodeItem::detailLevel(view.zoomFactor()), level);
+        const QRectF bounds = canvas.scene.layoutResult().bounds;
+        QCOMPARE(visibleScene(view).adjusted(-1, -1, 1, 1).contains(bounds), whole);
+        if (!whole) {
+            // Too large to read whole: the readable zoom, from the root at the top left.
+            QCOMPARE(view.zoomFactor(), ClusterView::readableZoom);
+            QCOMPARE(canvas.scene.mainRoot(), key(u"db1000.eqiad.wmnet"_s));
+            QVERIFY(showsWholeCard(view, key(u"db1000.eqiad.wmnet"_s)));
+            QVERIFY(
+                view.horizontalScrollBar()->value() <= view.horizontalScrollBar()->minimum() + 1);
+        }
+        // The screen is full of cards with names, not one thin column of boxes.
+        int shown = 0;
+        for (const InstanceKey& k : canvas.scene.keys()) {
+            if (visibleScene(view).intersects(cardInScene(canvas.scene, k))) {
+                ++shown;
+                QVERIFY(!canvas.scene.nodeItem(k)->compactText().isEmpty());
+            }
+        }
+        QVERIFY2(shown >= std::min(instances, 300), qPrintable(QString::number(shown)));
+    }
+
     void gridEdgesRunThroughTheGaps()
     {
         Canvas canvas(wideCluster(40), QSize(1600, 1000));
@@ -212,6 +274,148 @@ private Q_SLOTS:
         QCOMPARE(scene.selectedInstance(), last);
     }
 
+    void fitModeRefitsOnResize()
+    {
+        Canvas canvas(wideCluster(40), QSize(1920, 1080));
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas.view));
+        ClusterView& view = canvas.view;
+        QSignalSpy modes(&view, &ClusterView::fitModeChanged);
+        QVERIFY(!view.isFitMode()); // a view starts at 100 % until asked to fit
+        view.zoomToFit();
+        QVERIFY(view.isFitMode());
+        QCOMPARE(modes.count(), 1);
+        const qreal large = view.zoomFactor();
+        const QRectF bounds = canvas.scene.layoutResult().bounds;
+
+        view.resize(1000, 700); // a resize refits
+        QTRY_VERIFY(view.zoomFactor() < large);
+        QVERIFY(view.zoomFactor() >= ClusterView::readableZoom);
+        QTRY_VERIFY(visibleScene(view).adjusted(-1, -1, 1, 1).contains(bounds));
+
+        view.zoomIn(); // a zoom by hand leaves fit mode: the next resize keeps the zoom
+        QVERIFY(!view.isFitMode());
+        QCOMPARE(modes.count(), 2);
+        const qreal manual = view.zoomFactor();
+        view.resize(1400, 900);
+        QTRY_COMPARE(view.size(), QSize(1400, 900));
+        QCOMPARE(view.zoomFactor(), manual);
+
+        view.zoomToFit(); // Ctrl+0 returns to it
+        QVERIFY(view.isFitMode());
+        QVERIFY(view.zoomFactor() != manual);
+    }
+
+    void panningByHandLeavesFitMode()
+    {
+        Canvas canvas(wideCluster(400), QSize(900, 700));
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas.view));
+        ClusterView& view = canvas.view;
+        view.zoomToFit();
+        QCOMPARE(view.zoomFactor(), ClusterView::readableZoom); // and scrolls
+        QVERIFY(view.isFitMode());
+
+        // Dragging the background below the root (empty canvas).
+        const QRectF root = cardInScene(canvas.scene, key(u"db1000.eqiad.wmnet"_s));
+        const QPoint empty = view.mapFromScene(root.bottomLeft() + QPointF(10, 200));
+        const int before = view.horizontalScrollBar()->value();
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, empty);
+        QTest::mouseMove(view.viewport(), empty + QPoint(-40, -60));
+        QTest::mouseMove(view.viewport(), empty + QPoint(-120, -160));
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, empty + QPoint(-120, -160));
+        QVERIFY(view.horizontalScrollBar()->value() > before);
+        QVERIFY(!view.isFitMode());
+
+        // The wheel.
+        view.zoomToFit();
+        QVERIFY(view.isFitMode());
+        const QPointF centre = QRectF(view.viewport()->rect()).center();
+        QWheelEvent wheel(centre, view.viewport()->mapToGlobal(centre), {}, QPoint(0, -120),
+            Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view.viewport(), &wheel);
+        QVERIFY(!view.isFitMode());
+
+        // A resize in fit mode starts again from the root; a selected card is started from.
+        view.zoomToFit();
+        const InstanceKey selected = key(replicaHost(390));
+        canvas.scene.selectInstance(selected);
+        view.resize(800, 600);
+        QTRY_VERIFY(showsWholeCard(view, selected));
+        QVERIFY(view.isFitMode());
+    }
+
+    void refitsWhenTheTreeNoLongerFits()
+    {
+        Canvas canvas(wideCluster(4), QSize(1200, 800));
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas.view));
+        ClusterView& view = canvas.view;
+        view.resetZoom(); // not in fit mode: the rule holds for every zoom
+        QVERIFY(visibleScene(view).contains(canvas.scene.layoutResult().bounds));
+        // Twelve replicas below the first one: the tree is now taller than the view at 100 %.
+        QList<InstanceRecord> records = wideCluster(4);
+        for (int i = 0; i < 12; ++i) {
+            records.append(instance(u"x%1"_s.arg(i, 2, 10, QChar(u'0')), replicaHost(0)));
+        }
+        canvas.scene.setTopology(records, {}, kNow, kThresholds);
+        QVERIFY(view.zoomFactor() < 1.0);
+        QVERIFY(view.zoomFactor() >= ClusterView::readableZoom);
+        QTRY_VERIFY(
+            visibleScene(view).adjusted(-1, -1, 1, 1).contains(canvas.scene.layoutResult().bounds));
+
+        // Zoomed in on a part, the view is left alone by a change.
+        view.setZoomFactor(2.0);
+        view.centerOnInstance(key(u"db1000.eqiad.wmnet"_s));
+        const QPoint scroll(view.horizontalScrollBar()->value(), view.verticalScrollBar()->value());
+        records.append(instance(u"x12"_s, replicaHost(0)));
+        canvas.scene.setTopology(records, {}, kNow, kThresholds);
+        QCOMPARE(view.zoomFactor(), 2.0);
+        QCOMPARE(
+            QPoint(view.horizontalScrollBar()->value(), view.verticalScrollBar()->value()), scroll);
+    }
+
+    void keepInViewFollowsAMovedCard()
+    {
+        // zz replicates from the first replica: it is drawn near the root.
+        QList<InstanceRecord> records = wideCluster(400);
+        records.append(instance(u"zz"_s, replicaHost(0)));
+        Canvas canvas(records, QSize(1200, 800));
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas.view));
+        ClusterView& view = canvas.view;
+        view.resetZoom();
+        const auto toTopLeft = [&view] {
+            view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->minimum());
+            view.verticalScrollBar()->setValue(view.verticalScrollBar()->minimum());
+        };
+        toTopLeft();
+        // A card far off screen: scrolled to at once.
+        const InstanceKey far = key(replicaHost(398));
+        QVERIFY(!showsWholeCard(view, far));
+        view.keepInView(far);
+        QVERIFY(showsWholeCard(view, far));
+
+        // An operation moves zz below the primary, the last of its grid, far from where it was:
+        // the main window asks before the verified state arrives; the view follows the card
+        // once the re-layout animation has ended.
+        toTopLeft();
+        const InstanceKey zz = key(u"zz"_s);
+        QVERIFY(showsWholeCard(view, zz));
+        view.keepInView(zz);
+        QList<InstanceRecord> moved = records;
+        moved.last().masterKey = key(u"db1000.eqiad.wmnet"_s);
+        canvas.scene.setAnimationDuration(150);
+        canvas.scene.setTopology(moved, {}, kNow, kThresholds);
+        QVERIFY(canvas.scene.isAnimating());
+        QTRY_VERIFY(!canvas.scene.isAnimating());
+        QVERIFY(showsWholeCard(view, zz));
+        QVERIFY(view.verticalScrollBar()->value() > view.verticalScrollBar()->minimum());
+
+        // Panning by hand stops the following: the next change leaves the view where it is.
+        view.verticalScrollBar()->triggerAction(QAbstractSlider::SliderToMaximum);
+        const int scrolled = view.verticalScrollBar()->value();
+        canvas.scene.setAnimationDuration(0);
+        canvas.scene.setTopology(records, {}, kNow, kThresholds); // zz back near the root
+        QCOMPARE(view.verticalScrollBar()->value(), scrolled);
+        QVERIFY(!showsWholeCard(view, zz));
+    }
 };
 
 QTEST_MAIN(TestCanvasReadable)

@@ -38,6 +38,9 @@ ClusterScene::ClusterScene(QObject* parent)
     connect(m_transition, &LayoutTransition::finished, this, [this] {
         setItemIndexMethod(QGraphicsScene::BspTreeIndex); // fast hit tests for dragging again
         updateSceneRect();
+        if (!m_relayouting) {
+            Q_EMIT layoutSettled();
+        }
     });
     // The view clears the selection itself after a click on empty background.
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
@@ -173,6 +176,29 @@ QList<EdgeItem*> ClusterScene::edgeItems() const
     return m_items->edges();
 }
 
+QRectF ClusterScene::layoutRect() const
+{
+    if (m_layout.nodes.isEmpty()) {
+        return {};
+    }
+    // The right margin also holds the "+7" pill of collapsed cards in the last column.
+    return m_layout.bounds.adjusted(-kSceneMargin, -kSceneMargin, 2 * kSceneMargin, kSceneMargin);
+}
+
+std::optional<InstanceKey> ClusterScene::mainRoot() const
+{
+    // TreeLayout places the main tree first, in the top slots: its root is above other roots.
+    std::optional<InstanceKey> root;
+    qreal top = 0;
+    for (auto it = m_layout.nodes.cbegin(); it != m_layout.nodes.cend(); ++it) {
+        if (!m_parents.contains(it.key()) && (!root || it.value().top() < top)) {
+            root = it.key();
+            top = it.value().top();
+        }
+    }
+    return root;
+}
+
 std::optional<InstanceKey> ClusterScene::parentOf(const InstanceKey& key) const
 {
     const auto it = m_parents.constFind(key);
@@ -181,6 +207,8 @@ std::optional<InstanceKey> ClusterScene::parentOf(const InstanceKey& key) const
 
 void ClusterScene::relayout(bool recordsChanged)
 {
+    Q_EMIT layoutChanging(m_items->nodes().isEmpty() ? QRectF() : m_layout.bounds);
+    m_relayouting = true;
     LayoutOptions options = layoutOptions();
     options.collapsed = m_collapsed;
     m_layout = TreeLayout::layout(m_records, options);
@@ -201,6 +229,10 @@ void ClusterScene::relayout(bool recordsChanged)
     updateSceneRect();
     if (m_selected && !m_items->node(*m_selected)) {
         setSelected(std::nullopt);
+    }
+    m_relayouting = false;
+    if (!m_transition->isRunning()) {
+        Q_EMIT layoutSettled();
     }
 }
 
@@ -227,12 +259,11 @@ void ClusterScene::updateSceneRect()
         setSceneRect(QRectF(0, 0, 1, 1));
         return;
     }
-    QRectF bounds = m_layout.bounds;
+    QRectF bounds = layoutRect();
     for (QGraphicsItem* item : m_transition->movingItems()) {
         bounds = bounds.united(item->sceneBoundingRect()); // where the animation starts
     }
-    // The right margin also holds the "+7" pill of collapsed cards in the last column.
-    setSceneRect(bounds.adjusted(-kSceneMargin, -kSceneMargin, 2 * kSceneMargin, kSceneMargin));
+    setSceneRect(bounds);
 }
 
 void ClusterScene::aboutToRemove(NodeItem* node)
