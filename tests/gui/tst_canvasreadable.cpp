@@ -1,6 +1,6 @@
 // The cluster canvas stays readable at any size: the level-of-detail rule of the cards, wide
-// clusters that open with every card's name readable, edges through a wrapped grid, fit mode,
-// refitting after a change and keepInView().
+// clusters that open with every card's name readable, edges through a wrapped grid, the drag
+// caption at screen size, fit mode, refitting after a change and keepInView().
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStyleOptionGraphicsItem>
@@ -10,6 +10,8 @@
 #include "canvas/clusterscene.h"
 #include "canvas/clusterview.h"
 #include "canvas/edgeitem.h"
+#include "canvas/ghostcaptionitem.h"
+#include "canvas/ghostitem.h"
 #include "canvas/nodeitem.h"
 #include "keyelide.h"
 
@@ -272,6 +274,54 @@ private Q_SLOTS:
         const QPoint at = canvas.view.mapFromScene(cardInScene(scene, last).center());
         QTest::mouseClick(canvas.view.viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(scene.selectedInstance(), last);
+    }
+
+    void dragCaptionKeepsItsScreenSize()
+    {
+        QList<InstanceRecord> records = wideCluster(12);
+        Canvas canvas(records, QSize(1200, 800));
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas.view));
+        ClusterScene& scene = canvas.scene;
+        const InstanceKey dragged = key(replicaHost(0));
+        const InstanceKey target = key(replicaHost(10));
+        connect(&scene, &ClusterScene::dragStarted, this, [&scene, target](const InstanceKey&) {
+            scene.setDropTargets({ { target, { DropVerdict::Valid, {} } } });
+        });
+        QList<QSizeF> sizes;
+        for (const qreal zoom : { 1.0, 0.5, ClusterView::minimumZoom }) {
+            canvas.view.setZoomFactor(zoom);
+            canvas.view.centerOn(canvas.scene.layoutResult().bounds.center());
+            QWidget* port = canvas.view.viewport();
+            const QPoint from = canvas.view.mapFromScene(cardInScene(scene, dragged).center());
+            const QPoint to = canvas.view.mapFromScene(cardInScene(scene, target).center());
+            QTest::mousePress(port, Qt::LeftButton, {}, from);
+            QTest::mouseMove(port, from + QPoint(4, 2));
+            QTest::mouseMove(port, from + QPoint(30, 12));
+            QTest::mouseMove(port, to);
+            QVERIFY(scene.isDragging());
+            const GhostItem* ghost = nullptr;
+            for (const QGraphicsItem* item : scene.items()) {
+                if (item->type() == GhostItem::Type) {
+                    ghost = static_cast<const GhostItem*>(item);
+                }
+            }
+            QVERIFY(ghost);
+            const GhostCaptionItem* caption = ghost->captionItem();
+            QVERIFY(caption->text().startsWith(u"Move db2000.eqiad.wmnet:3306 below"_s));
+            QCOMPARE(caption->verdict(), DropVerdict::Valid);
+            const QTransform device = caption->deviceTransform(canvas.view.viewportTransform());
+            const QRectF onScreen = device.mapRect(caption->boundingRect());
+            sizes.append(onScreen.size());
+            // Just under the ghost card, wherever the zoom puts it.
+            const QTransform ghostDevice = ghost->deviceTransform(canvas.view.viewportTransform());
+            const QPointF anchor = ghostDevice.map(caption->pos());
+            QVERIFY(QLineF(device.map(QPointF()), anchor).length() < 0.5);
+            QVERIFY(anchor.y() > ghostDevice.map(QPointF()).y());
+            QTest::mouseRelease(port, Qt::LeftButton, {}, to);
+        }
+        QCOMPARE(sizes.at(1), sizes.at(0));
+        QCOMPARE(sizes.at(2), sizes.at(0));
+        QVERIFY(sizes.at(0).height() >= QFontMetricsF(scene.font()).height());
     }
 
     void fitModeRefitsOnResize()
