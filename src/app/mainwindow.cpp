@@ -23,6 +23,7 @@
 #include "operations/operationcontroller.h"
 #include "ops/targetverdicts.h"
 #include "panels/clusterlistpanel.h"
+#include "panels/dockbalancer.h"
 #include "panels/instancedetailspanel.h"
 
 using namespace Qt::StringLiterals;
@@ -75,6 +76,7 @@ MainWindow::MainWindow(
     m_detailsDock->setObjectName(u"detailsDock"_s);
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    new DockBalancer(this, { m_clustersDock, m_detailsDock }); // docks give way in a small window
 
     m_pollLabel->setObjectName(u"pollState"_s);
     m_ageLabel->setObjectName(u"dataAge"_s);

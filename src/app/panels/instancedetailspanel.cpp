@@ -7,6 +7,7 @@
 #include <QPushButton>
 
 #include "models/instancedetailsmodel.h"
+#include "panels/gridreflow.h"
 #include "ui_instancedetailspanel.h"
 
 using namespace Qt::StringLiterals;
@@ -60,6 +61,7 @@ InstanceDetailsPanel::InstanceDetailsPanel(QWidget* parent)
     , m_model(new InstanceDetailsModel(this))
 {
     m_ui->setupUi(this);
+    new GridReflow(m_ui->actionsLayout, this); // a narrow dock stacks the buttons
     auto* proxy = new DetailsStyleProxy(this);
     proxy->setSourceModel(m_model);
     m_ui->detailsView->setModel(proxy);
