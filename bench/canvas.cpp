@@ -2,15 +2,17 @@
 //
 // Builds synthetic clusters of 200 and 2,000 instances (a primary, a few intermediate masters
 // with many leaf replicas each, some leaves on the primary; versions, lag and a few broken or
-// stopped replicas so that cards draw everything) and reports for each:
+// stopped replicas so that cards draw everything), and a wide one of 2,000 (a primary and 1,999
+// replicas of it, wrapped into one grid whose edges run through its gaps), and reports for each:
 //  - layout: TreeLayout alone, the first ClusterScene::setTopology (creates the items) and a
 //    second one with new lag values (updates in place), median of several runs;
 //  - drag frames: a shown ClusterView (offscreen unless QT_QPA_PLATFORM says otherwise), a press
 //    on a card, verdicts for every card, then the pointer moved across the view. A frame is the
 //    move event plus the pending scene updates and the repaint of what changed; reported with
 //    it, the same plus a full synchronous viewport repaint (an upper bound). The first move, which
-//    starts the drag and colours every card, is reported apart. Median, p95 and max, at 100 %
-//    zoom and zoomed out as far as the view allows;
+//    starts the drag and colours every card, is reported apart. Median, p95 and max, at 100 %,
+//    at the zoom the cluster opens with (ClusterView::zoomToFit) and zoomed out as far as the
+//    view allows;
 //  - re-layout animation: collapsing the master with the most replicas moves the cards below;
 //    the work of each animation step with a full viewport repaint;
 //  - RSS of the process after each cluster is built and painted (VmRSS).
@@ -80,6 +82,18 @@ QList<InstanceRecord> cluster(int count)
         records.append(record(u"db%1.eqiad.wmnet"_s.arg(2000 + i), master, int(records.size())));
     }
     std::reverse(records.begin(), records.end()); // the probe order is not the key order
+    return records;
+}
+
+// A primary and count - 1 replicas of it.
+QList<InstanceRecord> wideCluster(int count)
+{
+    const QString primary = u"db1000.eqiad.wmnet"_s;
+    QList<InstanceRecord> records { record(primary, {}, 0) };
+    for (int i = 1; i < count; ++i) {
+        records.append(record(u"db%1.eqiad.wmnet"_s.arg(2000 + i), primary, i));
+    }
+    std::reverse(records.begin(), records.end());
     return records;
 }
 
@@ -239,8 +253,8 @@ int main(int argc, char* argv[])
 
     double layout200 = 0;
     double frame200 = 0;
-    for (const int size : { 200, 2000 }) {
-        const QList<InstanceRecord> records = cluster(size);
+    for (const int size : { 200, 2000, -2000 }) { // negative: wide
+        const QList<InstanceRecord> records = size > 0 ? cluster(size) : wideCluster(-size);
         QList<InstanceRecord> updated = records;
         for (InstanceRecord& r : updated) {
             r.secondsBehindMaster = r.secondsBehindMaster.value_or(0) + 1;
@@ -305,6 +319,9 @@ int main(int argc, char* argv[])
         const Frames near = dragFrames(scene, view, moves);
         view.zoomToFit();
         const qreal fitZoom = view.zoomFactor();
+        const Frames opening = dragFrames(scene, view, moves);
+        view.setZoomFactor(ClusterView::minimumZoom);
+        view.centerOn(scene.layoutResult().bounds.center());
         const Frames far = dragFrames(scene, view, moves);
 
         // Collapse the busiest intermediate master: every card below it moves up, animated.
@@ -315,9 +332,10 @@ int main(int argc, char* argv[])
         const Stats layout = stats(layoutMs);
         const Stats create = stats(createMs);
         const Stats update = stats(updateMs);
-        out << u"\n%1 instances (%2 cards, %3 edges)\n"_s.arg(size)
+        out << u"\n%1 instances%4 (%2 cards, %3 edges)\n"_s.arg(std::abs(size))
                    .arg(scene.keys().size())
-                   .arg(scene.edgeItems().size());
+                   .arg(scene.edgeItems().size())
+                   .arg(size > 0 ? QString() : u", wide"_s);
         out << u"  layout: TreeLayout %1 ms, first setTopology %2 ms, update setTopology %3 ms "
                u"(medians)\n"_s.arg(layout.median, 0, 'f', 2)
                    .arg(create.median, 0, 'f', 2)
@@ -334,19 +352,24 @@ int main(int argc, char* argv[])
                        .arg(f.startMs, 0, 'f', 2);
         };
         frameLine(u"100 %"_s, near);
-        frameLine(u"%1 %"_s.arg(fitZoom * 100, 0, 'f', 0), far);
-        out << u"  re-layout animation (collapse a master, 250 ms): %1 steps, each moving the "
-               u"cards and repainting the viewport: median %2 ms, max %3 ms\n"_s
-                   .arg(animation.count)
-                   .arg(animation.median, 0, 'f', 2)
-                   .arg(animation.max, 0, 'f', 2);
+        frameLine(u"%1 % (opening zoom)"_s.arg(fitZoom * 100, 0, 'f', 0), opening);
+        frameLine(u"%1 %"_s.arg(ClusterView::minimumZoom * 100, 0, 'f', 0), far);
+        if (animation.count == 0) {
+            out << "  re-layout animation: no intermediate master to collapse\n";
+        } else {
+            out << u"  re-layout animation (collapse a master, 250 ms): %1 steps, each moving the "
+                   u"cards and repainting the viewport: median %2 ms, max %3 ms\n"_s
+                       .arg(animation.count)
+                       .arg(animation.median, 0, 'f', 2)
+                       .arg(animation.max, 0, 'f', 2);
+        }
         out << u"  planner verdicts for a drag (TargetVerdicts, every other instance): median %1 ms\n"_s
                    .arg(stats(verdictMs).median, 0, 'f', 1);
         out << u"  RSS after building and painting: %1 MiB\n"_s.arg(double(rss) / 1024, 0, 'f', 1);
         if (size == 200) {
             layout200 = create.median;
             frame200 = near.full.median;
-        } else {
+        } else if (size == 2000) {
             out << u"\nratio 2000/200: first setTopology %1, full-repaint drag frame at 100 % %2\n"_s
                        .arg(create.median / layout200, 0, 'f', 1)
                        .arg(near.full.median / frame200, 0, 'f', 1);

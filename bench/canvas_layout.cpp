@@ -3,7 +3,9 @@
 // Builds synthetic clusters of 200 and 2,000 instances (a primary with a co-master, intermediate
 // masters, and replicas fanned out below them, some two levels deep), times TreeLayout over
 // several runs and prints the median and the maximum milliseconds per layout, and the ratio of the
-// 2,000-instance median to the 200-instance one. Frame time while dragging and RSS need the GUI.
+// 2,000-instance median to the 200-instance one. Then wide clusters of 40, 400 and 2,000: one
+// primary and all the others its replicas, which TreeLayout wraps into one grid. Frame time while
+// dragging and RSS need the GUI.
 //
 //   build/bench/bench_canvas_layout [--runs 25] [--also 20000]   (--also adds one more size)
 #include <QCoreApplication>
@@ -52,6 +54,18 @@ QList<InstanceRecord> cluster(int count)
         ++mid;
     }
     std::reverse(records.begin(), records.end()); // the probe order is not the key order
+    return records;
+}
+
+// A primary and count - 1 replicas of it.
+QList<InstanceRecord> wide(int count)
+{
+    const QString cluster = u"primary:3306"_s;
+    QList<InstanceRecord> records { record(u"primary"_s, {}, cluster) };
+    for (int i = 1; i < count; ++i) {
+        records.append(record(u"replica%1"_s.arg(i, 4, 10, QChar(u'0')), u"primary"_s, cluster));
+    }
+    std::reverse(records.begin(), records.end());
     return records;
 }
 
@@ -107,6 +121,13 @@ int main(int argc, char* argv[])
         } else if (size == 2000 && median200 > 0) {
             out << u"ratio 2000/200 (median): %1\n"_s.arg(t.medianMs / median200, 0, 'f', 1);
         }
+    }
+    for (const int size : { 40, 400, 2000 }) {
+        const Timing t = measure(wide(size), runs);
+        out << u"wide, %1 instances (one grid): %2 laid out, median %3 ms, max %4 ms\n"_s.arg(size)
+                   .arg(t.nodes)
+                   .arg(t.medianMs, 0, 'f', 3)
+                   .arg(t.maxMs, 0, 'f', 3);
     }
     return 0;
 }

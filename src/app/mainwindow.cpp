@@ -24,6 +24,7 @@
 #include "operations/operationcontroller.h"
 #include "operations/operationdispatcher.h"
 #include "panels/clusterlistpanel.h"
+#include "panels/dockbalancer.h"
 #include "panels/findbar.h"
 #include "panels/instancedetailspanel.h"
 #include "panels/statusmessage.h"
@@ -87,6 +88,7 @@ MainWindow::MainWindow(
     m_detailsDock->setObjectName(u"detailsDock"_s);
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    new DockBalancer(this, { m_clustersDock, m_detailsDock }); // docks give way in a small window
 
     m_pollLabel->setObjectName(u"pollState"_s);
     m_ageLabel->setObjectName(u"dataAge"_s);

@@ -5,6 +5,7 @@
 #include <QMenu>
 
 #include "canvas/clusterscene.h"
+#include "canvas/clusterview.h"
 #include "fleet/fleetworker.h"
 #include "fleet/workerthreads.h"
 #include "operations/operationactions.h"
@@ -76,6 +77,9 @@ void MainWindow::onOperationFinished(const Plan& plan, const ExecutionReport& re
                   .arg(report.backendError);
     }
     showMessage(message, !report.succeeded || !report.backendError.isEmpty());
+    if (!plan.expected.isEmpty()) {
+        m_view->keepInView(plan.expected.constFirst().instance); // the instance it moved
+    }
     // The operation service wrote fresh probes of what it touched: read them back now.
     FleetWorker* fleet = m_workers->fleet();
     QMetaObject::invokeMethod(fleet, &FleetWorker::reload, Qt::QueuedConnection);

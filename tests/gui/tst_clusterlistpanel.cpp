@@ -1,8 +1,10 @@
 // The clusters list panel: its decoration proxy under QAbstractItemModelTester (icons and
 // colours by state), the filter box, and a selection that survives in-place updates.
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QIcon>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -10,6 +12,7 @@
 #include "models/clusterlistmodel.h"
 #include "panels/clusterdecorationproxymodel.h"
 #include "panels/clusterlistpanel.h"
+#include "panels/keyelidedelegate.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
@@ -91,6 +94,53 @@ private Q_SLOTS:
         QCOMPARE(panel.view()->model()->rowCount(), 1);
         panel.filterEdit()->clear();
         QCOMPARE(panel.view()->model()->rowCount(), 3);
+    }
+
+    void columnsStayInView()
+    {
+        ClusterListPanel panel;
+        panel.setClusters({ summary(u"db1103.eqiad.wmnet:3306"_s, 2, 1),
+            summary(u"db2204.codfw.wmnet:3306"_s), summary(u"pc1011.eqiad.wmnet:3306"_s) });
+        panel.resize(900, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTreeView* view = panel.view();
+        const QAbstractItemView* items = view; // QTreeView hides sizeHintForColumn()
+        QHeaderView* header = view->header();
+        const int alias = static_cast<int>(ClusterListModel::Column::Alias);
+        const int primary = static_cast<int>(ClusterListModel::Column::Primary);
+        const auto lastRight = [header] {
+            return header->sectionViewportPosition(header->count() - 1)
+                + header->sectionSize(header->count() - 1);
+        };
+        // Wide: whole names.
+        QTRY_COMPARE(header->sectionSize(alias), items->sizeHintForColumn(alias));
+        QVERIFY(lastRight() <= view->viewport()->width());
+
+        // A narrow dock: the names share what the counts leave, the cluster's the larger part,
+        // and are elided; every column stays in view.
+        panel.resize(340, 300);
+        QTRY_VERIFY(header->sectionSize(alias) < items->sizeHintForColumn(alias));
+        QTRY_VERIFY(lastRight() <= view->viewport()->width());
+        QVERIFY(header->sectionSize(alias) > header->sectionSize(primary));
+        QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+        // The names keep what tells them apart: the host's first label and the port.
+        auto* delegate = qobject_cast<KeyElideDelegate*>(view->itemDelegateForColumn(alias));
+        QVERIFY(delegate);
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        option.widget = view;
+        const QModelIndex first = view->model()->index(0, alias);
+        option.rect = view->visualRect(first);
+        const QString shown = delegate->displayedText(option, first);
+        QVERIFY2(shown.startsWith(u"db1103"_s) && shown.endsWith(u"…:3306"_s), qPrintable(shown));
+
+        // Narrower than the counts and two minimal names: it scrolls sideways to the last one.
+        panel.resize(160, 300);
+        QTRY_COMPARE(header->sectionSize(alias), ClusterListPanel::minimumClusterWidth);
+        QCOMPARE(header->sectionSize(primary), ClusterListPanel::minimumPrimaryWidth);
+        QTRY_VERIFY(view->horizontalScrollBar()->maximum() > 0);
+        QVERIFY(lastRight() <= view->viewport()->width() + view->horizontalScrollBar()->maximum());
     }
 };
 

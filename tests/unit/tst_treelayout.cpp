@@ -285,29 +285,159 @@ private Q_SLOTS:
 
     void largeFanOut()
     {
-        // 1 primary, 40 intermediates with 49 replicas each: 2001 instances.
+        // 1 primary, 40 intermediates with 49 replicas each: 2001 instances. Each intermediate
+        // wraps its replicas into a grid of 5 columns and 10 rows, and the grids stack.
         QList<InstanceRecord> records { node(u"p"_s, {}, u"p:3306"_s) };
-        QList<InstanceKey> leaves;
         for (int i = 0; i < 40; ++i) {
             const QString mid = u"i%1"_s.arg(i, 2, 10, QChar(u'0'));
             records.append(node(mid, u"p"_s));
             for (int j = 0; j < 49; ++j) {
                 records.append(node(u"%1r%2"_s.arg(mid).arg(j, 2, 10, QChar(u'0')), mid));
-                leaves.append(records.last().key);
             }
         }
         const LayoutResult result = TreeLayout::layout(records);
         QCOMPARE(result.nodes.size(), records.size());
-        std::sort(leaves.begin(), leaves.end());
-        for (qsizetype i = 1; i < leaves.size(); ++i) {
+        checkNoOverlap(result);
+        for (int i = 0; i < 40; ++i) {
+            const QString mid = u"i%1"_s.arg(i, 2, 10, QChar(u'0'));
+            const QRectF master = at(result, mid);
+            QCOMPARE(master.y(), i * 10 * 80.0); // at its grid's top row
+            const QRectF last = at(result, u"%1r48"_s.arg(mid));
+            QCOMPARE(last.topLeft(), QPointF(600 + 4 * 260, master.y() + 8 * 80));
+        }
+        QCOMPARE(result.bounds.height(), 40 * 10 * 80.0 - 16);
+        QCOMPARE(result.bounds.width(), 600 + 5 * 260.0 - 40);
+    }
+
+    void wrapsManyLeavesIntoAGrid_data()
+    {
+        QTest::addColumn<int>("leaves");
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("6: stacked") << 6 << 1 << 6;
+        QTest::newRow("7") << 7 << 2 << 4;
+        QTest::newRow("12") << 12 << 2 << 6;
+        QTest::newRow("39") << 39 << 4 << 10;
+        QTest::newRow("399") << 399 << 14 << 29;
+        QTest::newRow("1999") << 1999 << 31 << 65;
+    }
+
+    void wrapsManyLeavesIntoAGrid()
+    {
+        QFETCH(int, leaves);
+        QFETCH(int, columns);
+        QFETCH(int, rows);
+        QList<InstanceRecord> records { node(u"m"_s, {}, u"m:3306"_s) };
+        QList<InstanceKey> keys;
+        for (int i = 0; i < leaves; ++i) {
+            records.append(node(u"r%1"_s.arg(i, 4, 10, QChar(u'0')), u"m"_s));
+            keys.append(records.last().key);
+        }
+        std::reverse(records.begin(), records.end()); // not in key order
+        const LayoutResult result = TreeLayout::layout(records);
+        QCOMPARE(result.nodes.size(), leaves + 1);
+        QCOMPARE(result.edges.size(), leaves);
+        checkNoOverlap(result);
+        // Beside the grid's top row; a stacked column's master is centred on it as before.
+        QCOMPARE(at(result, u"m"_s).y(), columns > 1 ? 0.0 : (rows - 1) * 80.0 / 2);
+        // In key order down each column, columns 260 apart (card and gap), rows 80 apart.
+        const qreal columnStep = columns > 1 ? 260 : 0;
+        for (int i = 0; i < leaves; ++i) {
+            QCOMPARE(result.nodes.value(keys.at(i)),
+                QRectF(300 + (i / rows) * columnStep, (i % rows) * 80.0, 220, 64));
+            QVERIFY(
+                result.edges.contains(LayoutEdge { key(u"m"_s), keys.at(i), false, columns > 1 }));
+        }
+        QCOMPARE(
+            result.bounds, QRectF(0, 0, 300 + (columns - 1) * columnStep + 220, rows * 80.0 - 16));
+        QVERIFY(result == TreeLayout::layout(records)); // deterministic
+        if (columns > 2) {
+            // About a screen's shape: wider than high, but not a long strip.
+            const qreal aspect = (result.bounds.width() - 300) / result.bounds.height();
+            QVERIFY2(aspect > 1.2 && aspect < 2.2, qPrintable(QString::number(aspect)));
+        }
+    }
+
+    void gridComesAfterTheOtherChildren()
+    {
+        // m has two intermediate masters (one with its own grid) and ten leaves.
+        QString text = u"m>i1,i2"_s;
+        for (int i = 0; i < 10; ++i) {
+            text += u",l%1"_s.arg(i);
+        }
+        text += u";i1>a,b;i2>"_s;
+        for (int i = 0; i < 8; ++i) {
+            text += (i ? u","_s : QString()) + u"j%1"_s.arg(i);
+        }
+        const QList<InstanceRecord> records = shape(text);
+        const LayoutResult result = TreeLayout::layout(records);
+        QCOMPARE(result.nodes.size(), records.size());
+        checkNoOverlap(result);
+        // i1's two leaves stack (slots 0, 1); i2's eight wrap into 2 x 4 (slots 2-5); m's ten
+        // into 2 x 5 (slots 6-10).
+        QCOMPARE(at(result, u"a"_s).topLeft(), QPointF(600, 0));
+        QCOMPARE(at(result, u"b"_s).topLeft(), QPointF(600, 80));
+        QCOMPARE(at(result, u"i1"_s).topLeft(), QPointF(300, 40));
+        QCOMPARE(at(result, u"i2"_s).topLeft(), QPointF(300, 160));
+        QCOMPARE(at(result, u"j7"_s).topLeft(), QPointF(600 + 260, 160 + 3 * 80));
+        QCOMPARE(at(result, u"l0"_s).topLeft(), QPointF(300, 480));
+        QCOMPARE(at(result, u"l9"_s).topLeft(), QPointF(300 + 260, 480 + 4 * 80));
+        QCOMPARE(at(result, u"m"_s).y(), (40 + 480) / 2.0);
+        for (const LayoutEdge& edge : result.edges) {
+            const bool leaf = edge.to.host.startsWith(u'l') || edge.to.host.startsWith(u'j');
+            QCOMPARE(edge.inGrid, leaf);
+        }
+    }
+
+    void gridKeepsCoMastersAndCollapsing()
+    {
+        // m1 and m2 are co-masters; m1 has nine leaves and r, which has one replica.
+        QList<InstanceRecord> records { node(u"m1"_s, u"m2"_s, u"m1:3306"_s),
+            node(u"m2"_s, u"m1"_s, u"m1:3306"_s), node(u"r"_s, u"m1"_s), node(u"r1"_s, u"r"_s) };
+        for (int i = 0; i < 9; ++i) {
+            records.append(node(u"l%1"_s.arg(i), u"m1"_s));
+        }
+        LayoutResult result = TreeLayout::layout(records);
+        QCOMPARE(result.nodes.size(), records.size());
+        checkNoOverlap(result);
+        QVERIFY(result.edges.contains(LayoutEdge { key(u"m1"_s), key(u"m2"_s), true }));
+        QVERIFY(result.edges.contains(LayoutEdge { key(u"m2"_s), key(u"m1"_s), true }));
+        QVERIFY(result.edges.contains(LayoutEdge { key(u"m1"_s), key(u"r"_s), false }));
+        QVERIFY(result.edges.contains(LayoutEdge { key(u"m1"_s), key(u"l0"_s), false, true }));
+        QCOMPARE(at(result, u"m2"_s).x(), 300.0); // a partner is never wrapped
+        QCOMPARE(at(result, u"r"_s).x(), 300.0);
+        QVERIFY(at(result, u"l0"_s).y() > at(result, u"r1"_s).y());
+
+        LayoutOptions options;
+        options.collapsed = { key(u"m1"_s) };
+        result = TreeLayout::layout(records, options);
+        QCOMPARE(result.nodes.keys(), QList { key(u"m1"_s) });
+        QCOMPARE(result.hiddenBelow.value(key(u"m1"_s)), 12);
+
+        options.collapsed = { key(u"r"_s), key(u"l3"_s) }; // a collapsed leaf stays a leaf
+        result = TreeLayout::layout(records, options);
+        QCOMPARE(result.nodes.size(), records.size() - 1);
+        QCOMPARE(result.hiddenBelow, (QHash<InstanceKey, int> { { key(u"r"_s), 1 } }));
+        QVERIFY(result.edges.contains(LayoutEdge { key(u"m1"_s), key(u"l3"_s), false, true }));
+        checkNoOverlap(result);
+    }
+
+    void gridCanBeTurnedOff()
+    {
+        QString text = u"m>"_s;
+        for (int i = 0; i < 20; ++i) {
+            text += (i ? u","_s : QString()) + u"r%1"_s.arg(i, 2, 10, QChar(u'0'));
+        }
+        LayoutOptions options;
+        options.gridMinLeaves = 0;
+        const LayoutResult result = TreeLayout::layout(shape(text), options);
+        for (int i = 0; i < 20; ++i) {
             QCOMPARE(
-                result.nodes.value(leaves.at(i)).y() - result.nodes.value(leaves.at(i - 1)).y(),
-                80.0);
+                at(result, u"r%1"_s.arg(i, 2, 10, QChar(u'0'))).topLeft(), QPointF(300, i * 80.0));
         }
-        for (const QRectF& rect : result.nodes) {
-            QVERIFY(result.bounds.contains(rect));
+        for (const LayoutEdge& edge : result.edges) {
+            QVERIFY(!edge.inGrid);
         }
-        QCOMPARE(result.bounds.height(), leaves.size() * 80.0 - 16);
     }
 
     void deterministic()

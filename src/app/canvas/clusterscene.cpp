@@ -25,8 +25,9 @@ constexpr qreal kSceneMargin = 48;
 
 ClusterScene::ClusterScene(QObject* parent)
     : QGraphicsScene(parent)
-    , m_items(std::make_unique<TopologyItems>(
-          this, QSizeF(layoutOptions().nodeWidth, layoutOptions().nodeHeight)))
+    , m_items(std::make_unique<TopologyItems>(this,
+          QSizeF(layoutOptions().nodeWidth, layoutOptions().nodeHeight),
+          QSizeF(layoutOptions().gridColumnGap, layoutOptions().siblingGap)))
     , m_transition(new LayoutTransition(this))
     , m_drag(new DragController(this, m_items.get(), this))
 {
@@ -39,6 +40,9 @@ ClusterScene::ClusterScene(QObject* parent)
     connect(m_transition, &LayoutTransition::finished, this, [this] {
         setItemIndexMethod(QGraphicsScene::BspTreeIndex); // fast hit tests for dragging again
         updateSceneRect();
+        if (!m_relayouting) {
+            Q_EMIT layoutSettled();
+        }
     });
     // The view clears the selection itself after a click on empty background.
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
@@ -70,6 +74,12 @@ LayoutOptions ClusterScene::layoutOptions()
     options.nodeHeight = 74; // three rows: name, key or problem, chips and data age
     options.levelGap = 96; // room for the "+7" pill and the edge curve
     options.siblingGap = 18;
+    // Many leaf replicas wrap into a grid that fits the canvas at a readable zoom: between the
+    // two docks the canvas is about as high as it is wide. The column gaps hold an edge's way up
+    // and its arrowhead.
+    options.gridMinLeaves = 7;
+    options.gridAspect = 1.0;
+    options.gridColumnGap = 48;
     return options;
 }
 
@@ -168,6 +178,29 @@ QList<EdgeItem*> ClusterScene::edgeItems() const
     return m_items->edges();
 }
 
+QRectF ClusterScene::layoutRect() const
+{
+    if (m_layout.nodes.isEmpty()) {
+        return {};
+    }
+    // The right margin also holds the "+7" pill of collapsed cards in the last column.
+    return m_layout.bounds.adjusted(-kSceneMargin, -kSceneMargin, 2 * kSceneMargin, kSceneMargin);
+}
+
+std::optional<InstanceKey> ClusterScene::mainRoot() const
+{
+    // TreeLayout places the main tree first, in the top slots: its root is above other roots.
+    std::optional<InstanceKey> root;
+    qreal top = 0;
+    for (auto it = m_layout.nodes.cbegin(); it != m_layout.nodes.cend(); ++it) {
+        if (!m_parents.contains(it.key()) && (!root || it.value().top() < top)) {
+            root = it.key();
+            top = it.value().top();
+        }
+    }
+    return root;
+}
+
 std::optional<InstanceKey> ClusterScene::parentOf(const InstanceKey& key) const
 {
     const auto it = m_parents.constFind(key);
@@ -176,6 +209,8 @@ std::optional<InstanceKey> ClusterScene::parentOf(const InstanceKey& key) const
 
 void ClusterScene::relayout(bool recordsChanged)
 {
+    Q_EMIT layoutChanging(m_items->nodes().isEmpty() ? QRectF() : m_layout.bounds);
+    m_relayouting = true;
     LayoutOptions options = layoutOptions();
     options.collapsed = m_collapsed;
     m_layout = TreeLayout::layout(m_records, options);
@@ -196,6 +231,10 @@ void ClusterScene::relayout(bool recordsChanged)
     updateSceneRect();
     if (m_selected && !m_items->node(*m_selected)) {
         setSelected(std::nullopt);
+    }
+    m_relayouting = false;
+    if (!m_transition->isRunning()) {
+        Q_EMIT layoutSettled();
     }
 }
 
@@ -222,12 +261,11 @@ void ClusterScene::updateSceneRect()
         setSceneRect(QRectF(0, 0, 1, 1));
         return;
     }
-    QRectF bounds = m_layout.bounds;
+    QRectF bounds = layoutRect();
     for (QGraphicsItem* item : m_transition->movingItems()) {
         bounds = bounds.united(item->sceneBoundingRect()); // where the animation starts
     }
-    // The right margin also holds the "+7" pill of collapsed cards in the last column.
-    setSceneRect(bounds.adjusted(-kSceneMargin, -kSceneMargin, 2 * kSceneMargin, kSceneMargin));
+    setSceneRect(bounds);
 }
 
 void ClusterScene::aboutToRemove(NodeItem* node)

@@ -64,6 +64,10 @@ public:
     EdgeItem* edgeItem(const topograph::InstanceKey& a, const topograph::InstanceKey& b) const;
     QList<EdgeItem*> edgeItems() const;
     const LayoutResult& layoutResult() const { return m_layout; }
+    // The layout's bounds with the scene's margins: the scene rect once the cards have settled.
+    QRectF layoutRect() const;
+    // The main tree's root card (the parentless card drawn highest); nullopt when none is shown.
+    std::optional<InstanceKey> mainRoot() const;
     // The drawn parent: the non-co-master edge into key if any, else a co-master partner drawn
     // to its left; nullopt for a root or a key not shown.
     std::optional<InstanceKey> parentOf(const InstanceKey& key) const;
@@ -103,6 +107,11 @@ Q_SIGNALS:
     void contextMenuRequested(const topograph::InstanceKey& key, const QPoint& screenPos);
     // setCollapsed() changed the state: the +/- box, a double-click or a call.
     void collapseToggled(const topograph::InstanceKey& key, bool collapsed);
+    // A new layout is about to be applied (new records or collapsing); previousBounds are the
+    // old layout's bounds, null when nothing was shown. The cards have not moved yet.
+    void layoutChanging(const QRectF& previousBounds);
+    // The cards reached their layout positions: at once, or when the re-layout animation ends.
+    void layoutSettled();
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
@@ -135,6 +144,7 @@ private:
     DragController* m_drag;
     std::optional<InstanceKey> m_selected;
     bool m_changingSelection = false;
+    bool m_relayouting = false; // layoutSettled() is emitted by relayout() itself
 };
 
 } // namespace topograph

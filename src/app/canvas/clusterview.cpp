@@ -20,6 +20,13 @@ namespace {
 constexpr qreal kGridStep = 24;
 constexpr int kEdgeZone = 32; // pixels from the viewport edge where a drag scrolls
 constexpr int kScrollInterval = 16;
+constexpr int kFollowMs = 15000; // keepInView() follows its card this long
+constexpr int kFollowMargin = 40; // pixels kept between a followed card and the viewport's edge
+// A little slack when fitting, or rounding brings back the scroll bars that fitting should remove.
+constexpr qreal kFitSlack = 0.98;
+
+static_assert(ClusterView::readableZoom >= NodeItem::compactDetailZoom,
+    "a fit must never go below the zoom where cards show their names");
 
 } // namespace
 
@@ -39,6 +46,11 @@ ClusterView::ClusterView(ClusterScene* scene, QWidget* parent)
     setOptimizationFlag(QGraphicsView::DontAdjustForAntialiasing);
     setAlignment(Qt::AlignCenter);
     setFrameShape(QFrame::NoFrame);
+    // actionTriggered comes from the user only (bar, wheel, keys), not from setValue().
+    connect(horizontalScrollBar(), &QScrollBar::actionTriggered, this, &ClusterView::userMoved);
+    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, &ClusterView::userMoved);
+    connect(m_scene, &ClusterScene::layoutChanging, this, &ClusterView::onLayoutChanging);
+    connect(m_scene, &ClusterScene::layoutSettled, this, &ClusterView::onLayoutSettled);
 }
 
 void ClusterView::zoomIn()
@@ -53,16 +65,8 @@ void ClusterView::zoomOut()
 
 void ClusterView::zoomToFit()
 {
-    const QRectF target = m_scene->sceneRect();
-    const QRectF port = viewport()->rect();
-    if (target.isEmpty() || port.isEmpty()) {
-        return;
-    }
-    // A little slack, or rounding brings back the scroll bars that fitting should remove.
-    const qreal factor
-        = 0.98 * std::min(port.width() / target.width(), port.height() / target.height());
-    setZoomFactor(std::min(1.0, factor));
-    centerOn(target.center());
+    setFitMode(true);
+    fit();
 }
 
 void ClusterView::resetZoom()
@@ -77,6 +81,12 @@ qreal ClusterView::zoomFactor() const
 
 void ClusterView::setZoomFactor(qreal factor)
 {
+    userMoved();
+    applyZoom(factor);
+}
+
+void ClusterView::applyZoom(qreal factor)
+{
     factor = std::clamp(factor, minimumZoom, maximumZoom);
     if (qFuzzyCompare(factor, zoomFactor())) {
         return;
@@ -85,10 +95,111 @@ void ClusterView::setZoomFactor(qreal factor)
     Q_EMIT zoomChanged(factor);
 }
 
+void ClusterView::setFitMode(bool fitMode)
+{
+    if (fitMode != m_fitMode) {
+        m_fitMode = fitMode;
+        Q_EMIT fitModeChanged(fitMode);
+    }
+}
+
+void ClusterView::userMoved()
+{
+    setFitMode(false);
+    m_follow.reset(); // the user looks elsewhere now
+}
+
+void ClusterView::fit()
+{
+    const QRectF target = m_scene->layoutRect();
+    // The viewport without scroll bars: those shown now go when the tree fits.
+    const QSizeF port = maximumViewportSize();
+    if (target.isEmpty() || port.isEmpty()) {
+        return;
+    }
+    const qreal whole
+        = kFitSlack * std::min(port.width() / target.width(), port.height() / target.height());
+    applyZoom(std::clamp(whole, readableZoom, 1.0));
+    if (whole >= readableZoom) {
+        centerOn(target.center());
+        return;
+    }
+    // Too large to read whole: start where a DBA looks first, and let them scroll from there.
+    if (const auto selected = m_scene->selectedInstance();
+        selected && m_scene->nodeItem(*selected)) {
+        centerOnInstance(*selected);
+        return;
+    }
+    const QSizeF shown = QSizeF(viewport()->size()) / zoomFactor();
+    QPointF centre = target.topLeft() + QPointF(shown.width() / 2, shown.height() / 2);
+    if (const auto root = m_scene->mainRoot()) {
+        const QRectF card = m_scene->layoutResult().nodes.value(*root);
+        if (card.bottom() > target.top() + shown.height()) {
+            centre.setY(card.center().y()); // a root centred on a tall tree
+        }
+    }
+    centerOn(centre);
+}
+
 void ClusterView::centerOnInstance(const InstanceKey& key)
 {
     if (const NodeItem* node = m_scene->nodeItem(key)) {
         centerOn(node->sceneBoundingRect().center());
+    }
+}
+
+void ClusterView::keepInView(const InstanceKey& key)
+{
+    m_follow = key;
+    m_followUntil = QDeadlineTimer(kFollowMs);
+    if (!m_scene->isAnimating()) {
+        ensureCardVisible(key);
+    }
+}
+
+void ClusterView::ensureCardVisible(const InstanceKey& key)
+{
+    if (const NodeItem* node = m_scene->nodeItem(key)) {
+        ensureVisible(node->mapRectToScene(node->cardRect()), kFollowMargin, kFollowMargin);
+    }
+}
+
+QRectF ClusterView::visibleSceneRect() const
+{
+    return mapToScene(viewport()->rect()).boundingRect();
+}
+
+void ClusterView::onLayoutChanging(const QRectF& previousBounds)
+{
+    // Several changes before the cards settle: what counts is how it looked before the first.
+    if (!m_treeWasShown) {
+        m_treeWasShown = !previousBounds.isNull()
+            && visibleSceneRect().adjusted(-1, -1, 1, 1).contains(previousBounds);
+    }
+}
+
+void ClusterView::onLayoutSettled()
+{
+    const bool wasShown = m_treeWasShown.value_or(false);
+    m_treeWasShown.reset();
+    const QRectF bounds = m_scene->layoutResult().bounds;
+    if (wasShown && !bounds.isNull()
+        && !visibleSceneRect().adjusted(-1, -1, 1, 1).contains(bounds)) {
+        fit();
+    }
+    if (m_follow && m_followUntil.hasExpired()) {
+        m_follow.reset();
+    }
+    if (m_follow) {
+        ensureCardVisible(*m_follow);
+    }
+}
+
+void ClusterView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_fitMode) {
+        fit();
     }
 }
 
@@ -108,7 +219,12 @@ void ClusterView::wheelEvent(QWheelEvent* event)
 
 void ClusterView::mouseMoveEvent(QMouseEvent* event)
 {
+    const QPoint scrolled(horizontalScrollBar()->value(), verticalScrollBar()->value());
     QGraphicsView::mouseMoveEvent(event);
+    if (!m_scene->isDragging()
+        && scrolled != QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value())) {
+        userMoved(); // the hand drag on the background pans
+    }
     if (m_scene->isDragging()) {
         m_dragPos = event->position().toPoint();
         const QRect inner

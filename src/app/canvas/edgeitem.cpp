@@ -20,6 +20,27 @@ constexpr qreal kTrunkOffset = 28; // from the master's port to the shared verti
 constexpr qreal kCornerRadius = 10;
 constexpr qreal kLongTrunk = 1000; // longer trunks are drawn clipped to the exposed area
 
+// The point at distance d from a towards b (a itself when they coincide).
+QPointF toward(const QPointF& a, const QPointF& b, qreal d)
+{
+    const QLineF line(a, b);
+    return line.length() > 0 ? line.pointAt(d / line.length()) : a;
+}
+
+// From the path's current point, a line towards corner, then a quarter turn of radius r towards
+// next.
+void turn(QPainterPath& path, const QPointF& corner, const QPointF& next, qreal r)
+{
+    path.lineTo(toward(corner, path.currentPosition(), r));
+    path.quadTo(corner, toward(corner, next, r));
+}
+
+// The corner radius at b between the segments a-b and b-c: at most half of either.
+qreal radiusAt(const QPointF& a, const QPointF& b, const QPointF& c)
+{
+    return std::min({ kCornerRadius, QLineF(a, b).length() / 2, QLineF(b, c).length() / 2 });
+}
+
 // A filled arrowhead whose tip is at tip, pointing along direction (+1 right, -1 left).
 QPolygonF arrowHead(const QPointF& tip, qreal direction)
 {
@@ -40,6 +61,20 @@ EdgeItem::EdgeItem(NodeItem* from, NodeItem* to, bool coMaster)
     m_from->addEdge(this);
     m_to->addEdge(this);
     adjust();
+}
+
+void EdgeItem::setGridRoute(const QSizeF& gaps, bool drawsStreet, bool drawsTrunk)
+{
+    const bool grid = !gaps.isEmpty();
+    drawsStreet = drawsStreet || !grid;
+    drawsTrunk = drawsTrunk || !grid;
+    if (gaps != m_gridGaps || drawsStreet != m_drawsStreet || drawsTrunk != m_drawsTrunk) {
+        m_gridGaps = gaps;
+        m_drawsStreet = drawsStreet;
+        m_drawsTrunk = drawsTrunk;
+        adjust();
+        update();
+    }
 }
 
 InstanceKey EdgeItem::fromKey() const
@@ -119,6 +154,33 @@ void EdgeItem::adjust()
     const qreal dy = end.y() - start.y();
     const qreal radius = std::min({ kCornerRadius, std::abs(dy) / 2, std::abs(trunk - start.x()) });
     const qreal down = dy >= 0 ? 1 : -1;
+    m_shape = {};
+    m_street = QPainterPath();
+    // Problems are drawn over healthy siblings where their trunks overlap.
+    setZValue(0.1 * static_cast<int>(m_health));
+    const QRectF card = m_to->mapRectToScene(m_to->cardRect());
+    const QPointF street(trunk, card.bottom() + m_gridGaps.height() / 2);
+    const QPointF drop(card.left() - m_gridGaps.width() / 2, street.y());
+    if (isGridRoute() && !m_coMaster && direction > 0 && drop.x() > trunk + 2 * kCornerRadius) {
+        // Through the grid's gaps: out of the master, down the trunk to the street below the
+        // replica's row, along it to the gap left of the replica's column, up and in.
+        const QPointF corner(trunk, start.y());
+        const QPointF rise(drop.x(), end.y());
+        m_head = QPainterPath(start);
+        turn(m_head, corner, street, radiusAt(start, corner, street));
+        const qreal streetRadius = radiusAt(corner, street, drop);
+        m_trunk = QLineF(m_head.currentPosition(), toward(street, corner, streetRadius));
+        m_street = QPainterPath(m_trunk.p2());
+        m_street.quadTo(street, toward(street, drop, streetRadius));
+        const qreal dropRadius = radiusAt(street, drop, rise);
+        m_street.lineTo(toward(drop, street, dropRadius));
+        m_tail = QPainterPath(m_street.currentPosition());
+        m_tail.quadTo(drop, toward(drop, rise, dropRadius));
+        turn(m_tail, rise, end, radiusAt(drop, rise, end));
+        m_tail.lineTo(end);
+        updateBounds();
+        return;
+    }
     // Head: out of the master and round the first corner; tail: round the second corner and into
     // the replica. Between them the trunk, the only part that can be long.
     m_head = QPainterPath(start);
@@ -135,11 +197,33 @@ void EdgeItem::adjust()
         m_tail.quadTo(QPointF(trunk, end.y()), QPointF(trunk + direction * radius, end.y()));
     }
     m_tail.lineTo(end);
-    m_shape = {};
-    // Problems are drawn over healthy siblings where their trunks overlap.
-    setZValue(0.1 * static_cast<int>(m_health));
+    updateBounds();
+}
+
+// What this edge draws: its own branch and arrowhead, and the shared parts it is asked to draw.
+void EdgeItem::updateBounds()
+{
+    QRectF bounds = m_tail.boundingRect().united(QRectF(m_dest, m_dest));
+    if (m_drawsTrunk) {
+        bounds = bounds.united(m_head.boundingRect())
+                     .united(QRectF(m_trunk.p1(), m_trunk.p2()).normalized())
+                     .united(QRectF(m_source, m_source));
+    }
+    if (m_drawsStreet && !m_street.isEmpty()) {
+        bounds = bounds.united(m_street.boundingRect());
+    }
     const qreal margin = kArrowSize + kPenWidth;
-    m_bounds = QRectF(m_source, m_dest).normalized().adjusted(-margin, -margin, margin, margin);
+    m_bounds = bounds.adjusted(-margin, -margin, margin, margin);
+}
+
+QPainterPath EdgeItem::route() const
+{
+    QPainterPath path = m_head;
+    path.moveTo(m_trunk.p1());
+    path.lineTo(m_trunk.p2());
+    path.addPath(m_street);
+    path.addPath(m_tail);
+    return path;
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -182,17 +266,22 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setPen(pen(canvasstyle::blend(palette.color(QPalette::Window),
                             palette.color(QPalette::WindowText), 0.42),
         kPenWidth * 0.75));
-    painter->drawPath(m_head);
-    qreal top = std::min(m_trunk.y1(), m_trunk.y2());
-    qreal bottom = std::max(m_trunk.y1(), m_trunk.y2());
-    if (bottom - top > kLongTrunk) {
-        // A master with hundreds of replicas has a trunk tens of thousands of pixels long, which
-        // costs milliseconds to stroke whole: draw what is exposed.
-        top = std::max(top, option->exposedRect.top() - 8);
-        bottom = std::min(bottom, option->exposedRect.bottom() + 8);
+    if (m_drawsTrunk) {
+        painter->drawPath(m_head);
+        qreal top = std::min(m_trunk.y1(), m_trunk.y2());
+        qreal bottom = std::max(m_trunk.y1(), m_trunk.y2());
+        if (bottom - top > kLongTrunk) {
+            // A master with hundreds of replicas has a trunk tens of thousands of pixels long,
+            // which costs milliseconds to stroke whole: draw what is exposed.
+            top = std::max(top, option->exposedRect.top() - 8);
+            bottom = std::min(bottom, option->exposedRect.bottom() + 8);
+        }
+        if (top < bottom) {
+            painter->drawLine(QPointF(m_trunk.x1(), top), QPointF(m_trunk.x1(), bottom));
+        }
     }
-    if (top < bottom) {
-        painter->drawLine(QPointF(m_trunk.x1(), top), QPointF(m_trunk.x1(), bottom));
+    if (m_drawsStreet) {
+        painter->drawPath(m_street);
     }
 
     const QColor c = color();

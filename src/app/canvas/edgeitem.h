@@ -26,6 +26,14 @@ enum class EdgeHealth {
 // branch and arrowhead show the health. A co-master pair is one item with arrowheads at both ends
 // and a dashed branch. Edges sit below the cards (z < 1). Like the elasticnodes example, the
 // nodes tell their edges when they move, so edges follow the re-layout animation.
+//
+// A replica in a wrapped grid (TreeLayout) past its first column is reached through the gaps:
+// down the trunk, along the street in the gap below the replica's row (shared with the row, so
+// neutral), then up the gap left of its column and into the card (its own, coloured). The parts
+// a grid's edges share are drawn once, not once per edge: one edge of each row draws the row's
+// street, one edge of the grid the way out of the master and the trunk; the others draw only
+// their own part and are that small. A grid of a thousand cards would otherwise stroke the same
+// long lines a thousand times in every frame.
 class EdgeItem final : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(EdgeItem)
@@ -43,6 +51,14 @@ public:
     NodeItem* toItem() const { return m_to; }
     bool isCoMaster() const { return m_coMaster; }
 
+    // For a replica in a wrapped grid: the gaps between the grid's columns (width) and rows
+    // (height), and whether this edge draws its row's street and the grid's trunk. An empty size
+    // for a plain elbow, which draws all of itself.
+    void setGridRoute(const QSizeF& gaps, bool drawsStreet = true, bool drawsTrunk = true);
+    bool isGridRoute() const { return !m_gridGaps.isEmpty(); }
+    bool drawsStreet() const { return m_drawsStreet; }
+    bool drawsTrunk() const { return m_drawsTrunk; }
+
     EdgeHealth health() const { return m_health; }
     QColor color() const;
     void setHealth(EdgeHealth health, const QString& description);
@@ -58,12 +74,16 @@ public:
     QPointF destPoint() const { return m_dest; }
     // Recomputes the path from the nodes' positions.
     void adjust();
+    // The whole line as drawn (shared and own parts), in scene coordinates, arrowheads aside.
+    QPainterPath route() const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
+    void updateBounds();
+
     NodeItem* m_from;
     NodeItem* m_to;
     bool m_coMaster;
@@ -74,7 +94,11 @@ private:
     // other replicas, then the branch into the replica (m_tail).
     QPainterPath m_head;
     QLineF m_trunk;
+    QPainterPath m_street; // grid route only: along the gap below the replica's row
     QPainterPath m_tail;
+    QSizeF m_gridGaps;
+    bool m_drawsStreet = true;
+    bool m_drawsTrunk = true;
     mutable QPainterPath m_shape; // the stroked path for hit tests, built on demand
     QRectF m_bounds;
 };

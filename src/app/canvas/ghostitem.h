@@ -6,11 +6,13 @@
 
 namespace topograph {
 
+class GhostCaptionItem;
 class NodeItem;
 
-// The semi-transparent copy of a dragged card that follows the pointer, with a caption that says
-// what dropping on the card under it would do. It paints its source card, so both always match,
-// and takes no mouse events, so hit tests see the card below it.
+// The semi-transparent copy of a dragged card that follows the pointer, with a caption below it
+// that says what dropping on the card under it would do. It paints its source card, so both
+// always match, and takes no mouse events, so hit tests see the card below it. The caption is a
+// child drawn at screen size, so it stays readable at any zoom.
 class GhostItem final : public QGraphicsItem
 {
 public:
@@ -22,18 +24,15 @@ public:
 
     // The verdict and text of the card under the pointer; an empty text hides the caption.
     void setCaption(DropVerdict verdict, const QString& text);
-    QString captionText() const { return m_caption; }
+    QString captionText() const;
+    GhostCaptionItem* captionItem() const { return m_caption; }
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
-    QRectF captionRect() const;
-
     const NodeItem* m_source;
-    DropVerdict m_verdict = DropVerdict::None;
-    QString m_caption;
-    QRectF m_captionRect; // item coordinates, null without a caption
+    GhostCaptionItem* m_caption; // a child: deleted with the ghost
 };
 
 } // namespace topograph

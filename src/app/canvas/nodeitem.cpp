@@ -4,13 +4,13 @@
 
 #include <QApplication>
 #include <QCursor>
-#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
 #include "canvas/canvasstyle.h"
+#include "canvas/cardpainter.h"
 #include "canvas/edgeitem.h"
 
 using namespace Qt::StringLiterals;
@@ -21,40 +21,10 @@ namespace {
 
 constexpr qreal kRadius = 6;
 constexpr qreal kStripe = 4; // status colour along the left edge
+constexpr qreal kWideStripe = 12; // the same on a compact card: a few device pixels wide
 constexpr qreal kBox = 14; // collapse box
 constexpr qreal kOutline = 10; // room for selection and hover outlines, verdict marker
 constexpr qreal kPillRoom = 48; // room for the "+7" pill right of the box
-
-// Fonts and metrics for one base font, built once: creating metrics per paint is measurable
-// with thousands of cards.
-struct Fonts
-{
-    QFont base;
-    QFont title;
-    QFont small;
-    QFont badge;
-    QFontMetricsF titleMetrics { title };
-    QFontMetricsF smallMetrics { small };
-    QFontMetricsF badgeMetrics { badge };
-};
-
-const Fonts& fontsFor(const QFont& base)
-{
-    // Deliberately never freed: fonts must not be destroyed after QApplication, which a
-    // function-local static would be.
-    static Fonts* cached = nullptr;
-    if (!cached || cached->base != base) {
-        QFont title = base;
-        title.setBold(true);
-        QFont small = base;
-        small.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.85 : 8);
-        QFont badge = small;
-        badge.setBold(true);
-        delete cached;
-        cached = new Fonts { base, title, small, badge };
-    }
-    return *cached;
-}
 
 QPalette paletteOf(const QGraphicsItem* item)
 {
@@ -66,22 +36,71 @@ QFont fontOf(const QGraphicsItem* item)
     return item->scene() ? item->scene()->font() : QApplication::font();
 }
 
+// The status stripe inside the rounded left edge of card.
+QPainterPath makeStripe(const QRectF& card, qreal width)
+{
+    QPainterPath stripe;
+    stripe.addRoundedRect(
+        QRectF(card.left() + 1, card.top() + 1, width + kRadius, card.height() - 2), kRadius - 1,
+        kRadius - 1);
+    QPainterPath cut;
+    cut.addRect(QRectF(card.left() + 1 + width, card.top(), kRadius + 1, card.height()));
+    return stripe.subtracted(cut);
+}
+
+// The same for every card of a size: subtracting paths costs more than the rest of a new card.
+QPainterPath stripePath(const QRectF& card, qreal width)
+{
+    struct Made
+    {
+        QSizeF size;
+        qreal width;
+        QPainterPath path;
+    };
+    static QList<Made> made; // a card size or two, two widths
+    for (const Made& m : std::as_const(made)) {
+        if (m.size == card.size() && m.width == width) {
+            return m.path;
+        }
+    }
+    made.append({ card.size(), width, makeStripe(card, width) });
+    return made.constLast().path;
+}
+
 } // namespace
+
+NodeItem::DetailLevel NodeItem::detailLevel(qreal levelOfDetail)
+{
+    // The painter's level of detail is a square root of the transform's scale: at exactly a
+    // threshold zoom it may come out a rounding error below it.
+    const qreal lod = levelOfDetail + 1e-9;
+    if (lod >= fullDetailZoom) {
+        return DetailLevel::Full;
+    }
+    return lod >= compactDetailZoom ? DetailLevel::Compact : DetailLevel::Box;
+}
+
+qreal NodeItem::smallestTextPixels(DetailLevel level)
+{
+    switch (level) {
+    case DetailLevel::Full:
+        return std::min(CardPainter::smallPixels, CardPainter::titlePixels);
+    case DetailLevel::Compact:
+        return CardPainter::compactPixels;
+    case DetailLevel::Box:
+        break;
+    }
+    return 0;
+}
 
 NodeItem::NodeItem(const InstanceKey& key, const QSizeF& cardSize)
     : m_key(key)
     , m_size(cardSize)
 {
     m_record.key = key;
-    // The status stripe inside the rounded left edge; the card's size never changes.
-    const QRectF card = cardRect();
-    QPainterPath stripe;
-    stripe.addRoundedRect(
-        QRectF(card.left() + 1, card.top() + 1, kStripe + kRadius, card.height() - 2), kRadius - 1,
-        kRadius - 1);
-    QPainterPath cut;
-    cut.addRect(QRectF(card.left() + 1 + kStripe, card.top(), kRadius + 1, card.height()));
-    m_stripe = stripe.subtracted(cut);
+    // The card's size never changes: its stripes are made once.
+    m_stripe = stripePath(cardRect(), kStripe);
+    m_wideStripe = stripePath(cardRect(), kWideStripe);
     setFlag(ItemIsSelectable);
     setFlag(ItemSendsGeometryChanges);
     setAcceptedMouseButtons(Qt::LeftButton | Qt::RightButton);
@@ -139,10 +158,45 @@ QRectF NodeItem::hiddenPillRect() const
     if (!m_hasChildren || !m_collapsed || m_hiddenCount <= 0) {
         return {};
     }
-    const Fonts& fonts = fontsFor(fontOf(this));
-    const QString text = u"+%1"_s.arg(m_hiddenCount);
-    const qreal width = std::min(kPillRoom - 6, fonts.badgeMetrics.horizontalAdvance(text) + 10);
-    return QRectF(m_size.width() + kBox / 2 + 4, m_size.height() / 2 - 8, width, 16);
+    const qreal width
+        = std::min(kPillRoom - 6, CardPainter::pillWidth(m_hiddenCount, fontOf(this)));
+    return QRectF(m_size.width() + kBox / 2 + 4, m_size.height() / 2 - 9, width, 18);
+}
+
+qreal NodeItem::detailsLeft() const
+{
+    return kStripe + 9;
+}
+
+qreal NodeItem::detailsRight() const
+{
+    return m_size.width() - kBox / 2 - 6;
+}
+
+QRectF NodeItem::textBox() const
+{
+    const QRectF card = cardRect();
+    return QRectF(QPointF(card.left() + kWideStripe + 8, card.top()),
+        QPointF(card.right() - kBox / 2 - 6, card.bottom()));
+}
+
+QString NodeItem::compactText() const
+{
+    fullTitle(); // makes both
+    return m_compactText;
+}
+
+QString NodeItem::fullTitle() const
+{
+    const QFont font = fontOf(this);
+    const QString made = m_content.title + u'\n' + m_content.lagText;
+    if (made != m_titleFor || font != m_titleFont) {
+        m_titleFor = made;
+        m_titleFont = font;
+        m_compactText = CardPainter::compactText(m_content.title, font, textBox().width());
+        m_fullTitle = CardPainter::fullTitle(m_content, font, detailsRight() - detailsLeft());
+    }
+    return m_fullTitle;
 }
 
 bool NodeItem::collapseToggleContains(const QPointF& itemPos) const
@@ -269,131 +323,59 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
 
 void NodeItem::paintCard(QPainter* painter, qreal lod) const
 {
+    const DetailLevel level = detailLevel(lod);
     const QPalette palette = paletteOf(this);
     const QRectF card = cardRect();
     const QColor base = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
+    const QColor status = canvasstyle::statusColor(m_content.status);
     const QColor verdict = canvasstyle::verdictColor(m_verdict);
 
-    QColor fill = base;
+    // With less text the colours carry more: a compact card is tinted with its health, a box is
+    // filled with it. A drop verdict wins over the health while dragging.
+    QColor fill = level == DetailLevel::Full
+        ? base
+        : canvasstyle::blend(base, status, level == DetailLevel::Box ? 0.6 : 0.16);
     QPen border(canvasstyle::blend(base, text, 0.28), 1);
     if (m_verdict != DropVerdict::None) {
-        fill = canvasstyle::blend(base, verdict, m_verdict == DropVerdict::Refused ? 0.28 : 0.16);
+        const qreal amount = level == DetailLevel::Box ? 0.7
+            : m_verdict == DropVerdict::Refused        ? 0.28
+                                                       : 0.16;
+        fill = canvasstyle::blend(base, verdict, amount);
         border = QPen(verdict, 2);
     }
     painter->setPen(border);
     painter->setBrush(fill);
     painter->drawRoundedRect(card, kRadius, kRadius);
+    if (level == DetailLevel::Box) {
+        return;
+    }
 
     painter->setPen(Qt::NoPen);
-    painter->setBrush(canvasstyle::statusColor(m_content.status));
-    painter->drawPath(m_stripe);
+    painter->setBrush(status);
+    painter->drawPath(level == DetailLevel::Full ? m_stripe : m_wideStripe);
 
-    if (lod >= 0.35) {
-        painter->save();
-        if (m_verdict == DropVerdict::Refused) {
-            painter->setOpacity(painter->opacity() * 0.6);
-        }
-        paintDetails(painter, card);
-        painter->restore();
+    const CardPainter cardPainter(painter, palette, fontOf(this));
+    painter->save();
+    if (m_verdict == DropVerdict::Refused) {
+        painter->setOpacity(painter->opacity() * 0.6);
     }
+    if (level == DetailLevel::Full) {
+        cardPainter.drawDetails(m_content, fullTitle(), card, detailsLeft(), detailsRight());
+    } else {
+        cardPainter.drawCompact(compactText(), textBox());
+    }
+    painter->restore();
 
-    if (m_hasChildren && lod >= 0.25) {
+    if (m_hasChildren) {
         canvasstyle::drawCollapseBox(painter, collapseBoxRect(), m_collapsed, palette);
         if (const QRectF pill = hiddenPillRect(); !pill.isNull()) {
-            const Fonts& fonts = fontsFor(fontOf(this));
-            painter->setPen(QPen(palette.color(QPalette::Mid), 1));
-            painter->setBrush(palette.color(QPalette::Button));
-            painter->drawRoundedRect(pill, 8, 8);
-            painter->setFont(fonts.badge);
-            painter->setPen(palette.color(QPalette::ButtonText));
-            painter->drawText(pill, Qt::AlignCenter, u"+%1"_s.arg(m_hiddenCount));
+            cardPainter.drawHiddenPill(pill, m_hiddenCount, level == DetailLevel::Full);
         }
     }
-    if (m_verdict != DropVerdict::None && lod >= 0.25) {
+    if (m_verdict != DropVerdict::None) {
         canvasstyle::drawVerdict(
             painter, QRectF(card.left() - 7, card.top() - 7, 16, 16), m_verdict);
-    }
-}
-
-void NodeItem::paintDetails(QPainter* painter, const QRectF& card) const
-{
-    const QPalette palette = paletteOf(this);
-    const Fonts& fonts = fontsFor(fontOf(this));
-    const QColor base = palette.color(QPalette::Base);
-    const QColor text = palette.color(QPalette::Text);
-    const QColor secondary = canvasstyle::secondaryText(palette);
-    const qreal left = card.left() + kStripe + 9;
-    const qreal right = card.right() - kBox / 2 - 6;
-
-    // Row 1: title, lag badge.
-    qreal titleRight = right;
-    const QRectF row1(left, card.top() + 6, right - left, 18);
-    if (m_content.lagLevel != CardContent::LagLevel::None) {
-        const qreal width
-            = std::max(26.0, fonts.badgeMetrics.horizontalAdvance(m_content.lagText) + 12);
-        const QRectF badge(right - width, row1.top() + 1, width, 16);
-        const QColor color = canvasstyle::lagColor(m_content.lagLevel);
-        if (m_content.lagLevel == CardContent::LagLevel::Unknown) {
-            painter->setPen(QPen(color, 1));
-            painter->setBrush(Qt::NoBrush);
-        } else {
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(color);
-        }
-        painter->drawRoundedRect(badge, 8, 8);
-        painter->setFont(fonts.badge);
-        painter->setPen(m_content.lagLevel == CardContent::LagLevel::Unknown ? color : Qt::white);
-        painter->drawText(badge, Qt::AlignCenter, m_content.lagText);
-        titleRight = badge.left() - 6;
-    }
-    painter->setFont(fonts.title);
-    painter->setPen(text);
-    const QRectF titleRect(left, row1.top(), titleRight - left, row1.height());
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-        fonts.titleMetrics.elidedText(m_content.title, Qt::ElideMiddle, titleRect.width()));
-
-    // Row 2: subtitle, problem glyphs.
-    const QRectF row2(left, row1.bottom() + 2, right - left, 16);
-    qreal subtitleRight = right;
-    for (qsizetype i = m_content.problems.size() - 1; i >= 0; --i) {
-        const QRectF glyph(subtitleRight - 14, row2.top() + 1, 14, 14);
-        canvasstyle::drawProblem(painter, glyph, m_content.problems.at(i));
-        subtitleRight = glyph.left() - 3;
-    }
-    if (!m_content.coMasterOf.isEmpty()) {
-        const QRectF glyph(subtitleRight - 14, row2.top() + 1, 14, 14);
-        canvasstyle::drawCoMaster(painter, glyph);
-        subtitleRight = glyph.left() - 3;
-    }
-    painter->setFont(fonts.small);
-    painter->setPen(m_content.subtitleIsProblem ? canvasstyle::blend(
-                        canvasstyle::problemColor(m_content.problems.constFirst()), text, 0.25)
-                                                : secondary);
-    const QRectF subtitleRect(left, row2.top(), subtitleRight - left - 3, row2.height());
-    painter->drawText(subtitleRect, Qt::AlignLeft | Qt::AlignVCenter,
-        fonts.smallMetrics.elidedText(m_content.subtitle, Qt::ElideRight, subtitleRect.width()));
-
-    // Row 3: chips, data age.
-    const qreal row3Top = card.bottom() - 6 - 17;
-    const qreal ageWidth = fonts.smallMetrics.horizontalAdvance(m_content.ageText);
-    const QRectF ageRect(right - ageWidth, row3Top, ageWidth, 17);
-    painter->setPen(secondary);
-    painter->drawText(ageRect, Qt::AlignRight | Qt::AlignVCenter, m_content.ageText);
-    qreal x = left;
-    for (const CardContent::Chip& chip : m_content.chips) {
-        const qreal width = fonts.smallMetrics.horizontalAdvance(chip.text) + 10;
-        if (x + width > ageRect.left() - 4) {
-            break; // no room: the tooltip has the rest
-        }
-        const QRectF box(x, row3Top, width, 17);
-        const QColor ink = chip.accent ? canvasstyle::accentColor() : text;
-        painter->setPen(QPen(canvasstyle::blend(base, ink, 0.35), 1));
-        painter->setBrush(canvasstyle::blend(base, ink, 0.07));
-        painter->drawRoundedRect(box, 3, 3);
-        painter->setPen(chip.accent ? ink : canvasstyle::blend(text, base, 0.15));
-        painter->drawText(box, Qt::AlignCenter, chip.text);
-        x = box.right() + 4;
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QFont>
 #include <QGraphicsItem>
 #include <QList>
 #include <QPainterPath>
@@ -18,12 +19,30 @@ class EdgeItem;
 // One instance's card on the cluster canvas (DESIGN §10): a view of its InstanceRecord. Where
 // the card sits comes from TreeLayout through ClusterScene; the item stores no layout. The card
 // fills cardRect(); a collapse box straddles its right edge when the instance has replicas.
+//
+// What a card draws depends on the zoom (the level-of-detail rule), so that no text is drawn
+// smaller than about 8 device pixels: the full card while its small text is that large, then a
+// compact card with only the name in a large font on the health colour, then only the coloured
+// box.
 class NodeItem final : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(NodeItem)
 
 public:
     enum { Type = UserType + 1 };
+
+    enum class DetailLevel {
+        Box, // the card filled with its health (or drop verdict) colour, no text
+        Compact, // the name alone in a large font, on a tint of the health colour
+        Full, // name, lag badge, subtitle, problems, chips, data age
+    };
+    // Zoom factors (levels of detail) from which each level is drawn: the small text of a full
+    // card and the compact line are then about 8 device pixels high or more.
+    static constexpr qreal fullDetailZoom = 0.62;
+    static constexpr qreal compactDetailZoom = 0.3;
+    static DetailLevel detailLevel(qreal levelOfDetail);
+    // The height in scene pixels of the smallest text drawn at level (0: none).
+    static qreal smallestTextPixels(DetailLevel level);
 
     NodeItem(const InstanceKey& key, const QSizeF& cardSize);
 
@@ -65,6 +84,9 @@ public:
     void removeEdge(EdgeItem* edge);
     const QList<EdgeItem*>& edges() const { return m_edges; }
 
+    // The one line of a compact card: the title, shortened to fit in the large font.
+    QString compactText() const;
+
     // Draws the card (without selection and hover outlines); the drag ghost draws it too.
     void paintCard(QPainter* painter, qreal levelOfDetail) const;
 
@@ -78,11 +100,20 @@ protected:
 private:
     void updateToolTip();
     QRectF hiddenPillRect() const;
-    void paintDetails(QPainter* painter, const QRectF& card) const;
+    QRectF textBox() const; // where the compact line goes
+    QString fullTitle() const; // the title row of a full card, shortened to fit
+    qreal detailsLeft() const; // the rows of a full card, in item coordinates
+    qreal detailsRight() const;
 
     InstanceKey m_key;
     QSizeF m_size;
-    QPainterPath m_stripe;
+    QPainterPath m_stripe; // the health colour along the left edge of a full card
+    QPainterPath m_wideStripe; // the same, wider, on a compact card
+    // The shortened titles, made once per title, lag text and font: shortening measures text.
+    mutable QString m_compactText;
+    mutable QString m_fullTitle;
+    mutable QString m_titleFor; // title and lag text they were made for
+    mutable QFont m_titleFont;
     InstanceRecord m_record;
     CardContent m_content;
     QList<EdgeItem*> m_edges;

@@ -8,9 +8,10 @@
 
 namespace topograph {
 
-TopologyItems::TopologyItems(QGraphicsScene* scene, const QSizeF& cardSize)
+TopologyItems::TopologyItems(QGraphicsScene* scene, const QSizeF& cardSize, const QSizeF& gridGaps)
     : m_scene(scene)
     , m_cardSize(cardSize)
+    , m_gridGaps(gridGaps)
 { }
 
 TopologyItems::~TopologyItems()
@@ -83,8 +84,47 @@ void TopologyItems::syncNodes(const TopologyDrawing& drawing)
     }
 }
 
+// For the edges into each wrapped grid: the one per row that draws the row's street (the
+// farthest from the master) and the one per grid that draws the trunk (the one that reaches
+// lowest: a street, or the middle of a card in the first column).
+TopologyItems::SharedParts TopologyItems::sharedParts(const TopologyDrawing& drawing) const
+{
+    QHash<InstanceKey, qreal> firstColumn; // master -> left of its grid's first column
+    for (const LayoutEdge& link : drawing.layout.edges) {
+        if (link.inGrid) {
+            const qreal left = drawing.layout.nodes.value(link.to).left();
+            const auto it = firstColumn.constFind(link.from);
+            firstColumn.insert(link.from, it == firstColumn.cend() ? left : std::min(*it, left));
+        }
+    }
+    QHash<QPair<InstanceKey, qreal>, QRectF> farthest; // (master, row top) -> card
+    QHash<InstanceKey, QPair<qreal, QRectF>> lowest; // master -> (trunk end, card)
+    SharedParts parts;
+    for (const LayoutEdge& link : drawing.layout.edges) {
+        if (!link.inGrid) {
+            continue;
+        }
+        const QRectF card = drawing.layout.nodes.value(link.to);
+        const bool first = card.left() <= firstColumn.value(link.from);
+        const qreal trunkEnd = first ? card.center().y() : card.bottom() + m_gridGaps.height() / 2;
+        const auto low = lowest.constFind(link.from);
+        if (low == lowest.cend() || trunkEnd > low->first) {
+            lowest.insert(link.from, { trunkEnd, card });
+            parts.trunk.insert(link.from, link.to);
+        }
+        const QPair<InstanceKey, qreal> row { link.from, card.top() };
+        const auto far = farthest.constFind(row);
+        if (!first && (far == farthest.cend() || card.left() > far->left())) {
+            farthest.insert(row, card);
+            parts.street.insert(row, link.to);
+        }
+    }
+    return parts;
+}
+
 void TopologyItems::syncEdges(const TopologyDrawing& drawing)
 {
+    const SharedParts shared = sharedParts(drawing);
     QSet<EdgeKey> wanted;
     for (const LayoutEdge& link : drawing.layout.edges) {
         if (link.coMaster && drawing.parents.value(link.to) != link.from) {
@@ -97,11 +137,20 @@ void TopologyItems::syncEdges(const TopologyDrawing& drawing)
             deleteEdge(edge);
             edge = nullptr;
         }
-        if (!edge) {
+        const bool created = !edge;
+        if (created) {
             edge = new EdgeItem(m_nodes.value(link.from), m_nodes.value(link.to), link.coMaster);
             m_scene->addItem(edge);
             m_edges.insert(key, edge);
-        } else if (!drawing.recordsChanged) {
+        }
+        if (link.inGrid) {
+            const qreal row = drawing.layout.nodes.value(link.to).top();
+            edge->setGridRoute(m_gridGaps, shared.street.value({ link.from, row }) == link.to,
+                shared.trunk.value(link.from) == link.to);
+        } else {
+            edge->setGridRoute({});
+        }
+        if (!created && !drawing.recordsChanged) {
             continue;
         }
         const InstanceRecord& replica = drawing.records.at(drawing.recordIndex.value(link.to));

@@ -45,7 +45,8 @@ class TopologyItems final
     Q_DISABLE_COPY_MOVE(TopologyItems)
 
 public:
-    TopologyItems(QGraphicsScene* scene, const QSizeF& cardSize);
+    // gridGaps: between the columns (width) and rows (height) of a wrapped grid of replicas.
+    TopologyItems(QGraphicsScene* scene, const QSizeF& cardSize, const QSizeF& gridGaps);
     ~TopologyItems();
 
     void sync(const TopologyDrawing& drawing);
@@ -61,6 +62,13 @@ public:
 
 private:
     using EdgeKey = QPair<InstanceKey, InstanceKey>;
+    struct SharedParts
+    {
+        QHash<QPair<InstanceKey, qreal>, InstanceKey> street; // (master, row top) -> replica
+        QHash<InstanceKey, InstanceKey> trunk; // master -> replica
+    };
+
+    SharedParts sharedParts(const TopologyDrawing& drawing) const;
 
     void syncNodes(const TopologyDrawing& drawing);
     void syncEdges(const TopologyDrawing& drawing);
@@ -69,6 +77,7 @@ private:
 
     QGraphicsScene* m_scene;
     QSizeF m_cardSize;
+    QSizeF m_gridGaps;
     QHash<InstanceKey, NodeItem*> m_nodes;
     QHash<EdgeKey, EdgeItem*> m_edges;
 };

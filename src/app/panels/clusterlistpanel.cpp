@@ -1,13 +1,19 @@
 #include "panels/clusterlistpanel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QStyleOptionHeader>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include "models/clusterfilterproxymodel.h"
 #include "models/clusterlistmodel.h"
 #include "panels/clusterdecorationproxymodel.h"
+#include "panels/keyelidedelegate.h"
 
 namespace topograph {
 
@@ -31,8 +37,28 @@ ClusterListPanel::ClusterListPanel(QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->setStretchLastSection(false);
-    // Every column as wide as its contents (a narrow dock scrolls rather than hiding names).
-    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Counts as wide as their contents; the names share the rest (fitColumns), shortened to
+    // "db1103…:3306" (the part that tells clusters apart), anything else elided in the middle.
+    auto* keys = new KeyElideDelegate(this);
+    for (const auto column :
+        { ClusterListModel::Column::Alias, ClusterListModel::Column::Primary }) {
+        m_view->setItemDelegateForColumn(static_cast<int>(column), keys);
+    }
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->viewport()->installEventFilter(this);
+    connect(m_decoration, &QAbstractItemModel::rowsInserted, this,
+        &ClusterListPanel::scheduleColumnFit);
+    connect(
+        m_decoration, &QAbstractItemModel::rowsRemoved, this, &ClusterListPanel::scheduleColumnFit);
+    connect(
+        m_decoration, &QAbstractItemModel::dataChanged, this, &ClusterListPanel::scheduleColumnFit);
+    connect(
+        m_decoration, &QAbstractItemModel::modelReset, this, &ClusterListPanel::scheduleColumnFit);
+    connect(m_decoration, &QAbstractItemModel::layoutChanged, this,
+        &ClusterListPanel::scheduleColumnFit);
+    connect(m_view->header(), &QHeaderView::sortIndicatorChanged, this,
+        &ClusterListPanel::scheduleColumnFit);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filter);
@@ -70,6 +96,73 @@ void ClusterListPanel::selectCluster(const QString& name)
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
     m_quiet = false;
+}
+
+bool ClusterListPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        scheduleColumnFit();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ClusterListPanel::scheduleColumnFit()
+{
+    // Once per burst of model signals and resizes, after the counts have resized themselves.
+    if (!m_fitScheduled) {
+        m_fitScheduled = true;
+        QTimer::singleShot(0, this, &ClusterListPanel::fitColumns);
+    }
+}
+
+int ClusterListPanel::countWidth(int column) const
+{
+    // ResizeToContents would keep room for a sort arrow in every heading; only the sorted column
+    // needs it.
+    const QHeaderView* header = m_view->header();
+    QStyleOptionHeader option;
+    option.initFrom(header);
+    const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, &option, header);
+    int heading
+        = QFontMetrics(header->font())
+              .horizontalAdvance(m_decoration->headerData(column, Qt::Horizontal).toString())
+        + 2 * margin;
+    if (header->sortIndicatorSection() == column) {
+        heading
+            += header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, &option, header) + margin;
+    }
+    const QAbstractItemView* view = m_view; // QTreeView makes sizeHintForColumn() protected
+    return std::max(heading, view->sizeHintForColumn(column));
+}
+
+void ClusterListPanel::fitColumns()
+{
+    m_fitScheduled = false;
+    QHeaderView* header = m_view->header();
+    const int cluster = static_cast<int>(ClusterListModel::Column::Alias);
+    const int primary = static_cast<int>(ClusterListModel::Column::Primary);
+    int room = m_view->viewport()->width();
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != cluster && column != primary) {
+            header->resizeSection(column, countWidth(column));
+            room -= header->sectionSize(column);
+        }
+    }
+    const QAbstractItemView* view = m_view;
+    const auto natural = [&](int column) {
+        return std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+    };
+    int clusterWidth = natural(cluster);
+    int primaryWidth = natural(primary);
+    if (clusterWidth + primaryWidth > room) {
+        // Both shortened: the cluster's name, what a row is known by, keeps the larger part.
+        clusterWidth
+            = std::clamp(room * 3 / 5, std::min(minimumClusterWidth, clusterWidth), clusterWidth);
+        primaryWidth = std::clamp(
+            room - clusterWidth, std::min(minimumPrimaryWidth, primaryWidth), primaryWidth);
+    }
+    header->resizeSection(cluster, clusterWidth);
+    header->resizeSection(primary, primaryWidth);
 }
 
 QString ClusterListPanel::selectedCluster() const

@@ -14,7 +14,10 @@ class ClusterFilterProxyModel;
 class ClusterListModel;
 
 // The clusters list (DESIGN §10): a filter box over a sortable table of every cluster, its
-// primary, size and problem counts. Selecting a row asks for that cluster to be shown.
+// primary, size and problem counts. Selecting a row asks for that cluster to be shown. The counts
+// keep the width of their contents and the two name columns share the rest, the cluster's the
+// larger part, shortened like the canvas's cards (elideKey); below a minimum width per name the
+// table scrolls sideways.
 class ClusterListPanel final : public QWidget
 {
     Q_OBJECT
@@ -33,11 +36,21 @@ public:
     void selectCluster(const QString& name);
     QString selectedCluster() const;
 
+    // The name columns get no narrower (the table scrolls sideways instead).
+    static constexpr int minimumClusterWidth = 120;
+    static constexpr int minimumPrimaryWidth = 56;
+
 Q_SIGNALS:
     void clusterActivated(const QString& name);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void onCurrentChanged(const QModelIndex& current);
+    void scheduleColumnFit();
+    void fitColumns();
+    int countWidth(int column) const;
 
     ClusterListModel* m_model;
     ClusterFilterProxyModel* m_filterProxy;
@@ -45,6 +58,7 @@ private:
     QLineEdit* m_filter;
     QTreeView* m_view;
     bool m_quiet = false;
+    bool m_fitScheduled = false;
 };
 
 } // namespace topograph

@@ -172,18 +172,50 @@ QString InstanceDetailsPanel::copyCurrentValue() const
         .toString();
 }
 
+int InstanceDetailsPanel::buttonColumns() const
+{
+    // Three buttons a row, fewer when the dock is narrow (a small window), so that the dock can
+    // give way down to one button's width.
+    int widest = 0;
+    for (const QToolButton* button : m_buttons) {
+        widest = std::max(widest, button->sizeHint().width());
+    }
+    const QMargins margins = layout()->contentsMargins();
+    const int room = width() - margins.left() - margins.right();
+    const int spacing = std::max(0, m_ui->actionsLayout->horizontalSpacing());
+    for (const int columns : { 3, 2 }) {
+        if (room >= columns * widest + (columns - 1) * spacing) {
+            return columns;
+        }
+    }
+    return 1;
+}
+
 void InstanceDetailsPanel::layOutButtons()
 {
-    constexpr int kColumns = 3;
+    const int columns = buttonColumns();
+    m_columns = columns;
     int shown = 0;
+    int widest = 0;
     for (QToolButton* button : std::as_const(m_buttons)) {
         m_ui->actionsLayout->removeWidget(button);
         const bool visible = button->defaultAction()->isVisible();
         button->setVisible(visible);
+        widest = std::max(widest, button->minimumSizeHint().width());
         if (visible) {
-            m_ui->actionsLayout->addWidget(button, shown / kColumns, shown % kColumns);
+            m_ui->actionsLayout->addWidget(button, shown / columns, shown % columns);
             ++shown;
         }
+    }
+    const QMargins margins = layout()->contentsMargins();
+    setMinimumWidth(widest + margins.left() + margins.right());
+}
+
+void InstanceDetailsPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (buttonColumns() != m_columns) {
+        layOutButtons();
     }
 }
 

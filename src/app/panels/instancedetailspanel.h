@@ -48,6 +48,7 @@ public:
     // One button per action, in this order, laid out in rows of three of the visible ones.
     void setActions(const QList<QAction*>& actions);
     QToolButton* buttonFor(const QAction* action) const; // null when the action has none
+    int buttonColumns() const; // 3, or fewer when the panel is too narrow for them
 
     InstanceDetailsModel* model() const;
     std::optional<InstanceKey> instanceKey() const;
@@ -55,6 +56,7 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void copyValue();
@@ -65,6 +67,7 @@ private:
     std::unique_ptr<Ui::InstanceDetailsPanel> m_ui;
     InstanceDetailsModel* m_model;
     QList<QToolButton*> m_buttons;
+    int m_columns = 0; // of the buttons as laid out now
     bool m_inMaintenance = false;
 };
 

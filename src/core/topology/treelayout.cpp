@@ -1,6 +1,7 @@
 #include "topology/treelayout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace topograph {
 
@@ -24,6 +25,8 @@ private:
     int ringEntry(int start) const;
     void place(int root);
     int hideBelow(int index);
+    QList<int> takeGridLeaves(int node);
+    int gridColumns(qsizetype leaves) const;
     bool isCoMasterPair(int a, int b) const;
     const InstanceKey& keyOf(int index) const { return m_records.at(m_unique.at(index)).key; }
 
@@ -119,14 +122,53 @@ int Builder::hideBelow(int index)
     return hidden;
 }
 
+// Columns for a grid of leaves: cells of one card and its gaps, about gridAspect wide per high,
+// and no empty column at the right.
+int Builder::gridColumns(qsizetype leaves) const
+{
+    const qreal cellWidth = m_options.nodeWidth + m_options.gridColumnGap;
+    const qreal cellHeight = m_options.nodeHeight + m_options.siblingGap;
+    const qreal ideal = std::sqrt(m_options.gridAspect * qreal(leaves) * cellHeight / cellWidth);
+    const auto columns = std::clamp<qsizetype>(qRound(ideal), 1, leaves);
+    const qsizetype rows = (leaves + columns - 1) / columns;
+    return static_cast<int>((leaves + rows - 1) / rows);
+}
+
+// The unplaced leaf children of node, in key order and marked placed, when there are enough of
+// them to wrap into a grid of two columns or more; else none.
+QList<int> Builder::takeGridLeaves(int node)
+{
+    if (m_options.gridMinLeaves <= 0) {
+        return {};
+    }
+    QList<int> leaves;
+    for (const int child : m_children.at(node)) {
+        // A co-master partner has no children listed (the root is nobody's child) but is drawn
+        // with its own pair of edges, never in a grid.
+        if (!m_visited.at(child) && m_children.at(child).isEmpty()
+            && !isCoMasterPair(child, node)) {
+            leaves.append(child);
+        }
+    }
+    if (leaves.size() < m_options.gridMinLeaves || gridColumns(leaves.size()) < 2) {
+        return {};
+    }
+    for (const int leaf : std::as_const(leaves)) {
+        m_visited[leaf] = true;
+    }
+    return leaves;
+}
+
 // Iterative post-order from root: leaves take consecutive slots, parents sit midway between their
-// first and last child. Edges are emitted in pre-order.
+// first and last child. A parent's grid of leaves comes after its other children. Edges are
+// emitted in pre-order, a grid's when it is placed.
 void Builder::place(int root)
 {
     struct Frame
     {
         int node;
         int depth;
+        QList<int> grid; // leaf children wrapped into a grid after the other children
         qsizetype nextChild = 0;
         qreal firstY = 0;
         qreal lastY = 0;
@@ -134,7 +176,12 @@ void Builder::place(int root)
     };
     const qreal slotHeight = m_options.nodeHeight + m_options.siblingGap;
     const qreal columnWidth = m_options.nodeWidth + m_options.levelGap;
+    const qreal gridCellWidth = m_options.nodeWidth + m_options.gridColumnGap;
 
+    const auto addNode = [&](int node, const QRectF& rect) {
+        m_result.nodes.insert(keyOf(node), rect);
+        m_result.bounds = m_result.bounds.isNull() ? rect : m_result.bounds.united(rect);
+    };
     const auto enter = [&](QList<Frame>& stack, int node, int depth, int parent) {
         m_visited[node] = true;
         if (parent != kNone) {
@@ -149,7 +196,24 @@ void Builder::place(int root)
                 m_result.hiddenBelow.insert(keyOf(node), hidden);
             }
         }
-        stack.append(Frame { node, depth });
+        stack.append(Frame { node, depth, takeGridLeaves(node) });
+    };
+    // Column by column, top down, in the next free slots; returns the top row's y.
+    const auto placeGrid = [&](const Frame& frame) {
+        const auto leaves = frame.grid.size();
+        const int columns = gridColumns(leaves);
+        const qsizetype rows = (leaves + columns - 1) / columns;
+        const qreal left = (frame.depth + 1) * columnWidth;
+        const qreal top = m_nextSlot * slotHeight;
+        for (qsizetype i = 0; i < leaves; ++i) {
+            const int leaf = frame.grid.at(i);
+            m_result.edges.append({ keyOf(frame.node), keyOf(leaf), false, true });
+            addNode(leaf,
+                QRectF(left + qreal(i / rows) * gridCellWidth, top + qreal(i % rows) * slotHeight,
+                    m_options.nodeWidth, m_options.nodeHeight));
+        }
+        m_nextSlot += static_cast<int>(rows);
+        return top;
     };
 
     QList<Frame> stack;
@@ -167,11 +231,16 @@ void Builder::place(int root)
             enter(stack, child, depth + 1, node); // may reallocate: frame is not used after this
             continue;
         }
+        if (!frame.grid.isEmpty()) {
+            const qreal top = placeGrid(frame);
+            frame.firstY = frame.hasChild ? frame.firstY : top;
+            frame.lastY = top;
+            frame.hasChild = true;
+        }
         const qreal y
             = frame.hasChild ? (frame.firstY + frame.lastY) / 2 : m_nextSlot++ * slotHeight;
-        const QRectF rect(frame.depth * columnWidth, y, m_options.nodeWidth, m_options.nodeHeight);
-        m_result.nodes.insert(keyOf(frame.node), rect);
-        m_result.bounds = m_result.bounds.isNull() ? rect : m_result.bounds.united(rect);
+        addNode(frame.node,
+            QRectF(frame.depth * columnWidth, y, m_options.nodeWidth, m_options.nodeHeight));
         stack.removeLast();
         if (!stack.isEmpty()) {
             Frame& parent = stack.last();
