@@ -8,12 +8,12 @@
 #include <QGraphicsView>
 #include <QKeyEvent>
 
+#include "canvas/cardkeys.h"
 #include "canvas/dragcontroller.h"
 #include "canvas/edgeitem.h"
 #include "canvas/layouttransition.h"
 #include "canvas/nodeitem.h"
 #include "canvas/topologyitems.h"
-#include "topology/layoutnavigation.h"
 
 namespace topograph {
 
@@ -428,28 +428,32 @@ void ClusterScene::keyPressEvent(QKeyEvent* event)
         event->accept();
         return;
     }
-    if (m_drag->isDragging() || !m_selected || event->modifiers() & ~Qt::KeypadModifier) {
+    const CardKeys::Answer answer = m_drag->isDragging() || !m_selected
+        ? CardKeys::Answer {}
+        : CardKeys::of(*event, m_layout, m_parents, *m_selected);
+    switch (answer.action) {
+    case CardKeys::Action::None:
         QGraphicsScene::keyPressEvent(event);
         return;
-    }
-    switch (event->key()) {
-    case Qt::Key_Return:
-    case Qt::Key_Enter:
-        event->accept();
-        Q_EMIT instanceActivated(*m_selected);
-        return;
-    case Qt::Key_Menu:
-        // Open at the selected card, not wherever the pointer is.
-        event->accept();
-        Q_EMIT contextMenuRequested(*m_selected, screenCentreOf(m_items->node(*m_selected)));
-        return;
-    default:
-        if (navigate(event->key())) {
-            event->accept();
-            return;
+    case CardKeys::Action::Stay:
+        break;
+    case CardKeys::Action::Select:
+        setSelected(*answer.key);
+        if (const NodeItem* card = m_items->node(*answer.key)) {
+            for (QGraphicsView* view : views()) {
+                view->ensureVisible(card->sceneBoundingRect(), 48, 48);
+            }
         }
+        break;
+    case CardKeys::Action::Activate:
+        Q_EMIT instanceActivated(*m_selected);
+        break;
+    case CardKeys::Action::ContextMenu:
+        // Open at the selected card, not wherever the pointer is.
+        Q_EMIT contextMenuRequested(*m_selected, screenCentreOf(m_items->node(*m_selected)));
+        break;
     }
-    QGraphicsScene::keyPressEvent(event);
+    event->accept();
 }
 
 QPoint ClusterScene::screenCentreOf(const NodeItem* card) const
@@ -460,37 +464,6 @@ QPoint ClusterScene::screenCentreOf(const NodeItem* card) const
     }
     QGraphicsView* view = shown.constFirst();
     return view->viewport()->mapToGlobal(view->mapFromScene(card->sceneBoundingRect().center()));
-}
-
-bool ClusterScene::navigate(int key)
-{
-    LayoutNavigation::Direction direction;
-    switch (key) {
-    case Qt::Key_Up:
-        direction = LayoutNavigation::Direction::Up;
-        break;
-    case Qt::Key_Down:
-        direction = LayoutNavigation::Direction::Down;
-        break;
-    case Qt::Key_Left:
-        direction = LayoutNavigation::Direction::Left;
-        break;
-    case Qt::Key_Right:
-        direction = LayoutNavigation::Direction::Right;
-        break;
-    default:
-        return false;
-    }
-    // An arrow with nowhere to go is still used: the view must not scroll instead.
-    if (const auto next = LayoutNavigation::next(m_layout, m_parents, *m_selected, direction)) {
-        setSelected(*next);
-        if (const NodeItem* card = m_items->node(*next)) {
-            for (QGraphicsView* view : views()) {
-                view->ensureVisible(card->sceneBoundingRect(), 48, 48);
-            }
-        }
-    }
-    return true;
 }
 
 } // namespace topograph

@@ -127,7 +127,6 @@ private:
     void updateSceneRect();
     void aboutToRemove(NodeItem* node);
     void setSelected(std::optional<InstanceKey> key);
-    bool navigate(int key); // arrow keys: moves the selection, scrolls it into view
     QPoint screenCentreOf(const NodeItem* card) const; // for menus opened from the keyboard
 
     QList<InstanceRecord> m_records;
