@@ -148,9 +148,15 @@ void CardPainter::drawDetails(const CardContent& content, const QString& title, 
     painter->drawText(QRectF(left, row1.top(), titleRight - left, row1.height()),
         Qt::AlignLeft | Qt::AlignVCenter, title);
 
-    // Row 2: subtitle, problem glyphs.
+    // Row 2: subtitle, problem glyphs, data age (on the right, so that row 3's chips have the
+    // whole width: version, ro/rw, binlog format and GTID must all fit).
     const QRectF row2(left, row1.bottom() + 1, right - left, 18);
-    qreal subtitleRight = right;
+    painter->setFont(fonts.small);
+    const qreal ageWidth = fonts.smallMetrics.horizontalAdvance(content.ageText);
+    const QRectF ageRect(right - ageWidth, row2.top(), ageWidth, row2.height());
+    painter->setPen(secondary);
+    painter->drawText(ageRect, Qt::AlignRight | Qt::AlignVCenter, content.ageText);
+    qreal subtitleRight = ageRect.left() - 6;
     for (qsizetype i = content.problems.size() - 1; i >= 0; --i) {
         const QRectF glyph(subtitleRight - kGlyph, row2.top() + 2, kGlyph, kGlyph);
         canvasstyle::drawProblem(painter, glyph, content.problems.at(i));
@@ -169,16 +175,12 @@ void CardPainter::drawDetails(const CardContent& content, const QString& title, 
     painter->drawText(subtitleRect, Qt::AlignLeft | Qt::AlignVCenter,
         fonts.smallMetrics.elidedText(content.subtitle, Qt::ElideRight, subtitleRect.width()));
 
-    // Row 3: chips, data age.
+    // Row 3: chips.
     const qreal row3Top = card.bottom() - 5 - 19;
-    const qreal ageWidth = fonts.smallMetrics.horizontalAdvance(content.ageText);
-    const QRectF ageRect(right - ageWidth, row3Top, ageWidth, 19);
-    painter->setPen(secondary);
-    painter->drawText(ageRect, Qt::AlignRight | Qt::AlignVCenter, content.ageText);
     qreal x = left;
     for (const CardContent::Chip& chip : content.chips) {
         const qreal width = fonts.smallMetrics.horizontalAdvance(chip.text) + 10;
-        if (x + width > ageRect.left() - 4) {
+        if (x + width > right) {
             break; // no room: the tooltip has the rest
         }
         const QRectF box(x, row3Top, width, 19);
