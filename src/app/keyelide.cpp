@@ -32,6 +32,11 @@ QString elideKey(const QString& text, const QFontMetricsF& metrics, qreal width)
             }
         }
     }
+    // An IPv4 address differs from its neighbours at its end: keep the last octets and the port.
+    static const QRegularExpression ipv4Port(u"^\\d{1,3}(\\.\\d{1,3}){3}:\\d+$"_s);
+    if (ipv4Port.match(text).hasMatch()) {
+        return metrics.elidedText(text, Qt::ElideLeft, width);
+    }
     return metrics.elidedText(text, Qt::ElideMiddle, width);
 }
 
