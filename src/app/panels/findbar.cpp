@@ -2,6 +2,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -59,12 +60,26 @@ FindBar::FindBar(QWidget* parent)
         hide();
         Q_EMIT closed();
     });
-    // Choosing a completion goes straight to it.
+    // Choosing a completion goes straight to it: by Enter in the popup (the completer passes
+    // the Enter on to the line edit: returnPressed steps once), or by a click (then nothing
+    // else steps: the queued call does).
     connect(m_completer, qOverload<const QString&>(&QCompleter::activated), this,
         [this](const QString& text) {
             m_edit->setText(text);
-            findNext();
+            m_completionPending = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    if (std::exchange(m_completionPending, false)) {
+                        findNext();
+                    }
+                },
+                Qt::QueuedConnection);
         });
+    connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        m_completionPending = false;
+        step(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier ? -1 : 1);
+    });
     connect(m_edit, &QLineEdit::textEdited, this, [this] { updateStatus(); });
     updateStatus();
 }
@@ -149,12 +164,11 @@ bool FindBar::eventFilter(QObject* watched, QEvent* event)
     if (watched == m_edit && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         const bool popup = m_completer->popup() && m_completer->popup()->isVisible();
-        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-            // A completion chosen in the popup is the completer's (activated() finds it);
-            // otherwise Enter finds what was typed, popup or not.
-            if (popup && m_completer->popup()->currentIndex().isValid()) {
-                return false;
-            }
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && popup
+            && !m_completer->popup()->currentIndex().isValid()) {
+            // The popup is open but nothing is chosen in it: Enter finds what was typed. (The
+            // line edit would leave this Enter to the popup; without a chosen completion,
+            // nothing would happen.)
             m_completer->popup()->hide();
             step(key->modifiers() & Qt::ShiftModifier ? -1 : 1);
             return true;

@@ -55,6 +55,7 @@ private:
     QString m_query; // the text the current matches are for
     QList<InstanceKey> m_matches;
     int m_current = -1;
+    bool m_completionPending = false; // a completion was chosen: find it, once
 };
 
 } // namespace topograph
