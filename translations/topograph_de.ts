@@ -425,6 +425,29 @@
     </message>
 </context>
 <context>
+    <name>OperationStates</name>
+    <message>
+        <source>%1 has no siblings</source>
+        <translation>%1 hat keine Geschwister-Replicas</translation>
+    </message>
+    <message>
+        <source>There is no other instance in the cluster of %1</source>
+        <translation>Im Cluster von %1 gibt es keine andere Instanz</translation>
+    </message>
+    <message>
+        <source>The planner refuses every destination, e.g.: %1</source>
+        <translation>Der Planer lehnt jedes Ziel ab, z. B.: %1</translation>
+    </message>
+    <message>
+        <source>Select an instance first</source>
+        <translation>Wählen Sie zuerst eine Instanz aus</translation>
+    </message>
+    <message>
+        <source>%1 is not known</source>
+        <translation>%1 ist nicht bekannt</translation>
+    </message>
+</context>
+<context>
     <name>PlanHtml</name>
     <message>
         <source>Steps</source>
@@ -820,21 +843,6 @@
     <message>
         <source>Discover the instance HOST:PORT and show its cluster.</source>
         <translation>Die Instanz HOST:PORT erkennen und ihren Cluster anzeigen.</translation>
-    </message>
-</context>
-<context>
-    <name>topograph</name>
-    <message>
-        <source>%1 has no siblings</source>
-        <translation>%1 hat keine Geschwister-Replicas</translation>
-    </message>
-    <message>
-        <source>There is no other instance in the cluster of %1</source>
-        <translation>Im Cluster von %1 gibt es keine andere Instanz</translation>
-    </message>
-    <message>
-        <source>The planner refuses every destination, e.g.: %1</source>
-        <translation>Der Planer lehnt jedes Ziel ab, z. B.: %1</translation>
     </message>
 </context>
 <context>
@@ -1848,17 +1856,6 @@
     <message>
         <source>Maintenance needs a reason: nothing was changed.</source>
         <translation>Eine Wartung braucht einen Grund: Nichts wurde geändert.</translation>
-    </message>
-</context>
-<context>
-    <name>topograph::OperationStates</name>
-    <message>
-        <source>Select an instance first</source>
-        <translation>Wählen Sie zuerst eine Instanz aus</translation>
-    </message>
-    <message>
-        <source>%1 is not known</source>
-        <translation>%1 ist nicht bekannt</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 
 #include "ops/executor.h"
 #include "ops/plan.h"
+#include "timeformat.h"
 #include "dialogs/planhtml.h"
 #include "ui_planpreviewdialog.h"
 
@@ -152,7 +153,7 @@ void PlanPreviewDialog::setRunning()
 {
     m_cancelAsked = false;
     m_ui->logView->clear();
-    appendLog(tr("Started at %1").arg(QTime::currentTime().toString(u"HH:mm:ss"_s)));
+    appendLog(tr("Started at %1").arg(TimeFormat::display(QDateTime::currentDateTimeUtc())));
     m_ui->progressBar->setRange(0, 1);
     m_ui->progressBar->setValue(0);
     m_ui->progressBar->setFormat(tr("Starting…"));

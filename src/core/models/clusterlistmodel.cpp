@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include "timeformat.h"
+
 using namespace Qt::StringLiterals;
 
 namespace topograph {
@@ -123,7 +125,7 @@ QString ClusterListModel::toolTip(const ClusterSummary& s) const
         lines << tr("%n instance(s) unreachable", nullptr, s.unreachable);
     }
     if (s.oldestCheck.isValid()) {
-        lines << tr("Oldest check: %1").arg(s.oldestCheck.toString(Qt::ISODate));
+        lines << tr("Oldest check: %1").arg(TimeFormat::display(s.oldestCheck));
     }
     if (s.ghost) {
         lines << tr("Ghost cluster: it exists only because a host name failed to match (a primary "

@@ -10,11 +10,6 @@ namespace topograph {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("OperationStates", text);
-}
-
 // Pairs of operations of which only the one that applies is shown.
 bool visibleFor(Operation operation, const InstanceRecord& r, bool inMaintenance)
 {
@@ -112,8 +107,11 @@ OperationState Verdicts::withDestination(Operation operation) const
         = TargetVerdicts::candidates(operation, m_context.cluster, key);
     if (candidates.isEmpty()) {
         state.toolTip = operation == Operation::MoveBelow
-            ? tr("%1 has no siblings").arg(key.toString())
-            : tr("There is no other instance in the cluster of %1").arg(key.toString());
+            ? QCoreApplication::translate("OperationStates", "%1 has no siblings")
+                  .arg(key.toString())
+            : QCoreApplication::translate(
+                "OperationStates", "There is no other instance in the cluster of %1")
+                  .arg(key.toString());
         return state;
     }
     // What no destination can change is refused once, with the planner's own words, instead of
@@ -137,7 +135,9 @@ OperationState Verdicts::withDestination(Operation operation) const
             firstRefusal = plan.error().message;
         }
     }
-    state.toolTip = tr("The planner refuses every destination, e.g.: %1").arg(firstRefusal);
+    state.toolTip = QCoreApplication::translate(
+        "OperationStates", "The planner refuses every destination, e.g.: %1")
+                        .arg(firstRefusal);
     return state;
 }
 
@@ -156,10 +156,13 @@ std::optional<OperationState> nothingToAsk(
     const SelectionContext& context, const std::optional<InstanceKey>& selected)
 {
     if (!selected) {
-        return OperationState { true, false, tr("Select an instance first") };
+        return OperationState { true, false,
+            QCoreApplication::translate("OperationStates", "Select an instance first") };
     }
     if (!find(context.cluster, *selected)) {
-        return OperationState { true, false, tr("%1 is not known").arg(selected->toString()) };
+        return OperationState { true, false,
+            QCoreApplication::translate("OperationStates", "%1 is not known")
+                .arg(selected->toString()) };
     }
     return std::nullopt;
 }
