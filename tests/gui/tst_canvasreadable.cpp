@@ -14,44 +14,16 @@
 #include "canvas/ghostitem.h"
 #include "canvas/nodeitem.h"
 #include "keyelide.h"
+#include "canvasfixture.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
+using namespace topograph::test;
 using Level = NodeItem::DetailLevel;
 
 Q_DECLARE_METATYPE(NodeItem::DetailLevel)
 
 namespace {
-
-const QDateTime kNow = QDateTime(QDate(2024, 3, 1), QTime(12, 0, 0), Qt::UTC);
-const InstanceStatus::Thresholds kThresholds { 5, 10 };
-
-InstanceKey key(const QString& host)
-{
-    return InstanceKey { host, 3306 };
-}
-
-InstanceRecord instance(const QString& host, const QString& master = {})
-{
-    InstanceRecord r;
-    r.key = key(host);
-    r.reachable = true;
-    r.lastChecked = kNow.addSecs(-3);
-    r.lastSeen = r.lastChecked;
-    r.flavor = Flavor::MariaDB;
-    r.version = u"10.11.6-MariaDB-log"_s;
-    r.logBin = true;
-    r.binlogFormat = u"ROW"_s;
-    r.clusterName = u"db1000.eqiad.wmnet:3306"_s;
-    if (!master.isEmpty()) {
-        r.masterKey = key(master);
-        r.readOnly = true;
-        r.ioThreadRunning = true;
-        r.sqlThreadRunning = true;
-        r.secondsBehindMaster = 0;
-    }
-    return r;
-}
 
 QString replicaHost(int i)
 {

@@ -10,44 +10,13 @@
 #include "canvas/clusterview.h"
 #include "canvas/edgeitem.h"
 #include "canvas/nodeitem.h"
+#include "canvasfixture.h"
 
 using namespace Qt::StringLiterals;
 using namespace topograph;
+using namespace topograph::test;
 
 namespace {
-
-const QDateTime kNow = QDateTime(QDate(2024, 3, 1), QTime(12, 0, 0), Qt::UTC);
-const InstanceStatus::Thresholds kThresholds { 5, 10 };
-
-InstanceKey key(const QString& host)
-{
-    return InstanceKey { host, 3306 };
-}
-
-// A healthy MariaDB instance checked 3 s ago; a replica when master is given.
-InstanceRecord instance(const QString& host, const QString& master = {})
-{
-    InstanceRecord r;
-    r.key = key(host);
-    r.reachable = true;
-    r.lastChecked = kNow.addSecs(-3);
-    r.lastSeen = r.lastChecked;
-    r.flavor = Flavor::MariaDB;
-    r.version = u"10.11.6-MariaDB-log"_s;
-    r.logBin = true;
-    r.logSlaveUpdates = true;
-    r.binlogFormat = u"ROW"_s;
-    r.clusterName = u"m1:3306"_s;
-    if (!master.isEmpty()) {
-        r.masterKey = key(master);
-        r.readOnly = true;
-        r.ioThreadRunning = true;
-        r.sqlThreadRunning = true;
-        r.secondsBehindMaster = 0;
-        r.usingGtid = u"Slave_Pos"_s;
-    }
-    return r;
-}
 
 // m1 and m2 are co-masters; r1, r2, r3 replicate from m1; r4, r5 from r1.
 QList<InstanceRecord> cluster()
