@@ -26,7 +26,9 @@
 #include "panels/clusterlistpanel.h"
 #include "panels/dockbalancer.h"
 #include "panels/findbar.h"
+#include "lag/lagcontroller.h"
 #include "panels/instancedetailspanel.h"
+#include "panels/lagchartpanel.h"
 #include "panels/statusmessage.h"
 #include "timeformat.h"
 #include "topology/instancefinder.h"
@@ -54,6 +56,8 @@ MainWindow::MainWindow(
     , m_operations(new OperationController(this, this))
     , m_actions(new OperationActions(this))
     , m_dispatcher(new OperationDispatcher(m_actions, m_operations, this, this))
+    , m_lagPanel(new LagChartPanel(this))
+    , m_lag(new LagController(m_lagPanel, m_scene, this))
 {
     FleetWorker::registerMetaTypes();
     OperationWorker::registerMetaTypes();
@@ -89,6 +93,12 @@ MainWindow::MainWindow(
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     new DockBalancer(this, { m_clustersDock, m_detailsDock }); // docks give way in a small window
+    m_lagDock = new QDockWidget(tr("Replication lag"), this);
+    m_lagDock->setObjectName(u"lagDock"_s);
+    m_lagDock->setWidget(m_lagPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_lagDock);
+    m_lag->setThreshold(m_config.reasonableReplicationLagSeconds);
+    connect(m_lagPanel, &LagChartPanel::instanceClicked, this, &MainWindow::findInstance);
 
     m_pollLabel->setObjectName(u"pollState"_s);
     m_ageLabel->setObjectName(u"dataAge"_s);
@@ -292,6 +302,11 @@ void MainWindow::showCluster()
         return; // the next snapshot redraws; a drag keeps its cards where they are
     }
     const QList<InstanceRecord> records = clusterRecords();
+    QHash<InstanceKey, QString> names;
+    for (const InstanceRecord& r : records) {
+        names.insert(r.key, r.instanceAlias.isEmpty() ? r.key.toString() : r.instanceAlias);
+    }
+    m_lag->setCluster(records, names);
     if (records.isEmpty()) {
         m_scene->clear();
         return;
@@ -319,6 +334,7 @@ void MainWindow::findInstance(const InstanceKey& key)
 void MainWindow::select(const std::optional<InstanceKey>& key)
 {
     m_selected = key;
+    m_lag->setSelected(key);
     showDetails();
     updateOperationActions();
 }

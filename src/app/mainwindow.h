@@ -27,6 +27,8 @@ class ClusterView;
 class DiscoverDialog;
 class FindBar;
 class InstanceDetailsPanel;
+class LagChartPanel;
+class LagController;
 class OperationActions;
 class OperationController;
 class OperationDispatcher;
@@ -53,6 +55,8 @@ public:
     ClusterScene* scene() const { return m_scene; }
     ClusterView* canvas() const { return m_view; }
     InstanceDetailsPanel* details() const { return m_details; }
+    LagChartPanel* lagPanel() const { return m_lagPanel; }
+    LagController* lag() const { return m_lag; }
     OperationController* operations() const { return m_operations; }
     OperationActions* operationActions() const { return m_actions; }
     FindBar* findBar() const { return m_findBar; }
@@ -142,6 +146,9 @@ private:
     OperationController* m_operations;
     OperationActions* m_actions;
     OperationDispatcher* m_dispatcher;
+    LagChartPanel* m_lagPanel;
+    LagController* m_lag;
+    QDockWidget* m_lagDock = nullptr;
     DiscoverDialog* m_discoverDialog = nullptr;
 
     QAction* m_discoverAction = nullptr;

@@ -23,6 +23,7 @@
 #include "operations/operationactions.h"
 #include "operations/operationcontroller.h"
 #include "operations/operationhistory.h"
+#include "lag/lagcontroller.h"
 #include "panels/findbar.h"
 #include "panels/statusmessage.h"
 #include "panels/clusterlistpanel.h"
@@ -119,6 +120,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_clustersDock->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
+    view->addAction(m_lagDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_readOnlyAction);
 
@@ -163,6 +165,7 @@ void MainWindow::applyConfiguration(const Configuration& config)
     }
     m_config = config;
     m_readOnlyAction->setChecked(config.readOnly);
+    m_lag->setThreshold(config.reasonableReplicationLagSeconds);
     startWorkers();
     updateReadOnlyState();
 }
@@ -246,6 +249,7 @@ void MainWindow::restoreState()
     if (state.isEmpty()) {
         // First start: room for the clusters' columns and the details' values.
         resizeDocks({ m_clustersDock, m_detailsDock }, { 380, 340 }, Qt::Horizontal);
+        resizeDocks({ m_lagDock }, { 220 }, Qt::Vertical);
         return;
     }
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());

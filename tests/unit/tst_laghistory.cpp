@@ -3,6 +3,7 @@
 // bucket, with a gap (a missing value) splitting the series instead of becoming a zero.
 #include <QTest>
 
+#include "lag/lagcsv.h"
 #include "lag/laghistory.h"
 
 using namespace Qt::StringLiterals;
@@ -95,6 +96,42 @@ private Q_SLOTS:
             kKey, kStart, kStart.addSecs(100), 100, LagHistory::secondsBehindMasterOf);
         QCOMPARE(sbm.size(), 2);
         QVERIFY(history.series(kKey, kStart, kStart, 10).isEmpty());
+    }
+
+    void sparklineKeepsTheLargestOfEachBucket()
+    {
+        LagHistory history;
+        for (int i = 0; i < 180; ++i) {
+            history.append(
+                kKey, sample(i, i == 100 ? 30.0 : (i >= 150 ? std::nullopt : std::optional(1.0))));
+        }
+        const auto line = history.sparkline(kKey, kStart.addSecs(180), 180, 30);
+        QCOMPARE(line.size(), 30);
+        QCOMPARE(line.at(0), std::optional<double>(1.0));
+        QCOMPARE(line.at(100 / 6), std::optional<double>(30.0));
+        QVERIFY(!line.at(29)); // the last 30 s are a gap
+        QVERIFY(history.sparkline(InstanceKey { u"none"_s, 1 }, kStart).at(0) == std::nullopt);
+    }
+
+    void csvHasEverySampleAndLeavesGapsEmpty()
+    {
+        LagHistory history;
+        history.append(kKey, sample(0, 0.25, 0));
+        history.append(kKey, sample(1, std::nullopt, std::nullopt));
+        LagSample sbmOnly = sample(2, 3, 3);
+        sbmOnly.source = LagSource::SecondsBehindMaster;
+        sbmOnly.heartbeat.reset();
+        history.append(kKey, sbmOnly);
+        history.append(kKey, sample(50, 1)); // outside the window
+        const QStringList lines
+            = LagCsv::write(history, { kKey }, kStart, kStart.addSecs(10)).split(u'\n');
+        QCOMPARE(lines.at(0),
+            u"instance,time,lag_seconds,source,heartbeat_seconds,seconds_behind_master"_s);
+        QCOMPARE(lines.at(1), u"db1:3306,2026-12-02T12:00:00.000Z,0.250000,heartbeat,0.250000,0"_s);
+        QCOMPARE(lines.at(2), u"db1:3306,2026-12-02T12:00:01.000Z,,heartbeat,,"_s);
+        QCOMPARE(
+            lines.at(3), u"db1:3306,2026-12-02T12:00:02.000Z,3.000000,seconds_behind_master,,3"_s);
+        QCOMPARE(lines.size(), 5); // and the final newline
     }
 };
 

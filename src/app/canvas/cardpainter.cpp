@@ -82,11 +82,53 @@ qreal badgeWidth(const CardContent& content, const Fonts& fonts)
 
 } // namespace
 
-QString CardPainter::fullTitle(const CardContent& content, const QFont& base, qreal width)
+QString CardPainter::fullTitle(
+    const CardContent& content, const QFont& base, qreal width, bool withSparkline)
 {
     const Fonts& fonts = fontsFor(base);
     const qreal badge = badgeWidth(content, fonts);
-    return elideKey(content.title, fonts.titleMetrics, width - (badge > 0 ? badge + kBadgeGap : 0));
+    const qreal spark = withSparkline ? sparklineWidth + kBadgeGap : 0;
+    return elideKey(
+        content.title, fonts.titleMetrics, width - (badge > 0 ? badge + kBadgeGap : 0) - spark);
+}
+
+bool CardPainter::drawsSparkline(const Sparkline& sparkline)
+{
+    return std::count_if(sparkline.cbegin(), sparkline.cend(), [](const std::optional<double>& v) {
+        return v.has_value();
+    }) >= 2;
+}
+
+void CardPainter::drawSparkline(
+    const Sparkline& sparkline, const QRectF& box, const QColor& color) const
+{
+    // Scaled to its own largest value, but never below one second, so that noise under a
+    // second stays a flat line at the bottom.
+    double top = 1;
+    for (const std::optional<double>& v : sparkline) {
+        top = std::max(top, v.value_or(0));
+    }
+    const qreal step = sparkline.size() > 1 ? box.width() / qreal(sparkline.size() - 1) : 0;
+    m_painter->setPen(QPen(color, 1.4));
+    m_painter->setBrush(Qt::NoBrush);
+    QPolygonF run;
+    const auto flush = [&] {
+        if (run.size() > 1) {
+            m_painter->drawPolyline(run);
+        } else if (run.size() == 1) {
+            m_painter->drawPoint(run.constFirst());
+        }
+        run.clear();
+    };
+    for (qsizetype i = 0; i < sparkline.size(); ++i) {
+        if (!sparkline.at(i)) {
+            flush(); // a gap: no line across it
+            continue;
+        }
+        run << QPointF(
+            box.left() + step * qreal(i), box.bottom() - box.height() * (*sparkline.at(i) / top));
+    }
+    flush();
 }
 
 qreal CardPainter::pillWidth(int hidden, const QFont& base)
@@ -115,7 +157,7 @@ void CardPainter::drawHiddenPill(const QRectF& pill, int hidden, bool withText) 
 }
 
 void CardPainter::drawDetails(const CardContent& content, const QString& title, const QRectF& card,
-    qreal left, qreal right) const
+    qreal left, qreal right, const Sparkline& sparkline) const
 {
     QPainter* painter = m_painter;
     const Fonts& fonts = fontsFor(m_base);
@@ -142,6 +184,15 @@ void CardPainter::drawDetails(const CardContent& content, const QString& title, 
         painter->setPen(content.lagLevel == CardContent::LagLevel::Unknown ? color : Qt::white);
         painter->drawText(badge, Qt::AlignCenter, content.lagText);
         titleRight = badge.left() - kBadgeGap;
+        if (drawsSparkline(sparkline)) {
+            const QRectF box(
+                titleRight - sparklineWidth, row1.top() + 3, sparklineWidth, row1.height() - 6);
+            drawSparkline(sparkline, box,
+                content.lagLevel == CardContent::LagLevel::Ok
+                    ? secondary
+                    : canvasstyle::lagColor(content.lagLevel));
+            titleRight = box.left() - kBadgeGap;
+        }
     }
     painter->setFont(fonts.title);
     painter->setPen(text);

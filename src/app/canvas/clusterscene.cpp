@@ -298,6 +298,15 @@ void ClusterScene::setSelected(std::optional<InstanceKey> key)
     }
 }
 
+void ClusterScene::setSparklines(const QHash<InstanceKey, CardPainter::Sparkline>& sparklines)
+{
+    for (auto it = sparklines.cbegin(); it != sparklines.cend(); ++it) {
+        if (NodeItem* node = m_items->node(it.key())) {
+            node->setSparkline(it.value());
+        }
+    }
+}
+
 void ClusterScene::selectInstance(const InstanceKey& key)
 {
     setSelected(key);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "canvas/cardpainter.h"
 #include "canvas/droptarget.h"
 #include "instancekey.h"
 #include "probe/instancerecord.h"
@@ -81,6 +82,8 @@ public:
     void cancelDrag(); // emits dragCancelled() if a drag runs
 
     void selectInstance(const topograph::InstanceKey& key); // clears the others
+    // The lag of the last minutes on each shown card (keys not shown are ignored).
+    void setSparklines(const QHash<InstanceKey, CardPainter::Sparkline>& sparklines);
     std::optional<InstanceKey> selectedInstance() const { return m_selected; }
 
 Q_SIGNALS:

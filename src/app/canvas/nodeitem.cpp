@@ -117,6 +117,14 @@ void NodeItem::setRecord(const InstanceRecord& record, const QString& alias, con
     update();
 }
 
+void NodeItem::setSparkline(const CardPainter::Sparkline& sparkline)
+{
+    if (sparkline != m_sparkline) {
+        m_sparkline = sparkline;
+        update();
+    }
+}
+
 QPointF NodeItem::outPort() const
 {
     const qreal x = m_hasChildren ? m_size.width() + kBox / 2 : m_size.width();
@@ -189,12 +197,14 @@ QString NodeItem::compactText() const
 QString NodeItem::fullTitle() const
 {
     const QFont font = fontOf(this);
-    const QString made = m_content.title + u'\n' + m_content.lagText;
+    const bool spark = CardPainter::drawsSparkline(m_sparkline);
+    const QString made = m_content.title + u'\n' + m_content.lagText + (spark ? u"\n~"_s : u""_s);
     if (made != m_titleFor || font != m_titleFont) {
         m_titleFor = made;
         m_titleFont = font;
         m_compactText = CardPainter::compactText(m_content.title, font, textBox().width());
-        m_fullTitle = CardPainter::fullTitle(m_content, font, detailsRight() - detailsLeft());
+        m_fullTitle
+            = CardPainter::fullTitle(m_content, font, detailsRight() - detailsLeft(), spark);
     }
     return m_fullTitle;
 }
@@ -361,7 +371,8 @@ void NodeItem::paintCard(QPainter* painter, qreal lod) const
         painter->setOpacity(painter->opacity() * 0.6);
     }
     if (level == DetailLevel::Full) {
-        cardPainter.drawDetails(m_content, fullTitle(), card, detailsLeft(), detailsRight());
+        cardPainter.drawDetails(
+            m_content, fullTitle(), card, detailsLeft(), detailsRight(), m_sparkline);
     } else {
         cardPainter.drawCompact(compactText(), textBox());
     }

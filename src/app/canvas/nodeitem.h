@@ -7,6 +7,7 @@
 #include <QPainterPath>
 
 #include "canvas/cardcontent.h"
+#include "canvas/cardpainter.h"
 #include "canvas/droptarget.h"
 #include "instancekey.h"
 #include "probe/instancerecord.h"
@@ -87,6 +88,10 @@ public:
     // The one line of a compact card: the title, shortened to fit in the large font.
     QString compactText() const;
 
+    // The lag of the last minutes, drawn beside the lag badge on a full card.
+    void setSparkline(const CardPainter::Sparkline& sparkline);
+    const CardPainter::Sparkline& sparkline() const { return m_sparkline; }
+
     // Draws the card (without selection and hover outlines); the drag ghost draws it too.
     void paintCard(QPainter* painter, qreal levelOfDetail) const;
 
@@ -116,6 +121,7 @@ private:
     mutable QFont m_titleFont;
     InstanceRecord m_record;
     CardContent m_content;
+    CardPainter::Sparkline m_sparkline;
     QList<EdgeItem*> m_edges;
     bool m_hasChildren = false;
     bool m_collapsed = false;

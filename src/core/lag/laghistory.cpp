@@ -176,4 +176,24 @@ QList<QList<QPointF>> LagHistory::series(const InstanceKey& key, const QDateTime
     return runs;
 }
 
+QList<std::optional<double>> LagHistory::sparkline(
+    const InstanceKey& key, const QDateTime& to, int seconds, int points, const Value& value) const
+{
+    QList<std::optional<double>> out(std::max(1, points));
+    const QDateTime from = to.addSecs(-seconds);
+    const double width = double(seconds) * 1000 / out.size();
+    for (const LagSample& s : samples(key, from)) {
+        if (s.at > to) {
+            break;
+        }
+        const std::optional<double> y = value(s);
+        const auto bucket = std::min<qsizetype>(
+            out.size() - 1, static_cast<qsizetype>(double(from.msecsTo(s.at)) / width));
+        if (y && (!out[bucket] || *y > *out[bucket])) {
+            out[bucket] = y;
+        }
+    }
+    return out;
+}
+
 } // namespace topograph

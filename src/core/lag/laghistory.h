@@ -50,6 +50,11 @@ public:
     QList<QList<QPointF>> series(const InstanceKey& key, const QDateTime& from, const QDateTime& to,
         int buckets, const Value& value = lagOf) const;
 
+    // The last `seconds` before to in `points` equal buckets, the largest value of each (nullopt
+    // for a bucket without one): the little line on a card.
+    QList<std::optional<double>> sparkline(const InstanceKey& key, const QDateTime& to,
+        int seconds = 180, int points = 30, const Value& value = lagOf) const;
+
 private:
     struct Ring
     {

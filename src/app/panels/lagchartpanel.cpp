@@ -1,0 +1,419 @@
+#include "panels/lagchartpanel.h"
+
+#include <algorithm>
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCursor>
+#include <QDateTimeAxis>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QMessageBox>
+#include <QToolButton>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include "lag/lagcsv.h"
+#include "timeformat.h"
+
+using namespace Qt::StringLiterals;
+
+namespace topograph {
+
+namespace {
+
+// Distinguishable on light and dark backgrounds; an instance keeps its colour while shown.
+const QList<QColor> kPalette { QColor(0x1f77b4), QColor(0xd62728), QColor(0x2ca02c),
+    QColor(0x9467bd), QColor(0xff7f0e), QColor(0x17becf), QColor(0x8c564b), QColor(0xe377c2),
+    QColor(0x7f7f7f), QColor(0xbcbd22) };
+
+QString formatSeconds(double seconds)
+{
+    return seconds < 10 ? QString::number(seconds, 'f', 3) + u" s"_s
+                        : QString::number(seconds, 'f', 1) + u" s"_s;
+}
+
+} // namespace
+
+LagChartPanel::LagChartPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_windowBox(new QComboBox(this))
+    , m_measureBox(new QComboBox(this))
+    , m_selectedOnly(new QCheckBox(tr("&Selected only"), this))
+    , m_exportPng(new QToolButton(this))
+    , m_exportCsv(new QToolButton(this))
+    , m_fakeLag(new QLabel(this))
+    , m_chart(new QChart)
+    , m_view(new QChartView(m_chart, this))
+    , m_timeAxis(new QDateTimeAxis(this))
+    , m_valueAxis(new QValueAxis(this))
+    , m_band(nullptr)
+    , m_bandLow(new QLineSeries(this))
+    , m_bandHigh(new QLineSeries(this))
+{
+    setObjectName(u"lagChartPanel"_s);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    buildToolBar();
+    m_fakeLag->setObjectName(u"fakeLagWarning"_s);
+    m_fakeLag->setWordWrap(true);
+    m_fakeLag->setStyleSheet(u"QLabel { background: #fff4e0; color: #3d2800; padding: 4px; "
+                             "border: 1px solid #e8a33d; border-radius: 4px; }"_s);
+    m_fakeLag->hide();
+    layout->addWidget(m_fakeLag);
+    layout->addWidget(m_view, 1);
+
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
+    m_timeAxis->setFormat(u"HH:mm:ss"_s);
+    m_valueAxis->setTitleText(tr("seconds"));
+    m_valueAxis->setLabelFormat(u"%.1f"_s);
+    m_valueAxis->setMin(0);
+    // The band above the threshold: lag a DBA should look at.
+    m_band = new QAreaSeries(m_bandHigh, m_bandLow);
+    m_band->setName(tr("over the threshold"));
+    m_band->setColor(QColor(232, 163, 61, 48));
+    m_band->setBorderColor(QColor(232, 163, 61, 140));
+    m_chart->addSeries(m_band);
+    m_band->attachAxis(m_timeAxis);
+    m_band->attachAxis(m_valueAxis);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumSize(200, 150);
+    setThreshold(m_threshold);
+}
+
+LagChartPanel::~LagChartPanel() = default;
+
+void LagChartPanel::buildToolBar()
+{
+    auto* bar = new QHBoxLayout;
+    m_windowBox->setObjectName(u"lagWindow"_s);
+    m_windowBox->addItems({ tr("5 minutes"), tr("1 hour"), tr("6 hours"), tr("24 hours") });
+    m_windowBox->setToolTip(tr("How far back the chart goes"));
+    m_measureBox->setObjectName(u"lagMeasure"_s);
+    m_measureBox->addItems({ tr("Heartbeat lag"), tr("Seconds_Behind_Master") });
+    m_measureBox->setToolTip(tr("Lag measured with pt-heartbeat (or the lag query), or the "
+                                "replica's own Seconds_Behind_Master"));
+    m_selectedOnly->setToolTip(tr("Only the instance selected on the canvas"));
+    m_exportPng->setText(tr("PNG…"));
+    m_exportPng->setToolTip(tr("Save the chart as a PNG image"));
+    m_exportCsv->setText(tr("CSV…"));
+    m_exportCsv->setToolTip(tr("Save the samples of the window as CSV"));
+    bar->addWidget(m_windowBox);
+    bar->addWidget(m_measureBox);
+    bar->addWidget(m_selectedOnly);
+    bar->addStretch(1);
+    bar->addWidget(m_exportPng);
+    bar->addWidget(m_exportCsv);
+    static_cast<QVBoxLayout*>(layout())->addLayout(bar);
+    connect(m_windowBox, &QComboBox::currentIndexChanged, this,
+        [this](int index) { setWindow(static_cast<Window>(index)); });
+    connect(m_measureBox, &QComboBox::currentIndexChanged, this,
+        [this](int index) { setMeasure(static_cast<Measure>(index)); });
+    connect(m_selectedOnly, &QCheckBox::toggled, this, [this] { refresh(); });
+    connect(m_exportPng, &QToolButton::clicked, this, [this] { askExport(true); });
+    connect(m_exportCsv, &QToolButton::clicked, this, [this] { askExport(false); });
+}
+
+void LagChartPanel::setInstances(
+    const QList<InstanceKey>& keys, const QHash<InstanceKey, QString>& names)
+{
+    for (const InstanceKey& key : m_lines.keys()) {
+        if (!keys.contains(key)) {
+            removeLine(key);
+        }
+    }
+    m_keys = keys;
+    std::sort(m_keys.begin(), m_keys.end());
+    m_names = names;
+    for (auto it = m_lines.begin(); it != m_lines.end(); ++it) {
+        it->runs.constFirst()->setName(m_names.value(it.key(), it.key().toString()));
+    }
+}
+
+void LagChartPanel::setSelected(const std::optional<InstanceKey>& key)
+{
+    if (key != m_selected) {
+        m_selected = key;
+        if (m_selectedOnly->isChecked()) {
+            refresh();
+        }
+    }
+}
+
+void LagChartPanel::setThreshold(int seconds)
+{
+    m_threshold = std::max(0, seconds);
+    updateBand(m_valueAxis->max());
+}
+
+void LagChartPanel::setHeartbeatChecks(const QList<HeartbeatCheck>& checks)
+{
+    QStringList lines;
+    for (const HeartbeatCheck& check : checks) {
+        QStringList stale;
+        bool stopped = false;
+        for (const HeartbeatRow& row : check.rows) {
+            if (row.state == HeartbeatRow::State::Stale) {
+                stale << QString::number(row.serverId);
+            }
+            stopped = stopped || row.state == HeartbeatRow::State::NotAdvancing;
+        }
+        if (!stale.isEmpty()) {
+            lines << tr("%1: stale heartbeat rows of server_id %2 (fake lag)")
+                         .arg(check.instance.toString(), stale.join(u", "_s));
+        }
+        if (stopped) {
+            lines << tr("%1: the primary's heartbeat row does not advance (pt-heartbeat stopped?)")
+                         .arg(check.instance.toString());
+        }
+    }
+    m_fakeLag->setVisible(!lines.isEmpty());
+    m_fakeLag->setText(lines.isEmpty()
+            ? QString()
+            : tr("⚠ Fake lag: %1. Instance ▸ Clean stale heartbeat rows removes them.")
+                  .arg(lines.join(u"; "_s)));
+}
+
+QString LagChartPanel::fakeLagText() const
+{
+    return m_fakeLag->isVisibleTo(this) ? m_fakeLag->text() : QString();
+}
+
+qint64 LagChartPanel::windowSeconds(Window window)
+{
+    switch (window) {
+    case Window::FiveMinutes:
+        return 5 * 60;
+    case Window::OneHour:
+        return 3600;
+    case Window::SixHours:
+        return 6 * 3600;
+    case Window::OneDay:
+        break;
+    }
+    return 24 * 3600;
+}
+
+void LagChartPanel::setWindow(Window window)
+{
+    m_window = window;
+    const QSignalBlocker blocker(m_windowBox);
+    m_windowBox->setCurrentIndex(static_cast<int>(window));
+    m_timeAxis->setFormat(window == Window::FiveMinutes ? u"HH:mm:ss"_s : u"HH:mm"_s);
+    refresh();
+}
+
+void LagChartPanel::setMeasure(Measure measure)
+{
+    m_measure = measure;
+    const QSignalBlocker blocker(m_measureBox);
+    m_measureBox->setCurrentIndex(static_cast<int>(measure));
+    refresh();
+}
+
+QList<InstanceKey> LagChartPanel::drawnKeys() const
+{
+    if (m_selectedOnly->isChecked()) {
+        return m_selected && m_keys.contains(*m_selected) ? QList<InstanceKey> { *m_selected }
+                                                          : QList<InstanceKey> {};
+    }
+    return m_keys;
+}
+
+LagChartPanel::Line& LagChartPanel::lineFor(const InstanceKey& key)
+{
+    auto it = m_lines.find(key);
+    if (it != m_lines.end()) {
+        return *it;
+    }
+    Line line;
+    line.color = kPalette.at(m_keys.indexOf(key) % kPalette.size());
+    it = m_lines.insert(key, line);
+    return *it;
+}
+
+void LagChartPanel::removeLine(const InstanceKey& key)
+{
+    const Line line = m_lines.take(key);
+    for (QLineSeries* series : line.runs) {
+        m_chart->removeSeries(series);
+        delete series;
+    }
+}
+
+void LagChartPanel::refresh(const QDateTime& now)
+{
+    const QDateTime to = now.toUTC();
+    const QDateTime from = to.addSecs(-windowSeconds(m_window));
+    m_lastFrom = from;
+    m_lastTo = to;
+    m_timeAxis->setRange(from.toLocalTime(), to.toLocalTime());
+    const QList<InstanceKey> shown = drawnKeys();
+    for (const InstanceKey& key : m_lines.keys()) {
+        if (!shown.contains(key)) {
+            removeLine(key);
+        }
+    }
+    // One bucket per pixel column: what the chart can show, whatever the window's length.
+    const int buckets = std::max(50, int(m_chart->plotArea().width()));
+    const LagHistory::Value value = m_measure == Measure::Lag
+        ? LagHistory::Value(LagHistory::lagOf)
+        : LagHistory::Value(LagHistory::secondsBehindMasterOf);
+    double top = std::max(1.0, m_threshold * 1.5);
+    for (const InstanceKey& key : shown) {
+        const QList<QList<QPointF>> runs = m_history
+            ? m_history->series(key, from, to, buckets, value)
+            : QList<QList<QPointF>> {};
+        Line& line = lineFor(key);
+        while (line.runs.size() < std::max<qsizetype>(1, runs.size())) {
+            auto* series = new QLineSeries; // the chart owns it
+            series->setColor(line.color);
+            QPen pen = series->pen();
+            pen.setWidthF(1.6);
+            series->setPen(pen);
+            m_chart->addSeries(series);
+            series->attachAxis(m_timeAxis);
+            series->attachAxis(m_valueAxis);
+            const bool first = line.runs.isEmpty();
+            for (QLegendMarker* marker : m_chart->legend()->markers(series)) {
+                marker->setVisible(first); // one legend entry per instance
+                if (first) {
+                    connect(marker, &QLegendMarker::clicked, this,
+                        [this, key] { setInstanceVisible(key, !isInstanceVisible(key)); });
+                }
+            }
+            connect(
+                series, &QLineSeries::hovered, this, [this, key](const QPointF& point, bool state) {
+                    if (!state) {
+                        QToolTip::hideText();
+                        return;
+                    }
+                    const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC);
+                    QToolTip::showText(QCursor::pos(),
+                        tr("%1\n%2\n%3")
+                            .arg(m_names.value(key, key.toString()), TimeFormat::display(at),
+                                formatSeconds(point.y())),
+                        m_view);
+                });
+            connect(
+                series, &QLineSeries::clicked, this, [this, key] { Q_EMIT instanceClicked(key); });
+            line.runs.append(series);
+        }
+        line.runs.constFirst()->setName(m_names.value(key, key.toString()));
+        for (qsizetype i = 0; i < line.runs.size(); ++i) {
+            QLineSeries* series = line.runs.at(i);
+            if (i < runs.size()) {
+                series->replace(runs.at(i));
+                for (const QPointF& p : runs.at(i)) {
+                    top = std::max(top, p.y() * 1.1);
+                }
+            } else {
+                series->clear();
+            }
+            series->setVisible(line.visible);
+        }
+    }
+    m_valueAxis->setRange(0, top);
+    updateBand(top);
+}
+
+void LagChartPanel::updateBand(double top)
+{
+    const double threshold = m_threshold;
+    const auto edge = [&](QLineSeries* series, double y) {
+        series->replace({ QPointF(double(m_lastFrom.toMSecsSinceEpoch()), y),
+            QPointF(double(m_lastTo.toMSecsSinceEpoch()), y) });
+    };
+    if (!m_lastFrom.isValid()) {
+        return;
+    }
+    edge(m_bandLow, threshold);
+    edge(m_bandHigh, std::max(threshold, top));
+    m_band->setName(tr("over %1 s").arg(m_threshold));
+}
+
+QList<InstanceKey> LagChartPanel::shownInstances() const
+{
+    QList<InstanceKey> keys = m_lines.keys();
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+QList<QPointF> LagChartPanel::points(const InstanceKey& key) const
+{
+    QList<QPointF> all;
+    for (const QLineSeries* series : m_lines.value(key).runs) {
+        all << series->points();
+    }
+    return all;
+}
+
+bool LagChartPanel::isInstanceVisible(const InstanceKey& key) const
+{
+    return m_lines.value(key).visible;
+}
+
+void LagChartPanel::setInstanceVisible(const InstanceKey& key, bool visible)
+{
+    auto it = m_lines.find(key);
+    if (it == m_lines.end()) {
+        return;
+    }
+    it->visible = visible;
+    for (QLineSeries* series : it->runs) {
+        series->setVisible(visible);
+    }
+    // A hidden series hides its legend marker too: keep the first one, dimmed, to click again.
+    for (QLegendMarker* marker : m_chart->legend()->markers(it->runs.constFirst())) {
+        marker->setVisible(true);
+        QFont font = marker->font();
+        font.setStrikeOut(!visible);
+        marker->setFont(font);
+    }
+}
+
+bool LagChartPanel::exportCsv(const QString& path) const
+{
+    if (!m_history) {
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        return false;
+    }
+    const QByteArray csv = LagCsv::write(*m_history, drawnKeys(), m_lastFrom, m_lastTo).toUtf8();
+    return file.write(csv) == csv.size();
+}
+
+bool LagChartPanel::exportPng(const QString& path) const
+{
+    return m_view->grab().save(path, "PNG");
+}
+
+void LagChartPanel::askExport(bool png)
+{
+    const QString path = QFileDialog::getSaveFileName(this,
+        png ? tr("Save the lag chart") : tr("Save the lag samples"),
+        png ? u"lag.png"_s : u"lag.csv"_s,
+        png ? tr("PNG images (*.png)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (!(png ? exportPng(path) : exportCsv(path))) {
+        QMessageBox::warning(this, tr("Export"), tr("Cannot write %1").arg(path));
+    }
+}
+
+} // namespace topograph

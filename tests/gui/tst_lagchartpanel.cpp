@@ -1,0 +1,200 @@
+// The lag chart dock on synthetic samples: one line per replica with the sampled values, the
+// window and the measure change what is drawn, a gap breaks a line instead of dropping to zero,
+// a legend click hides an instance, the CSV export has the samples, stale heartbeat rows are
+// named; and a card draws the sparkline it is given.
+#include <QChart>
+#include <QFile>
+#include <QLineSeries>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "canvas/clusterscene.h"
+#include "canvas/nodeitem.h"
+#include "panels/lagchartpanel.h"
+#include "canvasfixture.h"
+
+using namespace Qt::StringLiterals;
+using namespace topograph;
+using namespace topograph::test;
+
+namespace {
+
+const QDateTime kEnd(QDate(2026, 12, 2), QTime(15, 0, 0), Qt::UTC);
+
+// Two replicas sampled every second for two hours: r1 lags 0.5 s, r2 lags 2 s with a spike of
+// 40 s ten minutes ago and a gap (unreachable) two minutes ago; SBM is 7 for both.
+LagHistory history()
+{
+    LagHistory h(3 * 3600);
+    for (int second = -7200; second <= 0; ++second) {
+        for (const auto& [name, lag] : { std::pair { "r1", 0.5 }, std::pair { "r2", 2.0 } }) {
+            LagSample s;
+            s.at = kEnd.addSecs(second);
+            const bool r2 = QLatin1StringView(name) == "r2"_L1;
+            const bool gap = r2 && second >= -120 && second < -110;
+            if (!gap) {
+                s.lag = r2 && second == -600 ? 40.0 : lag;
+                s.heartbeat = s.lag;
+                s.secondsBehindMaster = 7;
+            }
+            h.append(key(QString::fromLatin1(name)), s);
+        }
+    }
+    return h;
+}
+
+double maxY(const QList<QPointF>& points)
+{
+    double top = 0;
+    for (const QPointF& p : points) {
+        top = std::max(top, p.y());
+    }
+    return top;
+}
+
+} // namespace
+
+class TestLagChartPanel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void drawsOneLinePerReplica()
+    {
+        const LagHistory samples = history();
+        LagChartPanel panel;
+        panel.resize(800, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setHistory(&samples);
+        panel.setInstances({ key(u"r1"_s), key(u"r2"_s) },
+            { { key(u"r1"_s), u"r1:3306"_s }, { key(u"r2"_s), u"orders-r2"_s } });
+        panel.setThreshold(10);
+        panel.refresh(kEnd);
+        QCOMPARE(panel.shownInstances(), (QList<InstanceKey> { key(u"r1"_s), key(u"r2"_s) }));
+        const QList<QPointF> r1 = panel.points(key(u"r1"_s));
+        QVERIFY(r1.size() > 10);
+        for (const QPointF& p : r1) {
+            QCOMPARE(p.y(), 0.5);
+        }
+        // The last five minutes: no spike, and the gap splits r2's line, never a zero.
+        const QList<QPointF> r2 = panel.points(key(u"r2"_s));
+        QCOMPARE(maxY(r2), 2.0);
+        for (const QPointF& p : r2) {
+            QVERIFY(p.y() > 0);
+        }
+        QVERIFY(r2.first().x() >= double(kEnd.addSecs(-300).toMSecsSinceEpoch()));
+
+        // One hour: the spike of ten minutes ago survives the decimation.
+        panel.setWindow(LagChartPanel::Window::OneHour);
+        panel.refresh(kEnd);
+        QCOMPARE(maxY(panel.points(key(u"r2"_s))), 40.0);
+        QVERIFY(panel.points(key(u"r2"_s)).size() <= 2 * 1000);
+        // Seconds_Behind_Master instead of the heartbeat.
+        panel.setMeasure(LagChartPanel::Measure::SecondsBehindMaster);
+        panel.refresh(kEnd);
+        QCOMPARE(maxY(panel.points(key(u"r2"_s))), 7.0);
+
+        // A legend click hides an instance, another shows it again.
+        QVERIFY(panel.isInstanceVisible(key(u"r1"_s)));
+        panel.setInstanceVisible(key(u"r1"_s), false);
+        QVERIFY(!panel.isInstanceVisible(key(u"r1"_s)));
+        panel.refresh(kEnd);
+        QVERIFY(!panel.isInstanceVisible(key(u"r1"_s)));
+
+        // The legend names each instance once, as it is shown (once the chart is laid out).
+        const auto legend = [&] {
+            QStringList labels;
+            for (QLegendMarker* marker : panel.chart()->legend()->markers()) {
+                if (marker->isVisible()) {
+                    labels << marker->label();
+                }
+            }
+            return labels;
+        };
+        QTRY_VERIFY2(legend().contains(u"orders-r2"_s), qPrintable(legend().join(u", "_s)));
+        QCOMPARE(legend().count(u"r1:3306"_s), 1);
+        QVERIFY(!legend().contains(QString())); // the runs after a gap have no entry
+    }
+
+    void exportsTheWindowAsCsv()
+    {
+        const LagHistory samples = history();
+        LagChartPanel panel;
+        panel.setHistory(&samples);
+        panel.setInstances({ key(u"r1"_s), key(u"r2"_s) }, {});
+        panel.refresh(kEnd);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"lag.csv"_s);
+        QVERIFY(panel.exportCsv(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines
+            = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.first().section(u',', 0, 2), u"instance,time,lag_seconds"_s);
+        // Five minutes of two instances, one sample a second each (both ends included).
+        QCOMPARE(lines.size() - 1, 2 * 301);
+        QVERIFY(
+            lines.contains(u"r1:3306,2026-12-02T15:00:00.000Z,0.500000,heartbeat,0.500000,7"_s));
+        QVERIFY(lines.contains(u"r2:3306,2026-12-02T14:58:05.000Z,,heartbeat,,"_s)); // the gap
+        QVERIFY(panel.exportPng(dir.filePath(u"lag.png"_s)));
+        QVERIFY(QFile(dir.filePath(u"lag.png"_s)).size() > 0);
+    }
+
+    void namesStaleHeartbeatRows()
+    {
+        LagChartPanel panel;
+        QVERIFY(panel.fakeLagText().isEmpty());
+        HeartbeatCheck check;
+        check.instance = key(u"r1"_s);
+        check.tableFound = true;
+        check.rows = { { 1, kEnd, 0.2, HeartbeatRow::State::CurrentPrimary },
+            { 7, kEnd.addDays(-30), 2592000, HeartbeatRow::State::Stale } };
+        panel.setHeartbeatChecks({ check });
+        QVERIFY2(panel.fakeLagText().contains(u"r1:3306"_s), qPrintable(panel.fakeLagText()));
+        QVERIFY(panel.fakeLagText().contains(u"server_id 7"_s));
+        panel.setHeartbeatChecks({});
+        QVERIFY(panel.fakeLagText().isEmpty());
+    }
+
+    void clickingALineAsksForItsCard()
+    {
+        const LagHistory samples = history();
+        LagChartPanel panel;
+        panel.setHistory(&samples);
+        panel.setInstances({ key(u"r1"_s) }, {});
+        panel.refresh(kEnd);
+        QSignalSpy clicked(&panel, &LagChartPanel::instanceClicked);
+        auto* series = qobject_cast<QLineSeries*>(panel.chart()->series().last());
+        QVERIFY(series);
+        Q_EMIT series->clicked(QPointF());
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(clicked.first().first().value<InstanceKey>(), key(u"r1"_s));
+    }
+
+    void cardsDrawTheirSparkline()
+    {
+        ClusterScene scene;
+        scene.setAnimationDuration(0);
+        scene.setTopology({ instance(u"m1"_s), instance(u"r1"_s, u"m1"_s) }, {}, kNow, kThresholds);
+        const LagHistory samples = history();
+        scene.setSparklines({ { key(u"r1"_s), samples.sparkline(key(u"r1"_s), kEnd) },
+            { key(u"gone"_s), samples.sparkline(key(u"r1"_s), kEnd) } });
+        const CardPainter::Sparkline& line = scene.nodeItem(key(u"r1"_s))->sparkline();
+        QCOMPARE(line.size(), 30);
+        QVERIFY(CardPainter::drawsSparkline(line));
+        QVERIFY(scene.nodeItem(key(u"m1"_s))->sparkline().isEmpty());
+        // It takes room from the title, never from the badge.
+        const CardContent& content = scene.nodeItem(key(u"r1"_s))->content();
+        const QFont font = scene.font();
+        const QString wide = CardPainter::fullTitle(content, font, 120, false);
+        const QString narrow = CardPainter::fullTitle(content, font, 120, true);
+        QVERIFY(narrow.size() <= wide.size());
+    }
+};
+
+QTEST_MAIN(TestLagChartPanel)
+#include "tst_lagchartpanel.moc"
