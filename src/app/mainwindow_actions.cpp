@@ -249,7 +249,7 @@ void MainWindow::restoreState()
     if (state.isEmpty()) {
         // First start: room for the clusters' columns and the details' values.
         resizeDocks({ m_clustersDock, m_detailsDock }, { 380, 340 }, Qt::Horizontal);
-        resizeDocks({ m_lagDock }, { 220 }, Qt::Vertical);
+        resizeDocks({ m_lagDock }, { 260 }, Qt::Vertical);
         return;
     }
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());

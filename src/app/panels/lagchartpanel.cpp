@@ -10,6 +10,7 @@
 #include <QCursor>
 #include <QDateTimeAxis>
 #include <QFile>
+#include <QGraphicsLayout>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -72,13 +73,17 @@ LagChartPanel::LagChartPanel(QWidget* parent)
     layout->addWidget(m_fakeLag);
     layout->addWidget(m_view, 1);
 
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    // The legend beside the plot: a dock is wider than high.
+    m_chart->legend()->setAlignment(Qt::AlignRight);
+    m_chart->setMargins(QMargins(2, 2, 2, 2));
+    m_chart->setBackgroundRoundness(0);
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
     m_timeAxis->setFormat(u"HH:mm:ss"_s);
     m_valueAxis->setTitleText(tr("seconds"));
     m_valueAxis->setLabelFormat(u"%.1f"_s);
+    m_valueAxis->setTickCount(4);
     m_valueAxis->setMin(0);
     // The band above the threshold: lag a DBA should look at.
     m_band = new QAreaSeries(m_bandHigh, m_bandLow);
