@@ -1552,6 +1552,121 @@
     </message>
 </context>
 <context>
+    <name>topograph::LagChartPanel</name>
+    <message>
+        <source>&amp;Selected only</source>
+        <translation>Nur &amp;Auswahl</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>over the threshold</source>
+        <translation>über dem Schwellwert</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>How far back the chart goes</source>
+        <translation>Wie weit das Diagramm zurückreicht</translation>
+    </message>
+    <message>
+        <source>Heartbeat lag</source>
+        <translation>Heartbeat-Verzögerung</translation>
+    </message>
+    <message>
+        <source>Seconds_Behind_Master</source>
+        <translation>Seconds_Behind_Master</translation>
+    </message>
+    <message>
+        <source>Lag measured with pt-heartbeat (or the lag query), or the replica&apos;s own Seconds_Behind_Master</source>
+        <translation>Verzögerung, gemessen mit pt-heartbeat (oder der Lag-Abfrage), oder das eigene Seconds_Behind_Master der Replica</translation>
+    </message>
+    <message>
+        <source>Only the instance selected on the canvas</source>
+        <translation>Nur die auf der Zeichenfläche ausgewählte Instanz</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image</source>
+        <translation>Das Diagramm als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save the samples of the window as CSV</source>
+        <translation>Die Messwerte des Zeitfensters als CSV speichern</translation>
+    </message>
+    <message>
+        <source>%1: stale heartbeat rows of server_id %2 (fake lag)</source>
+        <translation>%1: veraltete Heartbeat-Zeilen von server_id %2 (Schein-Verzögerung)</translation>
+    </message>
+    <message>
+        <source>%1: the primary&apos;s heartbeat row does not advance (pt-heartbeat stopped?)</source>
+        <translation>%1: die Heartbeat-Zeile des Primärservers rückt nicht vor (pt-heartbeat gestoppt?)</translation>
+    </message>
+    <message>
+        <source>⚠ Fake lag: %1. Instance ▸ Clean stale heartbeat rows removes them.</source>
+        <translation>⚠ Schein-Verzögerung: %1. Instanz ▸ Veraltete Heartbeat-Zeilen bereinigen entfernt sie.</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3</source>
+        <translation>%1
+%2
+%3</translation>
+    </message>
+    <message>
+        <source>over %1 s</source>
+        <translation>über %1 s</translation>
+    </message>
+    <message>
+        <source>Save the lag chart</source>
+        <translation>Verzögerungsdiagramm speichern</translation>
+    </message>
+    <message>
+        <source>Save the lag samples</source>
+        <translation>Verzögerungs-Messwerte speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>topograph::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1806,6 +1921,10 @@
     <message>
         <source>Nothing to move back</source>
         <translation>Nichts zurückzuverschieben</translation>
+    </message>
+    <message>
+        <source>Replication lag</source>
+        <translation>Replikationsverzögerung</translation>
     </message>
 </context>
 <context>
