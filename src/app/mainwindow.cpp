@@ -99,6 +99,10 @@ MainWindow::MainWindow(
     addDockWidget(Qt::BottomDockWidgetArea, m_lagDock);
     m_lag->setThreshold(m_config.reasonableReplicationLagSeconds);
     connect(m_lagPanel, &LagChartPanel::instanceClicked, this, &MainWindow::findInstance);
+    connect(m_lag, &LagController::fakeLagChanged, this, [this] {
+        m_clusters->setClusters(ClusterSummary::fromRecords(m_snapshot.records, m_snapshot.aliases,
+            QDateTime::currentDateTimeUtc(), thresholds(), m_lag->fakeLag()));
+    });
 
     m_pollLabel->setObjectName(u"pollState"_s);
     m_ageLabel->setObjectName(u"dataAge"_s);
@@ -231,8 +235,8 @@ void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
     m_snapshot = snapshot;
     m_errorBanner->hide();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_clusters->setClusters(
-        ClusterSummary::fromRecords(snapshot.records, snapshot.aliases, now, thresholds()));
+    m_clusters->setClusters(ClusterSummary::fromRecords(
+        snapshot.records, snapshot.aliases, now, thresholds(), m_lag->fakeLag()));
     if (m_pendingFind && snapshot.find(*m_pendingFind)) {
         const InstanceKey key = *std::exchange(m_pendingFind, std::nullopt);
         findInstance(key);

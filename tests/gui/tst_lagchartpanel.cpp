@@ -13,6 +13,7 @@
 
 #include "canvas/clusterscene.h"
 #include "canvas/nodeitem.h"
+#include "lag/lagcontroller.h"
 #include "panels/lagchartpanel.h"
 #include "canvasfixture.h"
 
@@ -173,6 +174,63 @@ private Q_SLOTS:
         Q_EMIT series->clicked(QPointF());
         QCOMPARE(clicked.size(), 1);
         QCOMPARE(clicked.first().first().value<InstanceKey>(), key(u"r1"_s));
+    }
+
+    void controllerFeedsChartCardsAndFakeLag()
+    {
+        ClusterScene scene;
+        scene.setAnimationDuration(0);
+        const QList<InstanceRecord> records { instance(u"m1"_s), instance(u"r1"_s, u"m1"_s),
+            instance(u"r2"_s, u"m1"_s) };
+        scene.setTopology(records, {}, kNow, kThresholds);
+        LagChartPanel panel;
+        LagController controller(&panel, &scene);
+        QSignalSpy wanted(&controller, &LagController::historyWanted);
+        controller.setCluster(records, {});
+        QCOMPARE(wanted.size(), 1); // the history of the cluster's instances, once
+        QCOMPARE(wanted.first().first().value<QList<InstanceKey>>().size(), 3);
+        controller.setCluster(records, {});
+        QCOMPARE(wanted.size(), 1);
+        QCOMPARE(panel.points(key(u"m1"_s)).size(), 0); // only replicas are charted
+
+        // Samples of a round reach the history and the cards' sparklines.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        KeyedLagSamples round;
+        for (int i = 0; i < 20; ++i) {
+            LagSample s;
+            s.at = now.addSecs(-20 + i);
+            s.lag = 1.5;
+            round.append({ key(u"r1"_s), s });
+        }
+        controller.addSamples(round);
+        QCOMPARE(controller.history().size(key(u"r1"_s)), 20);
+        QVERIFY(CardPainter::drawsSparkline(scene.nodeItem(key(u"r1"_s))->sparkline()));
+        QVERIFY(scene.nodeItem(key(u"r2"_s))->sparkline().isEmpty());
+
+        // Stale heartbeat rows: a glyph on the card, the cluster's fake lag, the dock's warning.
+        QSignalSpy fake(&controller, &LagController::fakeLagChanged);
+        HeartbeatCheck check;
+        check.instance = key(u"r2"_s);
+        check.tableFound = true;
+        check.rows = { { 1, now, 0.3, HeartbeatRow::State::CurrentPrimary },
+            { 9, now.addDays(-3), 259200, HeartbeatRow::State::Stale } };
+        controller.setHeartbeatChecks({ check });
+        QCOMPARE(fake.size(), 1);
+        QCOMPARE(controller.fakeLag(), QSet<InstanceKey> { key(u"r2"_s) });
+        QVERIFY(scene.nodeItem(key(u"r2"_s))->hasFakeLag());
+        QVERIFY(scene.nodeItem(key(u"r2"_s))
+                    ->content()
+                    .problems.contains(CardContent::Problem::FakeLag));
+        QVERIFY(!panel.fakeLagText().isEmpty());
+        // A new record keeps the glyph; a clean check removes it.
+        scene.setTopology(records, {}, kNow, kThresholds);
+        QVERIFY(scene.nodeItem(key(u"r2"_s))
+                    ->content()
+                    .problems.contains(CardContent::Problem::FakeLag));
+        check.rows.removeLast();
+        controller.setHeartbeatChecks({ check });
+        QVERIFY(!scene.nodeItem(key(u"r2"_s))->hasFakeLag());
+        QVERIFY(controller.fakeLag().isEmpty());
     }
 
     void cardsDrawTheirSparkline()

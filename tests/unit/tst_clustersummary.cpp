@@ -90,6 +90,13 @@ private Q_SLOTS:
         QVERIFY(!list.at(2).ghost);
 
         QVERIFY(ClusterSummary::fromRecords({}, {}, kNow, kThresholds).isEmpty());
+
+        // Stale heartbeat rows count as a problem once, beside the other problems.
+        const auto faked = ClusterSummary::fromRecords(
+            records, aliases, kNow, kThresholds, { key(u"b:3306"_s), key(u"c:3306"_s) });
+        QCOMPARE(faked.at(0).fakeLag, 2);
+        QCOMPARE(faked.at(0).problems, 3); // c was lagging already
+        QCOMPARE(faked.at(1).fakeLag, 0);
     }
 
     void fromRecordsSortsByAliasThenName()

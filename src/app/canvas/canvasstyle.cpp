@@ -109,6 +109,7 @@ QColor problemColor(CardContent::Problem problem)
     case CardContent::Problem::NotReplicating:
         return statusColor(u"nonreplicating"_s);
     case CardContent::Problem::Lagging:
+    case CardContent::Problem::FakeLag:
         return warningColor();
     case CardContent::Problem::Unchecked:
         break;
@@ -207,6 +208,16 @@ void drawProblem(QPainter* painter, const QRectF& box, CardContent::Problem prob
         painter->drawLine(c, QPointF(c.x(), box.top() + w * 0.22));
         painter->drawLine(c, QPointF(box.right() - w * 0.27, c.y()));
         break;
+    case CardContent::Problem::FakeLag: {
+        // A heart beat line: the heartbeat table misleads.
+        const qreal y = c.y();
+        QPolygonF beat { QPointF(box.left() + w * 0.18, y), QPointF(c.x() - w * 0.12, y),
+            QPointF(c.x() - w * 0.02, box.top() + w * 0.25),
+            QPointF(c.x() + w * 0.08, box.bottom() - w * 0.25), QPointF(c.x() + w * 0.16, y),
+            QPointF(box.right() - w * 0.18, y) };
+        painter->drawPolyline(beat);
+        break;
+    }
     case CardContent::Problem::ReplicationError:
         break;
     }

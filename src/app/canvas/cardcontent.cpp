@@ -76,6 +76,8 @@ QString CardContent::problemText(Problem problem)
         return tr("replication stopped");
     case Problem::Lagging:
         return tr("lagging");
+    case Problem::FakeLag:
+        return tr("stale heartbeat rows (fake lag)");
     }
     return {};
 }

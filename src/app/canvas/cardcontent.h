@@ -32,6 +32,7 @@ public:
         ReplicationError, // Last_IO_Error or Last_SQL_Error
         NotReplicating, // a replica with a replication thread stopped
         Lagging, // lag over the threshold
+        FakeLag, // stale pt-heartbeat rows (or a stopped pt-heartbeat): the lag shown is wrong
     };
     struct Chip
     {

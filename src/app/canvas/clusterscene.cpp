@@ -217,6 +217,11 @@ void ClusterScene::relayout(bool recordsChanged)
     computeParents();
     m_items->sync({ m_layout, m_parents, m_records, m_recordIndex, m_aliases, m_now, m_thresholds,
         recordsChanged });
+    if (!m_fakeLag.isEmpty()) {
+        for (NodeItem* node : m_items->nodes()) {
+            node->setFakeLag(m_fakeLag.contains(node->key()));
+        }
+    }
     m_drag->applyDropTargets();
     QHash<QGraphicsItem*, QPointF> targets;
     targets.reserve(m_layout.nodes.size());
@@ -295,6 +300,14 @@ void ClusterScene::setSelected(std::optional<InstanceKey> key)
         Q_EMIT instanceSelected(*m_selected);
     } else {
         Q_EMIT selectionCleared();
+    }
+}
+
+void ClusterScene::setFakeLag(const QSet<InstanceKey>& keys)
+{
+    m_fakeLag = keys;
+    for (NodeItem* node : m_items->nodes()) {
+        node->setFakeLag(keys.contains(node->key()));
     }
 }
 

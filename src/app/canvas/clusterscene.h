@@ -82,6 +82,8 @@ public:
     void cancelDrag(); // emits dragCancelled() if a drag runs
 
     void selectInstance(const topograph::InstanceKey& key); // clears the others
+    // The instances with stale heartbeat rows (fake lag): a problem glyph on their cards.
+    void setFakeLag(const QSet<InstanceKey>& keys);
     // The lag of the last minutes on each shown card (keys not shown are ignored).
     void setSparklines(const QHash<InstanceKey, CardPainter::Sparkline>& sparklines);
     std::optional<InstanceKey> selectedInstance() const { return m_selected; }
@@ -138,6 +140,7 @@ private:
     QDateTime m_now;
     InstanceStatus::Thresholds m_thresholds;
     QSet<InstanceKey> m_collapsed;
+    QSet<InstanceKey> m_fakeLag; // kept for cards made later
     LayoutResult m_layout;
     QHash<InstanceKey, InstanceKey> m_parents; // drawn parent by child
 

@@ -113,6 +113,24 @@ void NodeItem::setRecord(const InstanceRecord& record, const QString& alias, con
 {
     m_record = record;
     m_content = CardContent::of(record, alias, now, thresholds, coMasterPartner);
+    if (m_fakeLag) {
+        m_content.problems.append(CardContent::Problem::FakeLag);
+    }
+    updateToolTip();
+    update();
+}
+
+void NodeItem::setFakeLag(bool fakeLag)
+{
+    if (fakeLag == m_fakeLag) {
+        return;
+    }
+    m_fakeLag = fakeLag;
+    if (fakeLag) {
+        m_content.problems.append(CardContent::Problem::FakeLag);
+    } else {
+        m_content.problems.removeAll(CardContent::Problem::FakeLag);
+    }
     updateToolTip();
     update();
 }

@@ -88,6 +88,9 @@ public:
     // The one line of a compact card: the title, shortened to fit in the large font.
     QString compactText() const;
 
+    // Stale heartbeat rows on this instance: a problem glyph, kept across record updates.
+    void setFakeLag(bool fakeLag);
+    bool hasFakeLag() const { return m_fakeLag; }
     // The lag of the last minutes, drawn beside the lag badge on a full card.
     void setSparkline(const CardPainter::Sparkline& sparkline);
     const CardPainter::Sparkline& sparkline() const { return m_sparkline; }
@@ -122,6 +125,7 @@ private:
     InstanceRecord m_record;
     CardContent m_content;
     CardPainter::Sparkline m_sparkline;
+    bool m_fakeLag = false;
     QList<EdgeItem*> m_edges;
     bool m_hasChildren = false;
     bool m_collapsed = false;

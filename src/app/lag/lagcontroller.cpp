@@ -65,12 +65,25 @@ void LagController::addHistory(const InstanceKey& key, const QList<LagSample>& s
 void LagController::setHeartbeatChecks(const QList<HeartbeatCheck>& checks)
 {
     QList<HeartbeatCheck> shown;
+    QSet<InstanceKey> fake = m_fakeLag;
     for (const HeartbeatCheck& check : checks) {
         if (m_shown.contains(check.instance)) {
             shown << check;
         }
+        if (check.error.isEmpty()) { // a failed check leaves what is known as it was
+            if (check.hasFakeLag()) {
+                fake.insert(check.instance);
+            } else {
+                fake.remove(check.instance);
+            }
+        }
     }
     m_panel->setHeartbeatChecks(shown);
+    m_scene->setFakeLag(fake);
+    if (fake != m_fakeLag) {
+        m_fakeLag = fake;
+        Q_EMIT fakeLagChanged();
+    }
 }
 
 void LagController::redraw()

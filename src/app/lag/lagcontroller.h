@@ -36,6 +36,8 @@ public:
     void setSelected(const std::optional<InstanceKey>& key);
     void setThreshold(int seconds);
     const LagHistory& history() const { return m_history; }
+    // Instances whose last heartbeat check found stale rows (or a stopped pt-heartbeat).
+    const QSet<InstanceKey>& fakeLag() const { return m_fakeLag; }
 
 public Q_SLOTS:
     void addSamples(const topograph::KeyedLagSamples& samples);
@@ -45,6 +47,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     // Persisted samples of these instances since from are wanted (LagWorker::loadHistory).
     void historyWanted(const QList<topograph::InstanceKey>& keys, const QDateTime& from);
+    void fakeLagChanged();
 
 private:
     void redraw();
@@ -54,6 +57,7 @@ private:
     LagHistory m_history;
     QList<InstanceKey> m_shown; // every instance of the open cluster
     QSet<InstanceKey> m_historyAsked;
+    QSet<InstanceKey> m_fakeLag;
 };
 
 } // namespace topograph

@@ -120,6 +120,9 @@ QString ClusterListModel::toolTip(const ClusterSummary& s) const
         lines << tr("No problems");
     } else {
         lines << tr("%n instance(s) with problems", nullptr, s.problems);
+        if (s.fakeLag > 0) {
+            lines << tr("%n with stale heartbeat rows (fake lag)", nullptr, s.fakeLag);
+        }
     }
     if (s.unreachable > 0) {
         lines << tr("%n instance(s) unreachable", nullptr, s.unreachable);

@@ -29,7 +29,7 @@ bool summaryLess(const ClusterSummary& a, const ClusterSummary& b)
 
 QList<ClusterSummary> ClusterSummary::fromRecords(const QList<InstanceRecord>& records,
     const QHash<QString, QString>& aliases, const QDateTime& now,
-    const InstanceStatus::Thresholds& thresholds)
+    const InstanceStatus::Thresholds& thresholds, const QSet<InstanceKey>& fakeLag)
 {
     QSet<InstanceKey> known;
     known.reserve(records.size());
@@ -61,7 +61,9 @@ QList<ClusterSummary> ClusterSummary::fromRecords(const QList<InstanceRecord>& r
         const InstanceRecord* primary = nullptr;
         for (const InstanceRecord* r : members) {
             const InstanceStatus status = InstanceStatus::of(*r, now, thresholds);
-            if (status.status != u"ok"_s) {
+            const bool fake = fakeLag.contains(r->key);
+            s.fakeLag += fake ? 1 : 0;
+            if (status.status != u"ok"_s || fake) {
                 ++s.problems;
             }
             if (!status.lastCheckValid) {

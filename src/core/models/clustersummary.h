@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QList>
 #include <QMetaType>
+#include <QSet>
 #include <QString>
 
 #include "instancekey.h"
@@ -22,6 +23,7 @@ struct ClusterSummary
     int instances = 0;
     int problems = 0; // instances whose status is not "ok" (unreachable ones included)
     int unreachable = 0; // instances whose last check failed
+    int fakeLag = 0; // instances with stale pt-heartbeat rows (their lag looks wrong)
     QDateTime oldestCheck; // the oldest lastChecked among the instances (invalid if none)
     bool ghost = false; // exists only because a name failed to match (DESIGN §6)
 
@@ -30,9 +32,10 @@ struct ClusterSummary
 
     // Groups records by cluster name (a record without one is its own cluster, named by its key),
     // sorted by alias, then name.
+    // fakeLag: the instances whose heartbeat rows were found stale; each is a problem too.
     static QList<ClusterSummary> fromRecords(const QList<InstanceRecord>& records,
         const QHash<QString, QString>& aliases, const QDateTime& now,
-        const InstanceStatus::Thresholds& thresholds);
+        const InstanceStatus::Thresholds& thresholds, const QSet<InstanceKey>& fakeLag = {});
 
     friend bool operator==(const ClusterSummary&, const ClusterSummary&) = default;
 };
