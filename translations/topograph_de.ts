@@ -400,6 +400,14 @@
         <translation>SET GLOBAL read_only = 0 (zeigt zuerst den Plan)</translation>
     </message>
     <message>
+        <source>Clean stale &amp;heartbeat rows</source>
+        <translation>Veraltete &amp;Heartbeat-Zeilen löschen</translation>
+    </message>
+    <message>
+        <source>Delete the heartbeat rows of former primaries on this instance only, without writing to its binary log (shows the plan first)</source>
+        <translation>Die Heartbeat-Zeilen früherer Primaries nur auf dieser Instanz löschen, ohne in ihr Binärlog zu schreiben (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
         <source>Begin mai&amp;ntenance…</source>
         <translation>&amp;Wartung beginnen…</translation>
     </message>
@@ -1549,6 +1557,17 @@
     <message>
         <source>&amp;Copy value</source>
         <translation>Wert &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::LagWorker</name>
+    <message>
+        <source>Lag history: %1</source>
+        <translation>Lag-Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>Lag cannot be sampled: %1</source>
+        <translation>Lag kann nicht gemessen werden: %1</translation>
     </message>
 </context>
 <context>
