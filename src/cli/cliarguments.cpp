@@ -31,6 +31,7 @@ Result<CliArguments> CliArguments::parse(const QStringList& arguments)
         { u"help"_s, &CliArguments::help },
         { u"h"_s, &CliArguments::help },
         { u"poll"_s, &CliArguments::poll },
+        { u"watch"_s, &CliArguments::watch },
     };
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);

@@ -28,6 +28,7 @@ struct CliArguments
     bool version = false;
     bool help = false;
     bool poll = false;
+    bool watch = false;
 
     static Result<CliArguments> parse(const QStringList& arguments); // without argv[0]
 };

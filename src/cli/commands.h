@@ -26,5 +26,6 @@ QList<Command> clusterCommands(); // commands_cluster.cpp
 QList<Command> adminCommands(); // commands_admin.cpp
 QList<Command> tagCommands(); // commands_tags.cpp
 QList<Command> operationCommands(); // commands_ops.cpp
+QList<Command> lagCommands(); // commands_lag.cpp
 
 } // namespace topograph

@@ -1,12 +1,7 @@
 // Discovery, forgetting, maintenance, the resolve cache and the backend's schema.
 #include "commands.h"
 
-#include <QEventLoop>
-#include <QTimer>
-
 #include <algorithm>
-#include <atomic>
-#include <csignal>
 
 #include "backend/adminactions.h"
 #include "backend/auditstore.h"
@@ -20,20 +15,13 @@
 #include "discovery/probepool.h"
 #include "ops/operationregistry.h"
 #include "resolve/hostnameresolver.h"
+#include "stopsignal.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
 namespace {
-
-// Set by SIGINT/SIGTERM while `discover --poll` runs; checked from the event loop.
-std::atomic<bool> g_stopRequested { false };
-
-void requestStop(int)
-{
-    g_stopRequested.store(true);
-}
 
 // Keeps polling every known instance of the discovered topology until Ctrl-C, writing each
 // round's results through the backend writer thread; progress goes to stderr.
@@ -57,24 +45,14 @@ Result<void> pollForever(const CommandContext& ctx, const QList<InstanceRecord>&
                                 << " probed, " << unreachable << " unreachable, " << elapsedMs
                                 << " ms\n";
         });
-    g_stopRequested.store(false);
-    std::signal(SIGINT, requestStop);
-    std::signal(SIGTERM, requestStop);
-    QEventLoop loop;
-    QTimer watch;
-    QObject::connect(&watch, &QTimer::timeout, &loop, [&loop] {
-        if (g_stopRequested.load()) {
-            loop.quit();
-        }
-    });
-    watch.start(100);
-    poller.start();
-    loop.exec();
-    poller.stop();
-    pool.shutdown();
+    {
+        StopSignal stop;
+        poller.start();
+        stop.exec();
+        poller.stop();
+        pool.shutdown();
+    }
     writer.enqueue(batch);
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
     if (const QString error = writer.flush(); !error.isEmpty()) {
         return makeError(ErrorCode::QueryFailed, error);
     }

@@ -4,6 +4,7 @@
 #include <QTextStream>
 
 #include "backend/instancestore.h"
+#include "lag/lagprinter.h"
 #include "ops/operationservice.h"
 
 using namespace Qt::StringLiterals;
@@ -40,6 +41,19 @@ void printOutcome(CommandContext& ctx, const Plan& plan, const ExecutionReport& 
             }
         }
         ctx.printKeys(moved);
+        return;
+    }
+    case OperationOutput::DeletedHeartbeatRows: {
+        // The rows the plan deleted, as heartbeat-check showed them; verified gone.
+        for (const ExpectedState& e : plan.expected) {
+            if (e.heartbeat) {
+                HeartbeatCheck deleted;
+                deleted.rows = e.heartbeat->deleted;
+                for (const QString& line : LagPrinter::heartbeatRows(deleted)) {
+                    ctx.out << line << '\n';
+                }
+            }
+        }
         return;
     }
     case OperationOutput::Instance:

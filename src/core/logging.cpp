@@ -12,6 +12,7 @@ Q_LOGGING_CATEGORY(lcProbe, "topograph.probe", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcDiscovery, "topograph.discovery", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcBackend, "topograph.backend", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcOps, "topograph.ops", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcLag, "topograph.lag", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCli, "topograph.cli", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcApp, "topograph.app", QtInfoMsg)
 

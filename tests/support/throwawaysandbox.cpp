@@ -33,15 +33,19 @@ bool ThrowawaySandbox::runScript(const QStringList& arguments)
 }
 
 Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(
-    const QString& dir, const QString& mode, const QString& shape, int offset)
+    const QString& dir, const QString& mode, const QString& shape, int offset, bool heartbeat)
 {
     const int base = scratchPortBase();
     if (base == 0) {
         return makeError(ErrorCode::NotFound,
             u"TOPOGRAPH_TEST_SCRATCH_PORT_BASE is not set: run the suite with scripts/test"_s);
     }
-    if (!runScript({ u"up"_s, u"--dir"_s, dir, u"--"_s + mode, u"--shape"_s, shape,
-            u"--port-base"_s, QString::number(base + offset) })) {
+    QStringList up { u"up"_s, u"--dir"_s, dir, u"--"_s + mode, u"--shape"_s, shape,
+        u"--port-base"_s, QString::number(base + offset) };
+    if (heartbeat) {
+        up << u"--heartbeat"_s;
+    }
+    if (!runScript(up)) {
         return makeError(ErrorCode::IoError, u"scripts/sandbox up failed in %1"_s.arg(dir));
     }
     std::unique_ptr<ThrowawaySandbox> made(new ThrowawaySandbox(dir));
@@ -70,6 +74,12 @@ Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(
 qint64 ThrowawaySandbox::serverPid(int number) const
 {
     QFile file(m_dir + u"/n"_s + QString::number(number) + u"/mariadbd.pid"_s);
+    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toLongLong() : 0;
+}
+
+qint64 ThrowawaySandbox::heartbeatPid() const
+{
+    QFile file(m_dir + u"/heartbeat.pid"_s);
     return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toLongLong() : 0;
 }
 

@@ -28,8 +28,9 @@ public:
     // 0 when the suite was not started by scripts/test (the test should QSKIP).
     static int scratchPortBase();
     static bool runScript(const QStringList& arguments);
-    static Result<std::unique_ptr<ThrowawaySandbox>> start(
-        const QString& dir, const QString& mode, const QString& shape, int offset);
+    // heartbeat: pt-heartbeat --utc on the primary (scripts/sandbox --heartbeat).
+    static Result<std::unique_ptr<ThrowawaySandbox>> start(const QString& dir, const QString& mode,
+        const QString& shape, int offset, bool heartbeat = false);
 
     Sandbox sandbox;
     Configuration config; // the sandbox's own, with the backend file in its folder
@@ -37,6 +38,8 @@ public:
 
     InstanceKey key(int number) const { return sandbox.instance(number).key; }
     qint64 serverPid(int number) const; // from nN/mariadbd.pid, 0 when unknown
+    qint64 heartbeatPid() const; // pt-heartbeat's, from heartbeat.pid; 0 when none
+    QString dir() const { return m_dir; }
 
 private:
     explicit ThrowawaySandbox(QString dir);

@@ -78,6 +78,9 @@ private Q_SLOTS:
         QVERIFY(
             !writeFile(u"broken.json"_s, "{\"SQLite3DataFile\": \"" + file + "\",\n  \"ReadOnly\"")
                  .isEmpty());
+        QVERIFY(!writeFile(u"badheartbeat.json"_s,
+            "{\"SQLite3DataFile\": \"" + file + "\", \"HeartbeatTable\": \"hb; DROP TABLE x\"}")
+                     .isEmpty());
         QVERIFY(!writeFile(u"mysql.json"_s,
             "{\"BackendDB\": \"mysql\", \"MySQLOrchestratorHost\": \"127.0.0.1\", "
             "\"MySQLOrchestratorPort\": 1, \"MySQLConnectTimeoutSeconds\": 1, "
@@ -125,6 +128,14 @@ private Q_SLOTS:
         QTest::newRow("begin-maintenance without reason") << QStringList { u"--config"_s, sqlite,
             u"-c"_s, u"begin-maintenance"_s, u"-i"_s, u"db1:3306"_s }
                                                           << QStringList { u"reason"_s };
+        QTest::newRow("replication-lag without -i") << QStringList { u"--config"_s, sqlite, u"-c"_s,
+            u"replication-lag"_s } << QStringList { u"-i"_s, u"replication-lag"_s };
+        QTest::newRow("heartbeat-check of an unknown instance") << QStringList {
+            u"--config"_s, sqlite, u"-c"_s, u"heartbeat-check"_s, u"-i"_s, u"nosuch:3306"_s
+        } << QStringList { u"unknown instance"_s, u"nosuch:3306"_s };
+        QTest::newRow("bad HeartbeatTable") << QStringList { u"--config"_s,
+            config(u"badheartbeat.json"_s), u"-c"_s, u"replication-lag"_s, u"-i"_s,
+            u"db1:3306"_s } << QStringList { u"HeartbeatTable"_s, u"hb; DROP TABLE x"_s };
         QTest::newRow("untag-all without =")
             << QStringList { u"--config"_s, sqlite, u"-c"_s, u"untag-all"_s, u"-tag"_s, u"role"_s }
             << QStringList { u"name=value"_s };
@@ -134,6 +145,7 @@ private Q_SLOTS:
             { u"forget"_s, u"-i"_s, u"db1:3306"_s },
             { u"begin-maintenance"_s, u"-i"_s, u"db1:3306"_s, u"--reason"_s, u"test"_s },
             { u"reset-hostname-resolve-cache"_s },
+            { u"heartbeat-clean"_s, u"-i"_s, u"db1:3306"_s },
         };
         for (const QStringList& mutation : mutations) {
             QTest::addRow("%s --read-only", qPrintable(mutation.first()))

@@ -123,6 +123,10 @@ void TestCliArguments::otherFlags_data()
     QTest::newRow("--help") << QStringList { u"--help"_s } << u"help"_s << u"true"_s;
     QTest::newRow("-h") << QStringList { u"-h"_s } << u"help"_s << u"true"_s;
     QTest::newRow("-h=false") << QStringList { u"-h=false"_s } << u"help"_s << u"false"_s;
+    QTest::newRow("--watch") << QStringList { u"-c"_s, u"replication-lag"_s, u"--watch"_s }
+                             << u"watch"_s << u"true"_s;
+    QTest::newRow("-watch=false") << QStringList { u"-watch=false"_s } << u"watch"_s << u"false"_s;
+    QTest::newRow("--poll") << QStringList { u"--poll"_s } << u"poll"_s << u"true"_s;
 }
 
 void TestCliArguments::otherFlags()
@@ -143,6 +147,8 @@ void TestCliArguments::otherFlags()
         { u"readOnly"_s, text(a.readOnly) },
         { u"version"_s, text(a.version) },
         { u"help"_s, text(a.help) },
+        { u"watch"_s, text(a.watch) },
+        { u"poll"_s, text(a.poll) },
     };
     QVERIFY(fields.contains(field));
     QCOMPARE(fields.value(field), expected);
@@ -156,6 +162,7 @@ void TestCliArguments::noArguments()
     QVERIFY(result->instance.isEmpty());
     QVERIFY(!result->debug && !result->noop && !result->stack && !result->readOnly);
     QVERIFY(!result->version && !result->help);
+    QVERIFY(!result->watch && !result->poll);
 }
 
 void TestCliArguments::errors_data()

@@ -61,6 +61,10 @@ QHash<QString, QString> fields(const Configuration& c)
         { u"DetectClusterAliasQuery"_s, c.detectClusterAliasQuery },
         { u"ClusterNameToAlias"_s, aliases.join(u';') },
         { u"ReplicationLagQuery"_s, c.replicationLagQuery },
+        { u"LagSampleMilliseconds"_s, n(c.lagSampleMilliseconds) },
+        { u"HeartbeatTable"_s, c.heartbeatTable },
+        { u"HeartbeatUtc"_s, b(c.heartbeatUtc) },
+        { u"LagHistoryDays"_s, n(c.lagHistoryDays) },
         { u"ReasonableReplicationLagSeconds"_s, n(c.reasonableReplicationLagSeconds) },
         { u"ReasonableMaintenanceReplicationLagSeconds"_s,
             n(c.reasonableMaintenanceReplicationLagSeconds) },
@@ -105,6 +109,10 @@ Configuration everyFieldSet()
     c.detectClusterAliasQuery = u"SELECT alias FROM meta.cluster"_s;
     c.clusterNameToAlias = { { u"db1:3306"_s, u"s1"_s }, { u"db9:3306"_s, u"x1 \"quoted\""_s } };
     c.replicationLagQuery = u"SELECT lag\nFROM heartbeat.heartbeat"_s;
+    c.lagSampleMilliseconds = 500;
+    c.heartbeatTable = u"percona.heartbeat"_s;
+    c.heartbeatUtc = false;
+    c.lagHistoryDays = 30;
     c.reasonableReplicationLagSeconds = 0;
     c.reasonableMaintenanceReplicationLagSeconds = 33;
     c.maintenanceExpireMinutes = 90;

@@ -179,6 +179,56 @@ bool Backend::tableExists(const QString& table) const
     return database().tables().contains(table, Qt::CaseInsensitive);
 }
 
+bool Backend::columnExists(const QString& table, const QString& column) const
+{
+    return database().record(table).contains(column);
+}
+
+Result<bool> Backend::indexExists(const QString& table, const QString& index) const
+{
+    auto rows = m_flavor == SqlFlavor::SQLite
+        ? select(u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                 "AND name = ?"_s,
+            { table, index })
+        : select(u"SELECT index_name FROM information_schema.statistics WHERE "
+                 "table_schema = DATABASE() AND table_name = ? AND index_name = ?"_s,
+            { table, index });
+    if (!rows) {
+        return rows.error();
+    }
+    return !rows->isEmpty();
+}
+
+// Only Topograph's own tables are changed; a change already there is skipped.
+Result<void> Backend::applyChanges(const Migration& migration)
+{
+    for (const ColumnChange& c : migration.columns) {
+        Q_ASSERT(c.table.startsWith(u"topograph_"_s));
+        if (columnExists(c.table, c.column)) {
+            continue;
+        }
+        auto done = exec(u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(c.table, c.column, c.definition));
+        if (!done) {
+            return done.error();
+        }
+    }
+    for (const IndexChange& i : migration.indexes) {
+        Q_ASSERT(i.table.startsWith(u"topograph_"_s));
+        auto exists = indexExists(i.table, i.name);
+        if (!exists) {
+            return exists.error();
+        }
+        if (*exists) {
+            continue;
+        }
+        auto done = exec(u"CREATE INDEX %1 ON %2 %3"_s.arg(i.name, i.table, i.columns));
+        if (!done) {
+            return done.error();
+        }
+    }
+    return {};
+}
+
 Result<void> Backend::readSchemaState()
 {
     m_orchestratorOwned = tableExists(u"orchestrator_db_deployments"_s);
@@ -241,6 +291,9 @@ Result<void> Backend::migrate(int toVersion)
                         return done.error();
                     }
                 }
+            }
+            if (auto changed = applyChanges(migration); !changed) {
+                return changed.error();
             }
             // Another process may have migrated the same file a moment ago: record once.
             auto present = select(

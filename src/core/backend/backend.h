@@ -72,6 +72,9 @@ private:
     Result<void> migrate(int toVersion);
     Result<void> backupSqlite(const QString& target);
     bool tableExists(const QString& table) const;
+    bool columnExists(const QString& table, const QString& column) const;
+    Result<bool> indexExists(const QString& table, const QString& index) const;
+    Result<void> applyChanges(const Migration& migration);
     QSqlDatabase database() const;
 
     QString m_connectionName;

@@ -131,6 +131,8 @@ void InstanceStore::copyUnstoredFields(const InstanceRecord& probe, InstanceReco
 {
     stored.gtidSlavePos = probe.gtidSlavePos;
     stored.gtidBinlogPos = probe.gtidBinlogPos;
+    stored.heartbeatRows = probe.heartbeatRows;
+    stored.heartbeatError = probe.heartbeatError;
     if (stored.mariadbGtid() == probe.mariadbGtid()) {
         stored.usingGtid = probe.usingGtid; // "Current_Pos" stays itself
     }

@@ -162,6 +162,8 @@ const QList<TableDef> kTables {
   last_suggested timestamp NULL DEFAULT NULL)"_s,
         { u"UNIQUE equivalence_uidx_master_position_equivalence (master1_hostname, master1_port, "
           "master1_binary_log_file, master1_binary_log_pos, master2_hostname, master2_port)"_s } },
+    // The coarse lag history (LagStepAggregator's steps). Migration 3 adds lag_source and
+    // heartbeat_seconds, and an index on sample_time for pruning by age.
     { u"topograph_lag_samples"_s,
         uR"(hostname varchar(128) NOT NULL, port smallint unsigned NOT NULL,
   sample_time timestamp NOT NULL, lag_seconds double NULL DEFAULT NULL,
@@ -179,6 +181,11 @@ const QList<Migration> kMigrations {
             u"database_instance_stale_binlog_coordinates"_s, u"audit"_s,
             u"master_position_equivalence"_s } },
     { 2, u"lag samples kept between runs"_s, u"0.1.0"_s, { u"topograph_lag_samples"_s } },
+    { 3, u"lag samples record their source and heartbeat value; pruned by time"_s, u"0.1.0"_s, {},
+        { { u"topograph_lag_samples"_s, u"lag_source"_s, u"varchar(16) NOT NULL DEFAULT ''"_s },
+            { u"topograph_lag_samples"_s, u"heartbeat_seconds"_s, u"double NULL DEFAULT NULL"_s } },
+        { { u"topograph_lag_samples"_s, u"sample_time_idx_topograph_lag_samples"_s,
+            u"(sample_time)"_s } } },
 };
 
 } // namespace

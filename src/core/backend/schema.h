@@ -21,13 +21,34 @@ struct TableDef
     QStringList indexes; // "name (col, col)" or "UNIQUE name (col)"
 };
 
-// The schema version this binary writes, and what each version brought.
+// A column a migration adds to a table an earlier one created (Topograph's own topograph_*
+// tables only: orchestrator's are never altered). The definition is valid for both flavours.
+struct ColumnChange
+{
+    QString table;
+    QString column;
+    QString definition; // "double NULL DEFAULT NULL"
+};
+
+// An index a migration adds to a table an earlier one created.
+struct IndexChange
+{
+    QString table;
+    QString name;
+    QString columns; // "(col, col)"
+};
+
+// The schema version this binary writes, and what each version brought. Each change is skipped
+// when it is already there, so that a MySQL migration cut short (its DDL is not transactional)
+// can run again.
 struct Migration
 {
     int version;
     QString description;
     QString appVersion; // the first Topograph version that knows this schema
     QStringList tables; // tables created by this migration
+    QList<ColumnChange> columns = {};
+    QList<IndexChange> indexes = {};
 };
 
 class Schema final

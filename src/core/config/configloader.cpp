@@ -14,6 +14,7 @@
 
 #include "config/configfields.h"
 #include "logging.h"
+#include "ops/sqlidentifiers.h"
 
 using namespace Qt::StringLiterals;
 
@@ -162,6 +163,13 @@ Result<Configuration> ConfigLoader::fromJson(const QByteArray& json, const QStri
     if (!ignored.isEmpty()) {
         qCDebug(lcConfig).noquote()
             << origin << "has" << ignored.size() << "keys Topograph does not use, ignored";
+    }
+    // Spelled into statements on every instance: refuse a bad name here, once, not per probe.
+    if (!config.heartbeatTable.isEmpty()) {
+        if (auto table = SqlIdentifiers::qualifiedTableName(config.heartbeatTable); !table) {
+            return makeError(ErrorCode::ConfigError,
+                u"%1: HeartbeatTable: %2"_s.arg(origin, table.error().message));
+        }
     }
     config.sourcePath = origin;
     return config;

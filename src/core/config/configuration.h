@@ -48,6 +48,10 @@ struct Configuration
 
     // Lag and operations.
     QString replicationLagQuery;
+    int lagSampleMilliseconds = 1000; // how often the lag sampler reads every instance in view
+    QString heartbeatTable = QStringLiteral("heartbeat.heartbeat"); // pt-heartbeat's; empty: none
+    bool heartbeatUtc = true; // pt-heartbeat --utc: ts is UTC, else the server's local time
+    int lagHistoryDays = 7; // persisted lag history (coarse); 0 keeps none
     int reasonableReplicationLagSeconds = 10;
     int reasonableMaintenanceReplicationLagSeconds = 20;
     int maintenanceExpireMinutes = 10;

@@ -24,6 +24,20 @@ QString serverText(const QSqlError& error)
     return text;
 }
 
+QList<SqlRow> rowsOf(QSqlQuery& q)
+{
+    QList<SqlRow> rows;
+    while (q.next()) {
+        const QSqlRecord record = q.record();
+        SqlRow row;
+        for (int i = 0; i < record.count(); ++i) {
+            row.insert(record.fieldName(i), record.value(i));
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+
 } // namespace
 
 MySqlSession::MySqlSession(QString connectionName, InstanceKey key)
@@ -69,6 +83,28 @@ Result<std::unique_ptr<MySqlSession>> MySqlSession::open(
     return session;
 }
 
+StatementAnswers MySqlSession::queryAll(const QString& statements) const
+{
+    StatementAnswers answers;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    bool more = q.exec(statements);
+    while (more) {
+        answers.results.append(rowsOf(q));
+        more = q.nextResult();
+    }
+    // nextResult() returns false both at the end and on a failed statement; only the latter
+    // leaves an error behind.
+    const QSqlError error = q.lastError();
+    if (error.isValid()) {
+        const QString text = serverText(error);
+        answers.error = makeError(
+            ErrorCode::QueryFailed, u"query on %1 failed: %2"_s.arg(m_key.toString(), text), text);
+        answers.serverErrorCode = error.nativeErrorCode().toInt();
+    }
+    return answers;
+}
+
 Result<QList<SqlRow>> MySqlSession::query(const QString& sql) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
@@ -78,16 +114,7 @@ Result<QList<SqlRow>> MySqlSession::query(const QString& sql) const
         return makeError(
             ErrorCode::QueryFailed, u"query on %1 failed: %2"_s.arg(m_key.toString(), text), text);
     }
-    QList<SqlRow> rows;
-    while (q.next()) {
-        const QSqlRecord record = q.record();
-        SqlRow row;
-        for (int i = 0; i < record.count(); ++i) {
-            row.insert(record.fieldName(i), record.value(i));
-        }
-        rows.append(row);
-    }
-    return rows;
+    return rowsOf(q);
 }
 
 Result<SqlRow> MySqlSession::queryRow(const QString& sql) const

@@ -8,26 +8,22 @@
 
 #include "config/configuration.h"
 #include "lag/heartbeatrow.h"
+#include "lag/lagreading.h"
 #include "lag/lagsample.h"
+#include "lag/lagtarget.h"
 
 namespace topograph {
-
-// What the lag worker samples: an instance, and the server_id of its cluster's current primary
-// (from the latest probe), whose heartbeat row lag is measured from.
-struct LagTarget
-{
-    InstanceKey instance;
-    std::optional<quint32> primaryServerId; // unknown: SBM only
-    bool replica = true; // false for the primary itself (its row is checked, not its lag)
-
-    friend bool operator==(const LagTarget&, const LagTarget&) = default;
-};
 
 // The desktop app's lag sampling, on a thread of its own (DESIGN §8): for the targets it is given
 // (the clusters on screen) it samples every LagSampleMilliseconds through a LagSampler (its own
 // connections, never the poll round's), emits each round's samples, writes the coarse history
 // to the backend, checks the heartbeat rows for fake lag, and loads persisted history on request.
 // Every slot is invoked queued from the GUI thread; only plain values come back, by signals.
+//
+// Persisted history is coarse (LagStepAggregator: the largest lag of each 10 s step), written
+// through a thread of its own (LagHistoryWriter) and kept LagHistoryDays. Heartbeat checks come
+// from the samples' own readings (the sample statement reads every heartbeat row), every
+// heartbeatCheckMilliseconds: rows only change state over seconds.
 class LagWorker final : public QObject
 {
     Q_OBJECT
@@ -37,6 +33,8 @@ public:
     explicit LagWorker(Configuration config, QObject* parent = nullptr);
     ~LagWorker() override;
 
+    static constexpr int heartbeatCheckMilliseconds = 5000;
+
     static void registerMetaTypes();
 
 public Q_SLOTS:
@@ -45,6 +43,8 @@ public Q_SLOTS:
     void setTargets(const QList<topograph::LagTarget>& targets); // replaces them
     // Reads the persisted samples of keys since from; answered by historyLoaded per key.
     void loadHistory(const QList<topograph::InstanceKey>& keys, const QDateTime& from);
+    // Read-only mode: no history is written (as the fleet worker writes nothing).
+    void setReadOnly(bool readOnly);
 
 Q_SIGNALS:
     void sampled(const topograph::KeyedLagSamples& samples); // one round
@@ -54,10 +54,11 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
+    void onRound(const QList<topograph::LagReading>& readings);
+    void ensureHistory();
+
     struct Private;
     std::unique_ptr<Private> d;
 };
 
 } // namespace topograph
-
-Q_DECLARE_METATYPE(topograph::LagTarget)

@@ -277,9 +277,52 @@ void ExecutionContext::reopen(const InstanceKey& key)
     }
 }
 
+Result<void> ExecutionContext::verifyHeartbeat(const ExpectedState& expected)
+{
+    const HeartbeatCleanup& h = *expected.heartbeat;
+    OpsSession* s = session(expected.instance);
+    auto rows = s ? s->heartbeatRows(h.selectRows)
+                  : Result<QList<HeartbeatRow>>(makeError(ErrorCode::Internal, u"no connection"_s));
+    if (!rows) {
+        return makeError(rows.error().code,
+            u"verification failed on %1: %2 could not be read again: %3"_s.arg(
+                expected.instance.toString(), h.table, rows.error().message));
+    }
+    QStringList left;
+    bool kept = false;
+    for (const HeartbeatRow& row : *rows) {
+        kept = kept || (h.kept && row.serverId == *h.kept);
+        for (const HeartbeatRow& gone : h.deleted) {
+            if (gone.serverId == row.serverId) {
+                left << QString::number(row.serverId);
+            }
+        }
+    }
+    if (!left.isEmpty()) {
+        return makeError(ErrorCode::QueryFailed,
+            u"verification failed on %1: %2 still holds the rows of server_id %3"_s.arg(
+                expected.instance.toString(), h.table, left.join(u", "_s)));
+    }
+    if (h.kept && !kept) {
+        return makeError(ErrorCode::QueryFailed,
+            u"verification failed on %1: the current primary's row (server_id %2) is no longer "
+            "in %3"_s.arg(expected.instance.toString(), QString::number(*h.kept), h.table));
+    }
+    log(u"%1: %2 holds no stale row any more"_s.arg(expected.instance.toString(), h.table));
+    return {};
+}
+
 Result<void> ExecutionContext::verify(int ioWaitSeconds)
 {
     for (const ExpectedState& expected : m_plan.expected) {
+        if (expected.heartbeat) {
+            if (auto done = verifyHeartbeat(expected); !done) {
+                return done;
+            }
+        }
+        if (!expected.replicationChecked) {
+            continue;
+        }
         OpsSession* s = session(expected.instance);
         QElapsedTimer clock;
         clock.start();

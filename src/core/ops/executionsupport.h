@@ -46,6 +46,7 @@ private:
     Result<Coordinates> coordinates(const CoordinateRef& ref);
     Result<bool> isBehind(const InstanceKey& instance, const InstanceKey& other);
     Result<void> waitUntil(const PlanStep& step);
+    Result<void> verifyHeartbeat(const ExpectedState& expected);
     void log(const QString& line);
 
     struct Equivalence

@@ -36,6 +36,7 @@ enum class Operation {
     StartReplica,
     SetReadOnly,
     SetWriteable,
+    CleanHeartbeat, // delete stale pt-heartbeat rows on one instance (fake lag)
     BeginMaintenance,
     EndMaintenance,
     Forget,
@@ -64,6 +65,7 @@ enum class OperationOutput {
     Instance, // -i
     ReplicaOfMaster, // "replica<master", the master read back after the move
     MovedReplicas, // the replicas of -i that moved, one per line
+    DeletedHeartbeatRows, // the heartbeat rows deleted on -i, one per line
 };
 
 using PlannerCall = Result<Plan> (*)(

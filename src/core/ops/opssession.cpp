@@ -1,5 +1,7 @@
 #include "ops/opssession.h"
 
+#include "lag/heartbeattable.h"
+
 using namespace Qt::StringLiterals;
 
 namespace topograph {
@@ -84,6 +86,19 @@ Result<Coordinates> OpsSession::executed() const
             u"%1 is not a replica: it has no executed coordinates"_s.arg(key().toString()));
     }
     return Coordinates { state->relayMasterLogFile, state->execMasterLogPos };
+}
+
+} // namespace topograph
+
+namespace topograph {
+
+Result<QList<HeartbeatRow>> OpsSession::heartbeatRows(const QString& selectRows) const
+{
+    auto rows = m_session->query(selectRows);
+    if (!rows) {
+        return rows.error();
+    }
+    return HeartbeatTable::parseRows(*rows);
 }
 
 } // namespace topograph

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "db/mysqlsession.h"
+#include "lag/heartbeatrow.h"
 #include "probe/dialect.h"
 #include "probe/instancerecord.h"
 
@@ -36,6 +37,8 @@ public:
     Result<InstanceRecord> replicaState() const;
     Result<Coordinates> ownBinlog() const; // SHOW MASTER STATUS
     Result<Coordinates> executed() const; // Relay_Master_Log_File / Exec_Master_Log_Pos
+    // The rows of pt-heartbeat's table; selectRows: HeartbeatTable::selectRows().
+    Result<QList<HeartbeatRow>> heartbeatRows(const QString& selectRows) const;
 
 private:
     OpsSession(std::unique_ptr<MySqlSession> session, Dialect dialect);

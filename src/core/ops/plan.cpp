@@ -22,10 +22,25 @@ QString keyList(const QList<InstanceKey>& keys)
     return names.join(u", "_s);
 }
 
+QString heartbeatExpectation(const HeartbeatCleanup& h)
+{
+    QStringList ids;
+    for (const HeartbeatRow& row : h.deleted) {
+        ids << QString::number(row.serverId);
+    }
+    QString text = u": no row of server_id %1 in %2"_s.arg(ids.join(u", "_s), h.table);
+    if (h.kept) {
+        text += u", the current primary's row (server_id %1) still there"_s.arg(*h.kept);
+    }
+    return text;
+}
+
 QString expectation(const ExpectedState& e)
 {
     QString text = e.instance.toString();
-    if (e.master) {
+    if (!e.replicationChecked) {
+        // nothing said about replication: the plan leaves it as it is
+    } else if (e.master) {
         text += u" replicates from %1 (%2)"_s.arg(
             e.master->toString(), e.replicating ? u"running"_s : u"stopped"_s);
     } else {
@@ -33,6 +48,9 @@ QString expectation(const ExpectedState& e)
     }
     if (e.readOnly) {
         text += *e.readOnly ? u", read-only"_s : u", writeable"_s;
+    }
+    if (e.heartbeat) {
+        text += heartbeatExpectation(*e.heartbeat);
     }
     return text;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "instancekey.h"
+#include "lag/heartbeatrow.h"
 #include "ops/operationregistry.h"
 #include "result.h"
 
@@ -65,6 +66,8 @@ struct PlanStep
         // CHANGE MASTER to `newMaster`, by GTID (`gtid`) or at `coordinates`.
         ChangeMaster,
         SetReadOnly,
+        // SET SESSION sql_log_bin=0, DELETE the stale heartbeat rows, sql_log_bin=1: one session.
+        DeleteHeartbeatRows,
     };
 
     Kind kind = Kind::StopReplica;
@@ -87,6 +90,15 @@ struct PlanStep
     Result<QStringList> resolvedSql(const QString& file, qint64 pos) const;
 };
 
+// What heartbeat-clean leaves in the heartbeat table of the instance it runs on.
+struct HeartbeatCleanup
+{
+    QString table; // its name as configured, for messages
+    QString selectRows; // HeartbeatTable::selectRows(): how to read it again
+    QList<HeartbeatRow> deleted; // the stale rows, as read when planning: gone afterwards
+    std::optional<quint32> kept; // the current primary's row, there when planning: still there
+};
+
 // What the plan should leave behind, checked by re-probing after execution.
 struct ExpectedState
 {
@@ -94,6 +106,10 @@ struct ExpectedState
     std::optional<InstanceKey> master; // std::nullopt: not a replica
     bool replicating = true; // both replication threads run
     std::optional<bool> readOnly; // when the plan sets it
+    // false: the plan does not touch replication, which is left as it is found (then master
+    // and replicating are not checked).
+    bool replicationChecked = true;
+    std::optional<HeartbeatCleanup> heartbeat = std::nullopt;
 };
 
 struct Plan

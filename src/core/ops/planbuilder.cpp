@@ -131,10 +131,38 @@ void PlanBuilder::setReadOnly(const InstanceRecord& r, bool on)
     step.readOnly = on;
 }
 
+void PlanBuilder::deleteHeartbeatRows(
+    const InstanceRecord& r, const QString& deleteSql, const QString& description)
+{
+    PlanStep& step = add(
+        PlanStep::Kind::DeleteHeartbeatRows, r, description, u"SET SESSION sql_log_bin = 0"_s);
+    // One step, so one session: the DELETE cannot run where the binary log is still on.
+    step.sql << deleteSql << u"SET SESSION sql_log_bin = 1"_s;
+}
+
+void PlanBuilder::expectHeartbeat(const InstanceKey& instance, const HeartbeatCleanup& cleanup)
+{
+    ExpectedState state;
+    state.instance = instance;
+    state.replicationChecked = false;
+    state.heartbeat = cleanup;
+    for (ExpectedState& e : m_plan.expected) {
+        if (e.instance == instance) {
+            e = state;
+            return;
+        }
+    }
+    m_plan.expected.append(state);
+}
+
 void PlanBuilder::expect(const InstanceKey& instance, const std::optional<InstanceKey>& master,
     bool replicating, std::optional<bool> readOnly)
 {
-    const ExpectedState state { instance, master, replicating, readOnly };
+    ExpectedState state;
+    state.instance = instance;
+    state.master = master;
+    state.replicating = replicating;
+    state.readOnly = readOnly;
     for (ExpectedState& e : m_plan.expected) {
         if (e.instance == instance) {
             e = state;

@@ -35,10 +35,15 @@ public:
     void changeMasterGtid(
         const InstanceRecord& r, const InstanceKey& master, GtidPositioning positioning);
     void setReadOnly(const InstanceRecord& r, bool on);
+    // deleteSql: HeartbeatTable::deleteRows(); run with sql_log_bin=0 in the same session.
+    void deleteHeartbeatRows(
+        const InstanceRecord& r, const QString& deleteSql, const QString& description);
 
     // The end state of one instance; a later call for the same instance replaces it.
     void expect(const InstanceKey& instance, const std::optional<InstanceKey>& master,
         bool replicating, std::optional<bool> readOnly = std::nullopt);
+    // heartbeat-clean's end state: the table's rows, replication left as it is.
+    void expectHeartbeat(const InstanceKey& instance, const HeartbeatCleanup& cleanup);
     void warn(const QString& warning);
 
     // Every instance the plan runs on, and every instance it makes a master of.

@@ -48,6 +48,11 @@ public:
     Result<Plan> stopReplica(const InstanceKey& instance) const;
     Result<Plan> startReplica(const InstanceKey& instance) const;
     Result<Plan> setReadOnly(const InstanceKey& instance, bool readOnly) const;
+    // Fake lag (DESIGN §8): deletes the stale heartbeat rows (LagRules) on this instance only,
+    // in one session with sql_log_bin=0 so that nothing replicates or reaches a binary log.
+    // Refused without stale rows, and when the cluster's current primary is not known from a
+    // fresh probe (its row must never be deleted).
+    Result<Plan> cleanHeartbeat(const InstanceKey& instance) const;
 
 private:
     // How one replica was (or would be) moved, for the plan's method line.

@@ -1,5 +1,7 @@
 #include "ops/sqlidentifiers.h"
 
+#include <QStringList>
+
 using namespace Qt::StringLiterals;
 
 namespace topograph {
@@ -8,6 +10,7 @@ namespace {
 
 constexpr qsizetype kMaxNameLength = 255;
 constexpr qsizetype kMaxUserLength = 80;
+constexpr qsizetype kMaxIdentifierLength = 64;
 
 bool isAsciiAlnum(QChar c)
 {
@@ -56,6 +59,31 @@ bool SqlIdentifiers::isValidUser(const QString& user)
         }
     }
     return true;
+}
+
+bool SqlIdentifiers::isValidIdentifier(const QString& name)
+{
+    return !name.isEmpty() && name.size() <= kMaxIdentifierLength && onlyChars(name, u"_$"_s);
+}
+
+Result<QString> SqlIdentifiers::qualifiedTableName(const QString& name)
+{
+    const QStringList parts = name.split(u'.');
+    bool valid = parts.size() <= 2;
+    for (const QString& part : parts) {
+        valid = valid && isValidIdentifier(part);
+    }
+    if (!valid) {
+        return makeError(ErrorCode::InvalidInput,
+            u"%1 is not a table name Topograph writes into a statement (expected database.table, "
+            "each of letters, digits, '_' and '$')"_s.arg(shown(name)));
+    }
+    // Back quotes cannot occur in a valid part, so quoting needs no escaping.
+    QStringList quoted;
+    for (const QString& part : parts) {
+        quoted << u'`' + part + u'`';
+    }
+    return quoted.join(u'.');
 }
 
 Result<QString> SqlIdentifiers::hostLiteral(const QString& host)

@@ -11,6 +11,14 @@ TopologyView::TopologyView(const QList<InstanceRecord>& records)
     }
 }
 
+QList<InstanceRecord> TopologyView::records() const
+{
+    QList<InstanceRecord> all = m_records.values();
+    std::sort(all.begin(), all.end(),
+        [](const InstanceRecord& a, const InstanceRecord& b) { return a.key < b.key; });
+    return all;
+}
+
 const InstanceRecord* TopologyView::find(const InstanceKey& key) const
 {
     const auto it = m_records.constFind(key);

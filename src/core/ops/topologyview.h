@@ -15,6 +15,7 @@ class TopologyView final
 public:
     explicit TopologyView(const QList<InstanceRecord>& records);
 
+    QList<InstanceRecord> records() const; // sorted by key
     // nullptr when there is no record for key.
     const InstanceRecord* find(const InstanceKey& key) const;
     // The instances whose records say they replicate from key, sorted by key.

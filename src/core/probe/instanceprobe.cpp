@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 
 #include "db/mysqlsession.h"
+#include "lag/heartbeattable.h"
 #include "logging.h"
 #include "probe/instancereader.h"
 
@@ -51,6 +52,10 @@ ProbeOptions ProbeOptions::fromConfiguration(const Configuration& config)
     options.defaultPort = static_cast<quint16>(config.defaultInstancePort);
     options.replicationLagQuery = config.replicationLagQuery.trimmed();
     options.detectClusterAliasQuery = config.detectClusterAliasQuery.trimmed();
+    // The loader refuses a bad HeartbeatTable; one set in code that is not valid reads nothing.
+    if (auto table = HeartbeatTable::fromConfiguration(config); table && table->isEnabled()) {
+        options.heartbeatQuery = table->selectRows();
+    }
     return options;
 }
 

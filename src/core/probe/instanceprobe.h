@@ -36,6 +36,7 @@ struct ProbeOptions
     quint16 defaultPort = 3306; // for keys from the processlist
     QString replicationLagQuery; // ReplicationLagQuery: one number, the lag in seconds
     QString detectClusterAliasQuery; // DetectClusterAliasQuery: one string, the cluster's alias
+    QString heartbeatQuery; // HeartbeatTable::selectRows(); empty: the table is not read
 
     static ServerNameMethod parseNameMethod(const QString& configValue);
     static ProbeOptions fromConfiguration(const Configuration& config);

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "db/mysqlsession.h"
+#include "lag/heartbeattable.h"
 #include "logging.h"
 #include "probe/dialect.h"
 #include "probe/sqlvalue.h"
@@ -148,6 +149,17 @@ InstanceReader::Answer InstanceReader::read(
             const SqlRow row = first(rows);
             record.suggestedClusterAlias = row.isEmpty() ? QString() : row.first().toString();
         });
+    }
+    // pt-heartbeat's rows, for fake-lag checks and heartbeat-clean plans. Most fleets have no
+    // such table, and one that cannot be read does not make the instance's own state partial:
+    // the reason is kept beside the rows instead of among the probe's errors.
+    if (!options.heartbeatQuery.isEmpty()) {
+        const StatementAnswers heartbeat = session.queryAll(options.heartbeatQuery);
+        if (!heartbeat.error) {
+            record.heartbeatRows = HeartbeatTable::parseRows(heartbeat.results.value(0));
+        } else if (!HeartbeatTable::isMissingTable(heartbeat.serverErrorCode)) {
+            record.heartbeatError = heartbeat.error->message;
+        }
     }
     answer.outcome = answer.errors.isEmpty() ? Outcome::Complete : Outcome::Partial;
     return answer;

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "instancekey.h"
+#include "lag/heartbeatrow.h"
 
 namespace topograph {
 
@@ -81,6 +82,14 @@ struct InstanceRecord
     QString executedGtidSet; // executed_gtid_set
     QString gtidPurged; // gtid_purged
     bool pseudoGtid = false; // pseudo_gtid (only read from backends that have it)
+
+    // pt-heartbeat's table (HeartbeatTable) as the probe read it: every row with its age on this
+    // instance's clock. Whose row is current and whose is stale depends on the cluster and is
+    // decided by LagRules; the rows' state is not set here. std::nullopt when the table was not
+    // read: none configured, none on the instance, or the read failed (heartbeatError says why).
+    // Not stored in the backend (InstanceStore::copyUnstoredFields keeps it in views).
+    std::optional<QList<HeartbeatRow>> heartbeatRows;
+    QString heartbeatError;
 
     // Replicas this instance reports (SHOW SLAVE HOSTS, or the processlist).
     QList<InstanceKey> replicaKeys; // slave_hosts (JSON), num_slave_hosts
