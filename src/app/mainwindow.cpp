@@ -27,6 +27,8 @@
 #include "panels/dockbalancer.h"
 #include "panels/findbar.h"
 #include "lag/lagcontroller.h"
+#include "lag/lagtargets.h"
+#include "lag/lagworker.h"
 #include "panels/instancedetailspanel.h"
 #include "panels/lagchartpanel.h"
 #include "panels/statusmessage.h"
@@ -99,6 +101,16 @@ MainWindow::MainWindow(
     addDockWidget(Qt::BottomDockWidgetArea, m_lagDock);
     m_lag->setThreshold(m_config.reasonableReplicationLagSeconds);
     connect(m_lagPanel, &LagChartPanel::instanceClicked, this, &MainWindow::findInstance);
+    connect(m_lagPanel, &LagChartPanel::cleanRequested, this, [this] {
+        // On the cluster's primary; the plan covers every instance with stale rows.
+        const QList<InstanceRecord> records = clusterRecords();
+        if (records.isEmpty()) {
+            return;
+        }
+        const std::optional<InstanceRecord> primary = LagTargets::primaryOf(records);
+        m_dispatcher->dispatch(Operation::CleanClusterHeartbeat,
+            primary ? primary->key : records.constFirst().key);
+    });
     connect(m_lag, &LagController::fakeLagChanged, this, [this] {
         m_clusters->setClusters(ClusterSummary::fromRecords(m_snapshot.records, m_snapshot.aliases,
             QDateTime::currentDateTimeUtc(), thresholds(), m_lag->fakeLag()));
@@ -201,6 +213,7 @@ void MainWindow::startWorkers()
     connect(fleet, &FleetWorker::discoverFinished, this, &MainWindow::onDiscoverFinished);
     m_dispatcher->setFleet(fleet);
     m_operations->setWorker(m_workers->operations());
+    connectLagWorker(m_workers->lag());
     m_workers->start();
     if (m_seed) {
         // --seed: discover it (the first snapshot may already know it; discovering again only
@@ -228,6 +241,23 @@ void MainWindow::onDiscoverFinished(const InstanceKey& seed, int instances, cons
         return;
     }
     showMessage(tr("Discovered %n instance(s) from %1", nullptr, instances).arg(seed.toString()));
+}
+
+void MainWindow::connectLagWorker(LagWorker* worker)
+{
+    // Sampling and the persisted history run on the lag thread; the controller only draws.
+    connect(worker, &LagWorker::sampled, m_lag, &LagController::addSamples);
+    connect(worker, &LagWorker::historyLoaded, m_lag, &LagController::addHistory);
+    connect(worker, &LagWorker::heartbeatChecked, m_lag, &LagController::setHeartbeatChecks);
+    connect(worker, &LagWorker::failed, this,
+        [this](const QString& message) { showMessage(message, true); });
+    connect(m_lag, &LagController::targetsChanged, worker, &LagWorker::setTargets);
+    connect(m_lag, &LagController::historyWanted, worker, &LagWorker::loadHistory);
+    const QList<LagTarget> targets = m_lag->targets(); // a restart of the workers keeps them
+    if (!targets.isEmpty()) {
+        QMetaObject::invokeMethod(
+            worker, [worker, targets] { worker->setTargets(targets); }, Qt::QueuedConnection);
+    }
 }
 
 void MainWindow::applySnapshot(const FleetSnapshot& snapshot)

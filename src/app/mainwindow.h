@@ -29,6 +29,7 @@ class FindBar;
 class InstanceDetailsPanel;
 class LagChartPanel;
 class LagController;
+class LagWorker;
 class OperationActions;
 class OperationController;
 class OperationDispatcher;
@@ -84,6 +85,7 @@ protected:
 private:
     // mainwindow.cpp: data
     void startWorkers();
+    void connectLagWorker(LagWorker* worker);
     void applySnapshot(const topograph::FleetSnapshot& snapshot);
     void onDiscoverFinished(
         const topograph::InstanceKey& seed, int instances, const QString& error);

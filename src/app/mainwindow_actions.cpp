@@ -24,6 +24,7 @@
 #include "operations/operationcontroller.h"
 #include "operations/operationhistory.h"
 #include "lag/lagcontroller.h"
+#include "lag/lagworker.h"
 #include "panels/findbar.h"
 #include "panels/statusmessage.h"
 #include "panels/clusterlistpanel.h"
@@ -152,6 +153,9 @@ void MainWindow::setReadOnly(bool readOnly)
         fleet, [fleet, readOnly] { fleet->setReadOnly(readOnly); }, Qt::QueuedConnection);
     QMetaObject::invokeMethod(
         ops, [ops, readOnly] { ops->setReadOnly(readOnly); }, Qt::QueuedConnection);
+    LagWorker* lag = m_workers->lag();
+    QMetaObject::invokeMethod(
+        lag, [lag, readOnly] { lag->setReadOnly(readOnly); }, Qt::QueuedConnection);
     updateReadOnlyState();
     showDetails();
     showMessage(readOnly ? tr("Read-only mode on") : tr("Read-only mode off"));

@@ -56,6 +56,17 @@ void printOutcome(CommandContext& ctx, const Plan& plan, const ExecutionReport& 
         }
         return;
     }
+    case OperationOutput::DeletedClusterHeartbeatRows:
+        for (const ExpectedState& e : plan.expected) {
+            if (e.heartbeat) {
+                HeartbeatCheck deleted;
+                deleted.rows = e.heartbeat->deleted;
+                for (const QString& line : LagPrinter::heartbeatRows(deleted)) {
+                    ctx.out << e.instance.toString() << ' ' << line << '\n';
+                }
+            }
+        }
+        return;
     case OperationOutput::Instance:
         break;
     }

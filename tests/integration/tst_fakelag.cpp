@@ -205,6 +205,46 @@ private Q_SLOTS:
         QVERIFY2(again.err.contains(u"no stale heartbeat rows"_s), qPrintable(again.err));
     }
 
+    void clusterCleanRemovesEveryCopyAtOnce()
+    {
+        if (!m_box) {
+            QSKIP("no sandbox");
+        }
+        auto primary
+            = MySqlSession::open(m_box->sandbox.settings(m_box->sandbox.primary()), u"t"_s);
+        QVERIFY(primary);
+        QVERIFY((*primary)->execute(u"INSERT INTO heartbeat.heartbeat (ts, server_id) VALUES "
+                                    "('2026-02-01T00:00:00.000000', 8888)"_s));
+        for (const int n : numbers()) {
+            QTRY_COMPARE_WITH_TIMEOUT(heartbeatIds(n), (QList<quint32> { 1, 8888 }), 30000);
+        }
+        QHash<int, int> deletesBefore;
+        for (const int n : numbers()) {
+            deletesBefore[n] = deleteEvents(n);
+        }
+        const QString any = m_box->key(3).toString();
+        const Run noop
+            = cli({ u"-c"_s, u"heartbeat-clean-cluster"_s, u"-i"_s, any, u"--noop"_s });
+        QVERIFY2(noop.code == 0, qPrintable(noop.err));
+        for (const int n : numbers()) {
+            QVERIFY2(noop.out.contains(
+                         u"on %1: SET SESSION sql_log_bin = 0"_s.arg(m_box->key(n).toString())),
+                qPrintable(noop.out));
+            QCOMPARE(heartbeatIds(n), (QList<quint32> { 1, 8888 }));
+        }
+        const Run clean = cli({ u"-c"_s, u"heartbeat-clean-cluster"_s, u"-i"_s, any });
+        QVERIFY2(clean.code == 0, qPrintable(clean.err));
+        for (const int n : numbers()) {
+            QVERIFY2(clean.out.contains(m_box->key(n).toString() + u" 8888 "_s),
+                qPrintable(clean.out));
+            QCOMPARE(heartbeatIds(n), QList<quint32> { 1 });
+            QCOMPARE(deleteEvents(n), deletesBefore.value(n));
+        }
+        const Run again = cli({ u"-c"_s, u"heartbeat-clean-cluster"_s, u"-i"_s, any });
+        QCOMPARE(again.code, 1);
+        QVERIFY2(again.err.contains(u"no instance of"_s), qPrintable(again.err));
+    }
+
     void stoppedPtHeartbeatIsNotAdvancing()
     {
         if (!m_box) {

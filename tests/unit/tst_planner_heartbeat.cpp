@@ -115,6 +115,45 @@ private Q_SLOTS:
         QVERIFY(plan->warnings.join(u'\n').contains(u"no row of the current primary"_s));
     }
 
+    void clusterCleanCoversEveryInstanceWithStaleRows()
+    {
+        Topology t = withStaleRows();
+        t.with(u"r2"_s,
+            [](InstanceRecord& r) { r.heartbeatRows = QList<HeartbeatRow> { row(101, 0.4) }; });
+        auto plan = Planner({}, t.records()).cleanClusterHeartbeat(key(u"r2"_s));
+        QVERIFY2(plan, qPrintable(refusal(plan)));
+        QCOMPARE(plan->operation, Operation::CleanClusterHeartbeat);
+        // m and r1 hold stale rows; r2 is clean and left alone. One step (session) each.
+        QCOMPARE(plan->steps.size(), 2);
+        QCOMPARE(plan->touched, (QList<InstanceKey> { key(u"m"_s), key(u"r1"_s) }));
+        for (const PlanStep& step : plan->steps) {
+            QCOMPARE(step.kind, PlanStep::Kind::DeleteHeartbeatRows);
+            QCOMPARE(step.sql.first(), u"SET SESSION sql_log_bin = 0"_s);
+            QVERIFY(step.sql.at(1).endsWith(u"IN (7, 99) AND server_id <> 101"_s));
+        }
+        QCOMPARE(plan->expected.size(), 2);
+        QCOMPARE(OperationRegistry::fromCliName(u"heartbeat-clean-cluster"_s),
+            std::optional(Operation::CleanClusterHeartbeat));
+
+        // An instance that cannot be probed is left out, with a warning; the rest is cleaned.
+        t.with(u"r1"_s, [](InstanceRecord& r) { r.reachable = false; });
+        auto partial = Planner({}, t.records()).cleanClusterHeartbeat(key(u"m"_s));
+        QVERIFY2(partial, qPrintable(refusal(partial)));
+        QCOMPARE(partial->touched, QList<InstanceKey> { key(u"m"_s) });
+        QVERIFY(partial->warnings.join(u'\n').contains(u"not cleaned"_s));
+
+        // Nothing stale anywhere: refused with the reason.
+        Topology clean = withStaleRows();
+        for (const QString& name : { u"m"_s, u"r1"_s, u"r2"_s }) {
+            clean.with(name,
+                [](InstanceRecord& r) { r.heartbeatRows = QList<HeartbeatRow> { row(101, 0.4) }; });
+        }
+        auto none = Planner({}, clean.records()).cleanClusterHeartbeat(key(u"r1"_s));
+        QVERIFY(!none);
+        QVERIFY2(none.error().message.contains(u"no instance of r1:3306's cluster holds stale"_s),
+            qPrintable(none.error().message));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QString>("change");

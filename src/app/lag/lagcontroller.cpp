@@ -1,6 +1,7 @@
 #include "lag/lagcontroller.h"
 
 #include "canvas/clusterscene.h"
+#include "lag/lagtargets.h"
 #include "panels/lagchartpanel.h"
 
 namespace topograph {
@@ -25,6 +26,10 @@ void LagController::setCluster(
         }
     }
     m_panel->setInstances(replicas, names);
+    if (QList<LagTarget> targets = LagTargets::forCluster(records); targets != m_targets) {
+        m_targets = std::move(targets);
+        Q_EMIT targetsChanged(m_targets);
+    }
     QList<InstanceKey> wanted;
     for (const InstanceKey& key : std::as_const(m_shown)) {
         if (!m_historyAsked.contains(key)) {

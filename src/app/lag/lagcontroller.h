@@ -11,6 +11,7 @@
 #include "lag/heartbeatrow.h"
 #include "lag/laghistory.h"
 #include "lag/lagsample.h"
+#include "lag/lagtarget.h"
 #include "probe/instancerecord.h"
 
 namespace topograph {
@@ -36,6 +37,9 @@ public:
     void setSelected(const std::optional<InstanceKey>& key);
     void setThreshold(int seconds);
     const LagHistory& history() const { return m_history; }
+    // What the lag worker should sample: every instance of the open cluster, measured from its
+    // current primary's heartbeat row (LagTargets::forCluster).
+    const QList<LagTarget>& targets() const { return m_targets; }
     // Instances whose last heartbeat check found stale rows (or a stopped pt-heartbeat).
     const QSet<InstanceKey>& fakeLag() const { return m_fakeLag; }
 
@@ -48,6 +52,8 @@ Q_SIGNALS:
     // Persisted samples of these instances since from are wanted (LagWorker::loadHistory).
     void historyWanted(const QList<topograph::InstanceKey>& keys, const QDateTime& from);
     void fakeLagChanged();
+    // The open cluster (or its primary) changed: LagWorker::setTargets.
+    void targetsChanged(const QList<topograph::LagTarget>& targets);
 
 private:
     void redraw();
@@ -56,6 +62,7 @@ private:
     ClusterScene* m_scene;
     LagHistory m_history;
     QList<InstanceKey> m_shown; // every instance of the open cluster
+    QList<LagTarget> m_targets;
     QSet<InstanceKey> m_historyAsked;
     QSet<InstanceKey> m_fakeLag;
 };

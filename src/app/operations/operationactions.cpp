@@ -65,7 +65,7 @@ QList<QList<Operation>> OperationActions::menuGroups()
             Operation::TakeMaster, Operation::MakeCoMaster },
         { Operation::RelocateReplicas, Operation::MoveUpReplicas, Operation::RepointReplicas },
         { Operation::StopReplica, Operation::StartReplica, Operation::SetReadOnly,
-            Operation::SetWriteable, Operation::CleanHeartbeat },
+            Operation::SetWriteable, Operation::CleanHeartbeat, Operation::CleanClusterHeartbeat },
         { Operation::BeginMaintenance, Operation::EndMaintenance, Operation::Forget },
     };
 }

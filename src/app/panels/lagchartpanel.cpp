@@ -12,8 +12,10 @@
 #include <QFile>
 #include <QGraphicsLayout>
 #include <QFileDialog>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -52,7 +54,9 @@ LagChartPanel::LagChartPanel(QWidget* parent)
     , m_selectedOnly(new QCheckBox(tr("&Selected only"), this))
     , m_exportPng(new QToolButton(this))
     , m_exportCsv(new QToolButton(this))
-    , m_fakeLag(new QLabel(this))
+    , m_fakeLag(new QFrame(this))
+    , m_fakeLagLabel(new QLabel(m_fakeLag))
+    , m_cleanButton(new QPushButton(tr("&Clean stale heartbeat rows…"), m_fakeLag))
     , m_chart(new QChart)
     , m_view(new QChartView(m_chart, this))
     , m_timeAxis(new QDateTimeAxis(this))
@@ -66,9 +70,18 @@ LagChartPanel::LagChartPanel(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     buildToolBar();
     m_fakeLag->setObjectName(u"fakeLagWarning"_s);
-    m_fakeLag->setWordWrap(true);
-    m_fakeLag->setStyleSheet(u"QLabel { background: #fff4e0; color: #3d2800; padding: 4px; "
-                             "border: 1px solid #e8a33d; border-radius: 4px; }"_s);
+    m_fakeLag->setStyleSheet(u"QFrame#fakeLagWarning { background: #fff4e0; "
+                             "border: 1px solid #e8a33d; border-radius: 4px; } "
+                             "QLabel { color: #3d2800; }"_s);
+    m_fakeLagLabel->setWordWrap(true);
+    m_cleanButton->setObjectName(u"cleanHeartbeatButton"_s);
+    m_cleanButton->setToolTip(tr("Delete the stale rows on every instance of the cluster, "
+                                 "unlogged, after a plan preview"));
+    connect(m_cleanButton, &QPushButton::clicked, this, &LagChartPanel::cleanRequested);
+    auto* warningLayout = new QHBoxLayout(m_fakeLag);
+    warningLayout->setContentsMargins(6, 3, 3, 3);
+    warningLayout->addWidget(m_fakeLagLabel, 1);
+    warningLayout->addWidget(m_cleanButton);
     m_fakeLag->hide();
     layout->addWidget(m_fakeLag);
     layout->addWidget(m_view, 1);
@@ -185,15 +198,13 @@ void LagChartPanel::setHeartbeatChecks(const QList<HeartbeatCheck>& checks)
         }
     }
     m_fakeLag->setVisible(!lines.isEmpty());
-    m_fakeLag->setText(lines.isEmpty()
-            ? QString()
-            : tr("⚠ Fake lag: %1. Instance ▸ Clean stale heartbeat rows removes them.")
-                  .arg(lines.join(u"; "_s)));
+    m_fakeLagLabel->setText(
+        lines.isEmpty() ? QString() : tr("⚠ Fake lag: %1.").arg(lines.join(u"; "_s)));
 }
 
 QString LagChartPanel::fakeLagText() const
 {
-    return m_fakeLag->isVisibleTo(this) ? m_fakeLag->text() : QString();
+    return m_fakeLag->isVisibleTo(this) ? m_fakeLagLabel->text() : QString();
 }
 
 qint64 LagChartPanel::windowSeconds(Window window)

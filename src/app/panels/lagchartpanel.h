@@ -17,8 +17,10 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QDateTimeAxis;
+class QFrame;
 class QLabel;
 class QLineSeries;
+class QPushButton;
 class QToolButton;
 class QValueAxis;
 
@@ -82,6 +84,8 @@ public:
 
 Q_SIGNALS:
     void instanceClicked(const topograph::InstanceKey& key);
+    // The fake-lag warning's button: clean the stale heartbeat rows of the cluster.
+    void cleanRequested();
 
 private:
     struct Line
@@ -114,7 +118,9 @@ private:
     QCheckBox* m_selectedOnly;
     QToolButton* m_exportPng;
     QToolButton* m_exportCsv;
-    QLabel* m_fakeLag;
+    QFrame* m_fakeLag;
+    QLabel* m_fakeLagLabel;
+    QPushButton* m_cleanButton;
     QChart* m_chart;
     QChartView* m_view;
     QDateTimeAxis* m_timeAxis;

@@ -75,6 +75,10 @@ Result<Plan> cleanHeartbeat(const Planner& p, const InstanceKey& i, const Dest&)
 {
     return p.cleanHeartbeat(i);
 }
+Result<Plan> cleanClusterHeartbeat(const Planner& p, const InstanceKey& i, const Dest&)
+{
+    return p.cleanClusterHeartbeat(i);
+}
 
 // The one table. Menu order; the menus add separators between kinds of work.
 const QList<OperationInfo> kOperations {
@@ -152,12 +156,21 @@ const QList<OperationInfo> kOperations {
         QT_TRANSLATE_NOOP("Operation", "SET GLOBAL read_only = 0 (shows the plan first)"),
         "Clear read_only on -i", "", O::Instance, false },
     { Operation::CleanHeartbeat, "heartbeat-clean", K::Replication, D::None, cleanHeartbeat,
-        QT_TRANSLATE_NOOP("Operation", "Clean stale &heartbeat rows"),
+        QT_TRANSLATE_NOOP("Operation", "Clean stale &heartbeat rows…"),
         QT_TRANSLATE_NOOP("Operation",
             "Delete the heartbeat rows of former primaries on this instance only, without "
             "writing to its binary log (shows the plan first)"),
         "Delete stale pt-heartbeat rows on -i only, with sql_log_bin=0 (--noop: show them)", "",
         O::DeletedHeartbeatRows, false },
+    { Operation::CleanClusterHeartbeat, "heartbeat-clean-cluster", K::Replication, D::None,
+        cleanClusterHeartbeat,
+        QT_TRANSLATE_NOOP("Operation", "Clean stale heartbeat rows in the c&luster…"),
+        QT_TRANSLATE_NOOP("Operation",
+            "Delete the heartbeat rows of former primaries on every instance of this cluster, "
+            "each without writing to its binary log (shows the plan first)"),
+        "Delete stale pt-heartbeat rows on every instance of -i's cluster, each with "
+        "sql_log_bin=0 (--noop: show them)",
+        "", O::DeletedClusterHeartbeatRows, false },
     { Operation::BeginMaintenance, "begin-maintenance", K::Backend, D::None, nullptr,
         QT_TRANSLATE_NOOP("Operation", "Begin mai&ntenance…"),
         QT_TRANSLATE_NOOP("Operation",

@@ -37,6 +37,7 @@ enum class Operation {
     SetReadOnly,
     SetWriteable,
     CleanHeartbeat, // delete stale pt-heartbeat rows on one instance (fake lag)
+    CleanClusterHeartbeat, // the same on every instance of its cluster
     BeginMaintenance,
     EndMaintenance,
     Forget,
@@ -66,6 +67,7 @@ enum class OperationOutput {
     ReplicaOfMaster, // "replica<master", the master read back after the move
     MovedReplicas, // the replicas of -i that moved, one per line
     DeletedHeartbeatRows, // the heartbeat rows deleted on -i, one per line
+    DeletedClusterHeartbeatRows, // "instance row" for every row deleted in the cluster
 };
 
 using PlannerCall = Result<Plan> (*)(

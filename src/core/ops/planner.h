@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "config/configuration.h"
+#include "lag/heartbeattable.h"
 #include "ops/opsdialect.h"
 #include "ops/plan.h"
 #include "ops/plannerflags.h"
@@ -53,6 +54,17 @@ public:
     // Refused without stale rows, and when the cluster's current primary is not known from a
     // fresh probe (its row must never be deleted).
     Result<Plan> cleanHeartbeat(const InstanceKey& instance) const;
+    // The same on every instance of instance's cluster that holds stale rows, each in its own
+    // unlogged session; instances that cannot be probed are left out with a warning.
+    Result<Plan> cleanClusterHeartbeat(const InstanceKey& instance) const;
+
+    // The cluster's current primary for heartbeat rules, from its fresh probe.
+    struct HeartbeatPrimary
+    {
+        InstanceKey key;
+        quint32 serverId = 0;
+        std::optional<double> ownAge; // its own row's age on its own clock
+    };
 
 private:
     // How one replica was (or would be) moved, for the plan's method line.
@@ -70,6 +82,8 @@ private:
     // the public functions prefix "cannot <what>: ".
     Result<void> writable() const;
     Result<const InstanceRecord*> fresh(const InstanceKey& key) const;
+    Result<HeartbeatTable> heartbeatTable() const; // refused when none is configured
+    Result<HeartbeatPrimary> heartbeatPrimary(const InstanceKey& instance) const;
     Result<const InstanceRecord*> freshReplica(const InstanceKey& key) const;
     Result<QList<const InstanceRecord*>> freshReplicasOf(const InstanceKey& key) const;
     Result<void> canReplicate(const InstanceRecord& replica, const InstanceRecord& source) const;
