@@ -134,6 +134,10 @@
         <source>Checked %1</source>
         <translation>Letzte Prüfung: %1</translation>
     </message>
+    <message>
+        <source>stale heartbeat rows (fake lag)</source>
+        <translation>veraltete Heartbeat-Zeilen (Schein-Verzögerung)</translation>
+    </message>
 </context>
 <context>
     <name>DestinationPickerDialog</name>
@@ -422,6 +426,22 @@
     <message>
         <source>Remove it from the backend (it comes back if it is discovered again)</source>
         <translation>Aus dem Backend entfernen (sie erscheint wieder, sobald sie erneut erkannt wird)</translation>
+    </message>
+    <message>
+        <source>Clean stale &amp;heartbeat rows…</source>
+        <translation>Veraltete &amp;Heartbeat-Zeilen entfernen…</translation>
+    </message>
+    <message>
+        <source>Delete the heartbeat rows of former primaries on this instance only, without writing to its binary log (shows the plan first)</source>
+        <translation>Die Heartbeat-Zeilen früherer Primaries nur auf dieser Instanz löschen, ohne in ihr Binärlog zu schreiben (zeigt zuerst den Plan)</translation>
+    </message>
+    <message>
+        <source>Clean stale heartbeat rows in the c&amp;luster…</source>
+        <translation>Veraltete Heartbeat-Zeilen im C&amp;luster entfernen…</translation>
+    </message>
+    <message>
+        <source>Delete the heartbeat rows of former primaries on every instance of this cluster, each without writing to its binary log (shows the plan first)</source>
+        <translation>Die Heartbeat-Zeilen früherer Primaries auf jeder Instanz dieses Clusters löschen, jeweils ohne Eintrag in ihr Binärlog (zeigt zuerst den Plan)</translation>
     </message>
 </context>
 <context>
@@ -923,6 +943,13 @@
     <message>
         <source>Down</source>
         <translation>Down</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with stale heartbeat rows (fake lag)</source>
+        <translation>
+            <numerusform>%n mit veralteten Heartbeat-Zeilen (Schein-Verzögerung)</numerusform>
+            <numerusform>%n mit veralteten Heartbeat-Zeilen (Schein-Verzögerung)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1626,10 +1653,6 @@
         <translation>%1: die Heartbeat-Zeile des Primärservers rückt nicht vor (pt-heartbeat gestoppt?)</translation>
     </message>
     <message>
-        <source>⚠ Fake lag: %1. Instance ▸ Clean stale heartbeat rows removes them.</source>
-        <translation>⚠ Schein-Verzögerung: %1. Instanz ▸ Veraltete Heartbeat-Zeilen bereinigen entfernt sie.</translation>
-    </message>
-    <message>
         <source>%1
 %2
 %3</source>
@@ -1664,6 +1687,29 @@
     <message>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>&amp;Clean stale heartbeat rows…</source>
+        <translation>Veraltete Heartbeat-Zeilen &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Delete the stale rows on every instance of the cluster, unlogged, after a plan preview</source>
+        <translation>Die veralteten Zeilen auf jeder Instanz des Clusters ohne Binärlog löschen, nach einer Planvorschau</translation>
+    </message>
+    <message>
+        <source>⚠ Fake lag: %1.</source>
+        <translation>⚠ Schein-Verzögerung: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::LagWorker</name>
+    <message>
+        <source>Lag history: %1</source>
+        <translation>Lag-Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>Lag cannot be sampled: %1</source>
+        <translation>Lag kann nicht gemessen werden: %1</translation>
     </message>
 </context>
 <context>
