@@ -3,6 +3,7 @@
 // a legend click hides an instance, the CSV export has the samples, stale heartbeat rows are
 // named; and a card draws the sparkline it is given.
 #include <QChart>
+#include <QChartView>
 #include <QFile>
 #include <QLineSeries>
 #include <QLegend>
@@ -165,15 +166,38 @@ private Q_SLOTS:
     {
         const LagHistory samples = history();
         LagChartPanel panel;
+        panel.resize(900, 360);
         panel.setHistory(&samples);
-        panel.setInstances({ key(u"r1"_s) }, {});
+        panel.setInstances({ key(u"r1"_s), key(u"r2"_s) }, {});
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
         panel.refresh(kEnd);
+        auto* view = panel.findChild<QChartView*>();
+        QVERIFY(view);
+        // Where a value at a time is on the screen: through an (empty) legend series, which
+        // shares the axes with the lines.
+        auto* axesSeries = qobject_cast<QLineSeries*>(panel.chart()->series().last());
+        QVERIFY(axesSeries);
+        const auto at = [&](qint64 secondsAgo, double seconds) {
+            const QPointF data(double(kEnd.addSecs(-secondsAgo).toMSecsSinceEpoch()), seconds);
+            return view->mapFromScene(
+                panel.chart()->mapToScene(panel.chart()->mapToPosition(data, axesSeries)));
+        };
         QSignalSpy clicked(&panel, &LagChartPanel::instanceClicked);
-        auto* series = qobject_cast<QLineSeries*>(panel.chart()->series().last());
-        QVERIFY(series);
-        Q_EMIT series->clicked(QPointF());
+        // Far from both lines: nothing.
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at(150, 9.0));
+        QCOMPARE(clicked.size(), 0);
+        // On r2's line (2 s), then on r1's (0.5 s).
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at(150, 2.0));
         QCOMPARE(clicked.size(), 1);
-        QCOMPARE(clicked.first().first().value<InstanceKey>(), key(u"r1"_s));
+        QCOMPARE(clicked.takeFirst().first().value<InstanceKey>(), key(u"r2"_s));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at(150, 0.5));
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(clicked.takeFirst().first().value<InstanceKey>(), key(u"r1"_s));
+        // A hidden line cannot be clicked.
+        panel.setInstanceVisible(key(u"r2"_s), false);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at(150, 2.0));
+        QCOMPARE(clicked.size(), 0);
     }
 
     void controllerFeedsChartCardsAndFakeLag()

@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include "lag/lagcsv.h"
+#include "panels/laglinesitem.h"
 #include "timeformat.h"
 
 using namespace Qt::StringLiterals;
@@ -64,6 +65,7 @@ LagChartPanel::LagChartPanel(QWidget* parent)
     , m_band(nullptr)
     , m_bandLow(new QLineSeries(this))
     , m_bandHigh(new QLineSeries(this))
+    , m_linesItem(new LagLinesItem(m_chart))
 {
     setObjectName(u"lagChartPanel"_s);
     auto* layout = new QVBoxLayout(this);
@@ -106,6 +108,23 @@ LagChartPanel::LagChartPanel(QWidget* parent)
     m_chart->addSeries(m_band);
     m_band->attachAxis(m_timeAxis);
     m_band->attachAxis(m_valueAxis);
+    // The lines are drawn by one item over the plot area (see LagLinesItem).
+    m_linesItem->setZValue(100);
+    connect(m_chart, &QChart::plotAreaChanged, this, &LagChartPanel::placeLines);
+    connect(m_linesItem, &LagLinesItem::hovered, this,
+        [this](const InstanceKey& key, const QPointF& point, bool state) {
+            if (!state) {
+                QToolTip::hideText();
+                return;
+            }
+            const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC);
+            QToolTip::showText(QCursor::pos(),
+                tr("%1\n%2\n%3")
+                    .arg(m_names.value(key, key.toString()), TimeFormat::display(at),
+                        formatSeconds(point.y())),
+                m_view);
+        });
+    connect(m_linesItem, &LagLinesItem::clicked, this, &LagChartPanel::instanceClicked);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumSize(200, 150);
     setThreshold(m_threshold);
@@ -156,7 +175,7 @@ void LagChartPanel::setInstances(
     std::sort(m_keys.begin(), m_keys.end());
     m_names = names;
     for (auto it = m_lines.begin(); it != m_lines.end(); ++it) {
-        it->runs.constFirst()->setName(m_names.value(it.key(), it.key().toString()));
+        it->legend->setName(m_names.value(it.key(), it.key().toString()));
     }
 }
 
@@ -256,6 +275,17 @@ LagChartPanel::Line& LagChartPanel::lineFor(const InstanceKey& key)
     }
     Line line;
     line.color = kPalette.at(m_keys.indexOf(key) % kPalette.size());
+    // The legend entry: a series without points in the line's colour (the chart owns it).
+    line.legend = new QLineSeries;
+    line.legend->setColor(line.color);
+    m_chart->addSeries(line.legend);
+    line.legend->attachAxis(m_timeAxis);
+    line.legend->attachAxis(m_valueAxis);
+    for (QLegendMarker* marker : m_chart->legend()->markers(line.legend)) {
+        connect(marker, &QLegendMarker::clicked, this,
+            [this, key] { setInstanceVisible(key, !isInstanceVisible(key)); });
+    }
+    connect(line.legend, &QLineSeries::clicked, this, [this, key] { Q_EMIT instanceClicked(key); });
     it = m_lines.insert(key, line);
     return *it;
 }
@@ -263,9 +293,10 @@ LagChartPanel::Line& LagChartPanel::lineFor(const InstanceKey& key)
 void LagChartPanel::removeLine(const InstanceKey& key)
 {
     const Line line = m_lines.take(key);
-    for (QLineSeries* series : line.runs) {
-        m_chart->removeSeries(series);
-        delete series;
+    m_linesItem->removeLine(key);
+    if (line.legend) {
+        m_chart->removeSeries(line.legend);
+        delete line.legend;
     }
 }
 
@@ -275,7 +306,6 @@ void LagChartPanel::refresh(const QDateTime& now)
     const QDateTime from = to.addSecs(-windowSeconds(m_window));
     m_lastFrom = from;
     m_lastTo = to;
-    m_timeAxis->setRange(from.toLocalTime(), to.toLocalTime());
     const QList<InstanceKey> shown = drawnKeys();
     for (const InstanceKey& key : m_lines.keys()) {
         if (!shown.contains(key)) {
@@ -289,60 +319,34 @@ void LagChartPanel::refresh(const QDateTime& now)
         : LagHistory::Value(LagHistory::secondsBehindMasterOf);
     double top = std::max(1.0, m_threshold * 1.5);
     for (const InstanceKey& key : shown) {
-        const QList<QList<QPointF>> runs = m_history
+        QList<QList<QPointF>> runs = m_history
             ? m_history->series(key, from, to, buckets, value)
             : QList<QList<QPointF>> {};
+        for (const QList<QPointF>& run : runs) {
+            for (const QPointF& p : run) {
+                top = std::max(top, p.y() * 1.1);
+            }
+        }
         Line& line = lineFor(key);
-        while (line.runs.size() < std::max<qsizetype>(1, runs.size())) {
-            auto* series = new QLineSeries; // the chart owns it
-            series->setColor(line.color);
-            QPen pen = series->pen();
-            pen.setWidthF(1.6);
-            series->setPen(pen);
-            m_chart->addSeries(series);
-            series->attachAxis(m_timeAxis);
-            series->attachAxis(m_valueAxis);
-            const bool first = line.runs.isEmpty();
-            for (QLegendMarker* marker : m_chart->legend()->markers(series)) {
-                marker->setVisible(first); // one legend entry per instance
-                if (first) {
-                    connect(marker, &QLegendMarker::clicked, this,
-                        [this, key] { setInstanceVisible(key, !isInstanceVisible(key)); });
-                }
-            }
-            connect(
-                series, &QLineSeries::hovered, this, [this, key](const QPointF& point, bool state) {
-                    if (!state) {
-                        QToolTip::hideText();
-                        return;
-                    }
-                    const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC);
-                    QToolTip::showText(QCursor::pos(),
-                        tr("%1\n%2\n%3")
-                            .arg(m_names.value(key, key.toString()), TimeFormat::display(at),
-                                formatSeconds(point.y())),
-                        m_view);
-                });
-            connect(
-                series, &QLineSeries::clicked, this, [this, key] { Q_EMIT instanceClicked(key); });
-            line.runs.append(series);
-        }
-        line.runs.constFirst()->setName(m_names.value(key, key.toString()));
-        for (qsizetype i = 0; i < line.runs.size(); ++i) {
-            QLineSeries* series = line.runs.at(i);
-            if (i < runs.size()) {
-                series->replace(runs.at(i));
-                for (const QPointF& p : runs.at(i)) {
-                    top = std::max(top, p.y() * 1.1);
-                }
-            } else {
-                series->clear();
-            }
-            series->setVisible(line.visible);
-        }
+        line.legend->setName(m_names.value(key, key.toString()));
+        m_linesItem->setLine(key, line.color, std::move(runs));
+        m_linesItem->setLineVisible(key, line.visible);
     }
-    m_valueAxis->setRange(0, top);
-    updateBand(top);
+    // A rounded top (1, 2 or 5 × 10^n) moves the value axis only when the lag changes scale.
+    const double decade = std::pow(10.0, std::floor(std::log10(top)));
+    m_top = decade * (top <= decade ? 1 : top <= 2 * decade ? 2 : top <= 5 * decade ? 5 : 10);
+    m_valueAxis->setRange(0, m_top);
+    m_timeAxis->setRange(from.toLocalTime(), to.toLocalTime());
+    updateBand(m_top);
+    placeLines();
+}
+
+void LagChartPanel::placeLines()
+{
+    if (m_lastFrom.isValid()) {
+        m_linesItem->setFrame(m_chart->plotArea(), double(m_lastFrom.toMSecsSinceEpoch()),
+            double(m_lastTo.toMSecsSinceEpoch()), m_top);
+    }
 }
 
 void LagChartPanel::updateBand(double top)
@@ -369,11 +373,7 @@ QList<InstanceKey> LagChartPanel::shownInstances() const
 
 QList<QPointF> LagChartPanel::points(const InstanceKey& key) const
 {
-    QList<QPointF> all;
-    for (const QLineSeries* series : m_lines.value(key).runs) {
-        all << series->points();
-    }
-    return all;
+    return m_linesItem->points(key);
 }
 
 bool LagChartPanel::isInstanceVisible(const InstanceKey& key) const
@@ -388,12 +388,9 @@ void LagChartPanel::setInstanceVisible(const InstanceKey& key, bool visible)
         return;
     }
     it->visible = visible;
-    for (QLineSeries* series : it->runs) {
-        series->setVisible(visible);
-    }
-    // A hidden series hides its legend marker too: keep the first one, dimmed, to click again.
-    for (QLegendMarker* marker : m_chart->legend()->markers(it->runs.constFirst())) {
-        marker->setVisible(true);
+    m_linesItem->setLineVisible(key, visible);
+    // The legend entry stays, struck out while its line is hidden, to be clicked again.
+    for (QLegendMarker* marker : m_chart->legend()->markers(it->legend)) {
         QFont font = marker->font();
         font.setStrikeOut(!visible);
         marker->setFont(font);

@@ -26,6 +26,8 @@ class QValueAxis;
 
 namespace topograph {
 
+class LagLinesItem;
+
 // The lag chart dock (DESIGN §8, §10): one line per replica of the open cluster (or only the
 // selected instance), over a window of 5 min, 1 h, 6 h or 24 h, of the measured lag (heartbeat or
 // the lag query) or of Seconds_Behind_Master. The samples live in a LagHistory (core); each
@@ -90,7 +92,7 @@ Q_SIGNALS:
 private:
     struct Line
     {
-        QList<QLineSeries*> runs; // one per unbroken run; the first carries the legend entry
+        QLineSeries* legend = nullptr; // no points: its legend entry and colour only
         QColor color;
         bool visible = true;
     };
@@ -99,6 +101,7 @@ private:
     Line& lineFor(const InstanceKey& key);
     void removeLine(const InstanceKey& key);
     void updateBand(double top);
+    void placeLines();
     void askExport(bool png);
     QList<InstanceKey> drawnKeys() const;
 
@@ -128,6 +131,8 @@ private:
     QAreaSeries* m_band;
     QLineSeries* m_bandLow;
     QLineSeries* m_bandHigh;
+    LagLinesItem* m_linesItem;
+    double m_top = 1;
 };
 
 } // namespace topograph

@@ -84,13 +84,8 @@ std::optional<LagSample> LagHistory::latest(const InstanceKey& key) const
     return at(*it, it->samples.size() - 1);
 }
 
-QList<LagSample> LagHistory::samples(const InstanceKey& key, const QDateTime& from) const
+qsizetype LagHistory::firstAtOrAfter(const Ring& ring, const QDateTime& from) const
 {
-    const auto it = m_rings.constFind(key);
-    if (it == m_rings.cend()) {
-        return {};
-    }
-    const Ring& ring = *it;
     // Samples are in time order: find the first at or after from by bisection.
     qsizetype low = 0;
     qsizetype high = ring.samples.size();
@@ -102,9 +97,20 @@ QList<LagSample> LagHistory::samples(const InstanceKey& key, const QDateTime& fr
             high = mid;
         }
     }
+    return low;
+}
+
+QList<LagSample> LagHistory::samples(const InstanceKey& key, const QDateTime& from) const
+{
+    const auto it = m_rings.constFind(key);
+    if (it == m_rings.cend()) {
+        return {};
+    }
+    const Ring& ring = *it;
+    const qsizetype first = firstAtOrAfter(ring, from);
     QList<LagSample> out;
-    out.reserve(ring.samples.size() - low);
-    for (qsizetype i = low; i < ring.samples.size(); ++i) {
+    out.reserve(ring.samples.size() - first);
+    for (qsizetype i = first; i < ring.samples.size(); ++i) {
         out.append(at(ring, i));
     }
     return out;
@@ -124,6 +130,7 @@ QList<QList<QPointF>> LagHistory::series(const InstanceKey& key, const QDateTime
         return runs;
     }
     const double start = double(from.toMSecsSinceEpoch());
+    const qint64 end = to.toMSecsSinceEpoch();
     const double width = double(to.toMSecsSinceEpoch() - from.toMSecsSinceEpoch()) / buckets;
     QList<QPointF> run;
     // The extremes of the current bucket, each with its time, flushed in time order.
@@ -143,11 +150,18 @@ QList<QList<QPointF>> LagHistory::series(const InstanceKey& key, const QDateTime
         low.reset();
         high.reset();
     };
-    for (const LagSample& s : samples(key, from)) {
-        if (s.at > to) {
+    const auto ring = m_rings.constFind(key);
+    if (ring == m_rings.cend()) {
+        return runs;
+    }
+    // Read in place (a window can hold hours of samples): no copy of the ring.
+    for (qsizetype i = firstAtOrAfter(*ring, from); i < ring->samples.size(); ++i) {
+        const LagSample& s = at(*ring, i);
+        const qint64 ms = s.at.toMSecsSinceEpoch();
+        if (ms > end) {
             break;
         }
-        const double x = double(s.at.toMSecsSinceEpoch());
+        const double x = double(ms);
         const std::optional<double> y = value(s);
         if (!y) {
             flush();
@@ -182,7 +196,12 @@ QList<std::optional<double>> LagHistory::sparkline(
     QList<std::optional<double>> out(std::max(1, points));
     const QDateTime from = to.addSecs(-seconds);
     const double width = double(seconds) * 1000 / out.size();
-    for (const LagSample& s : samples(key, from)) {
+    const auto ring = m_rings.constFind(key);
+    if (ring == m_rings.cend()) {
+        return out;
+    }
+    for (qsizetype i = firstAtOrAfter(*ring, from); i < ring->samples.size(); ++i) {
+        const LagSample& s = at(*ring, i);
         if (s.at > to) {
             break;
         }

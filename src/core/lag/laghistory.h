@@ -63,6 +63,7 @@ private:
     };
 
     const LagSample& at(const Ring& ring, qsizetype i) const;
+    qsizetype firstAtOrAfter(const Ring& ring, const QDateTime& from) const;
 
     int m_capacity;
     QHash<InstanceKey, Ring> m_rings;
