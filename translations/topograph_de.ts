@@ -1645,14 +1645,6 @@
         <translation>Die Messwerte des Zeitfensters als CSV speichern</translation>
     </message>
     <message>
-        <source>%1: stale heartbeat rows of server_id %2 (fake lag)</source>
-        <translation>%1: veraltete Heartbeat-Zeilen von server_id %2 (Schein-Verzögerung)</translation>
-    </message>
-    <message>
-        <source>%1: the primary&apos;s heartbeat row does not advance (pt-heartbeat stopped?)</source>
-        <translation>%1: die Heartbeat-Zeile des Primärservers rückt nicht vor (pt-heartbeat gestoppt?)</translation>
-    </message>
-    <message>
         <source>%1
 %2
 %3</source>
@@ -1699,6 +1691,25 @@
     <message>
         <source>⚠ Fake lag: %1.</source>
         <translation>⚠ Schein-Verzögerung: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stale heartbeat rows of server_id %1 on every instance (%2)</source>
+        <translation>veraltete Heartbeat-Zeilen von server_id %1 auf jeder Instanz (%2)</translation>
+    </message>
+    <message>
+        <source>stale heartbeat rows of server_id %1 on %2</source>
+        <translation>veraltete Heartbeat-Zeilen von server_id %1 auf %2</translation>
+    </message>
+    <message>
+        <source>the primary&apos;s heartbeat row does not advance on %1 (pt-heartbeat stopped?)</source>
+        <translation>die Heartbeat-Zeile des Primary schreitet auf %1 nicht voran (pt-heartbeat gestoppt?)</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,13 @@ private Q_SLOTS:
         panel.setHeartbeatChecks({ check });
         QVERIFY2(panel.fakeLagText().contains(u"r1:3306"_s), qPrintable(panel.fakeLagText()));
         QVERIFY(panel.fakeLagText().contains(u"server_id 7"_s));
+        // The same stale row on every instance is named once.
+        HeartbeatCheck other = check;
+        other.instance = key(u"r2"_s);
+        panel.setHeartbeatChecks({ check, other });
+        QVERIFY2(panel.fakeLagText().contains(u"server_id 7 on every instance (2)"_s),
+            qPrintable(panel.fakeLagText()));
+        QCOMPARE(panel.fakeLagText().count(u"server_id 7"_s), 1);
         panel.setHeartbeatChecks({});
         QVERIFY(panel.fakeLagText().isEmpty());
     }

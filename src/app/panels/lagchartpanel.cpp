@@ -19,6 +19,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QMap>
 #include <QMessageBox>
 #include <QToolButton>
 #include <QToolTip>
@@ -197,24 +198,37 @@ void LagChartPanel::setThreshold(int seconds)
 
 void LagChartPanel::setHeartbeatChecks(const QList<HeartbeatCheck>& checks)
 {
-    QStringList lines;
+    // Grouped by the server_id whose rows are stale: after a switchover the old primary's row
+    // is on every instance, and is named once.
+    QMap<quint32, QStringList> staleOn;
+    QStringList stopped;
+    qsizetype withTable = 0;
     for (const HeartbeatCheck& check : checks) {
-        QStringList stale;
-        bool stopped = false;
+        withTable += check.tableFound ? 1 : 0;
         for (const HeartbeatRow& row : check.rows) {
             if (row.state == HeartbeatRow::State::Stale) {
-                stale << QString::number(row.serverId);
+                staleOn[row.serverId] << check.instance.toString();
+            } else if (row.state == HeartbeatRow::State::NotAdvancing) {
+                stopped << check.instance.toString();
             }
-            stopped = stopped || row.state == HeartbeatRow::State::NotAdvancing;
         }
-        if (!stale.isEmpty()) {
-            lines << tr("%1: stale heartbeat rows of server_id %2 (fake lag)")
-                         .arg(check.instance.toString(), stale.join(u", "_s));
-        }
-        if (stopped) {
-            lines << tr("%1: the primary's heartbeat row does not advance (pt-heartbeat stopped?)")
-                         .arg(check.instance.toString());
-        }
+    }
+    const auto listed = [](const QStringList& names) {
+        return names.size() <= 3
+            ? names.join(u", "_s)
+            : tr("%1 and %n more", nullptr, int(names.size() - 2)).arg(names.mid(0, 2).join(u", "_s));
+    };
+    QStringList lines;
+    for (auto it = staleOn.cbegin(); it != staleOn.cend(); ++it) {
+        lines << (it->size() > 1 && it->size() == withTable
+                ? tr("stale heartbeat rows of server_id %1 on every instance (%2)")
+                      .arg(it.key())
+                      .arg(it->size())
+                : tr("stale heartbeat rows of server_id %1 on %2").arg(it.key()).arg(listed(*it)));
+    }
+    if (!stopped.isEmpty()) {
+        lines << tr("the primary's heartbeat row does not advance on %1 (pt-heartbeat stopped?)")
+                     .arg(listed(stopped));
     }
     m_fakeLag->setVisible(!lines.isEmpty());
     m_fakeLagLabel->setText(
@@ -334,7 +348,9 @@ void LagChartPanel::refresh(const QDateTime& now)
     }
     // A rounded top (1, 2 or 5 × 10^n) moves the value axis only when the lag changes scale.
     const double decade = std::pow(10.0, std::floor(std::log10(top)));
-    m_top = decade * (top <= decade ? 1 : top <= 2 * decade ? 2 : top <= 5 * decade ? 5 : 10);
+    const int scale = top <= decade ? 1 : top <= 2 * decade ? 2 : top <= 5 * decade ? 5 : 10;
+    m_top = decade * scale;
+    m_valueAxis->setTickCount(scale == 2 ? 5 : 6); // ticks at round values: 0, 0.5, 1, ... or 0, 2, 4
     m_valueAxis->setRange(0, m_top);
     m_timeAxis->setRange(from.toLocalTime(), to.toLocalTime());
     updateBand(m_top);
