@@ -144,7 +144,12 @@ SamplerFigures runSampler(const Configuration& config, const QList<LagTarget>& t
 double historyBytesPerInstanceHour()
 {
     constexpr int instances = 50;
-    const size_t before = mallinfo2().uordblks;
+    // Heap in use, with the blocks malloc maps apart (a ring of an hour is one such block).
+    const auto inUse = [] {
+        const struct mallinfo2 info = mallinfo2();
+        return info.uordblks + info.hblkhd;
+    };
+    const size_t before = inUse();
     LagHistory history(3600);
     const QDateTime t0 = QDateTime::currentDateTimeUtc();
     for (int k = 0; k < instances; ++k) {
@@ -158,7 +163,7 @@ double historyBytesPerInstanceHour()
             history.append(key, sample);
         }
     }
-    const size_t after = mallinfo2().uordblks;
+    const size_t after = inUse();
     return static_cast<double>(after - before) / instances;
 }
 

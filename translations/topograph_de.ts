@@ -866,6 +866,60 @@
     </message>
 </context>
 <context>
+    <name>topograph::AuditListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::AuditPanel</name>
+    <message>
+        <source>Filter the audit log (any column)</source>
+        <translation>Audit-Protokoll filtern (jede Spalte)</translation>
+    </message>
+    <message>
+        <source>Every instance</source>
+        <translation>Alle Instanzen</translation>
+    </message>
+    <message>
+        <source>The selected instance</source>
+        <translation>Die ausgewählte Instanz</translation>
+    </message>
+    <message>
+        <source>The selected instance&apos;s cluster</source>
+        <translation>Der Cluster der ausgewählten Instanz</translation>
+    </message>
+    <message>
+        <source>Which rows to list: all, or those of the selected instance or of its cluster</source>
+        <translation>Welche Zeilen aufgeführt werden: alle, oder die der ausgewählten Instanz oder ihres Clusters</translation>
+    </message>
+    <message>
+        <source>Double-click a row to select its instance</source>
+        <translation>Doppelklick auf eine Zeile wählt ihre Instanz aus</translation>
+    </message>
+</context>
+<context>
     <name>topograph::ClusterListModel</name>
     <message>
         <source>The cluster&apos;s alias, or its name when it has none</source>
@@ -1204,6 +1258,10 @@
     <message>
         <source>Cannot record the host names resolved while discovering: %1</source>
         <translation>Die bei der Erkennung aufgelösten Hostnamen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>Das Audit-Protokoll kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2040,10 @@
     <message>
         <source>Replication lag</source>
         <translation>Replikationsverzögerung</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
     </message>
 </context>
 <context>

@@ -18,11 +18,13 @@
 #include "fleet/fleetworker.h"
 #include "fleet/operationworker.h"
 #include "fleet/workerthreads.h"
+#include "models/auditlistmodel.h"
 #include "models/clusterlistmodel.h"
 #include "models/clustersummary.h"
 #include "operations/operationactions.h"
 #include "operations/operationcontroller.h"
 #include "operations/operationdispatcher.h"
+#include "panels/auditpanel.h"
 #include "panels/clusterlistpanel.h"
 #include "panels/dockbalancer.h"
 #include "panels/findbar.h"
@@ -60,6 +62,7 @@ MainWindow::MainWindow(
     , m_dispatcher(new OperationDispatcher(m_actions, m_operations, this, this))
     , m_lagPanel(new LagChartPanel(this))
     , m_lag(new LagController(m_lagPanel, m_scene, this))
+    , m_auditPanel(new AuditPanel(this))
 {
     FleetWorker::registerMetaTypes();
     OperationWorker::registerMetaTypes();
@@ -99,6 +102,13 @@ MainWindow::MainWindow(
     m_lagDock->setObjectName(u"lagDock"_s);
     m_lagDock->setWidget(m_lagPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_lagDock);
+    m_auditDock = new QDockWidget(tr("Audit log"), this);
+    m_auditDock->setObjectName(u"auditDock"_s);
+    m_auditDock->setWidget(m_auditPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_auditDock);
+    tabifyDockWidget(m_lagDock, m_auditDock);
+    m_lagDock->raise();
+    connect(m_auditPanel, &AuditPanel::instanceActivated, this, &MainWindow::findInstance);
     m_lag->setThreshold(m_config.reasonableReplicationLagSeconds);
     connect(m_lagPanel, &LagChartPanel::instanceClicked, this, &MainWindow::findInstance);
     connect(m_lagPanel, &LagChartPanel::cleanRequested, this, [this] {
@@ -214,6 +224,7 @@ void MainWindow::startWorkers()
     m_dispatcher->setFleet(fleet);
     m_operations->setWorker(m_workers->operations());
     connectLagWorker(m_workers->lag());
+    connectAudit(fleet);
     m_workers->start();
     if (m_seed) {
         // --seed: discover it (the first snapshot may already know it; discovering again only
@@ -225,6 +236,42 @@ void MainWindow::startWorkers()
             fleet, [fleet, seed] { fleet->discover(seed); }, Qt::QueuedConnection);
         m_seed.reset(); // once per start of the app
     }
+}
+
+void MainWindow::connectAudit(FleetWorker* fleet)
+{
+    // Another backend perhaps: read the log afresh. After every snapshot (a poll round, an
+    // operation, a forget) the rows written since the newest one shown are asked for.
+    m_auditPanel->model()->clear();
+    m_auditAsked = false;
+    m_auditError.clear();
+    connect(fleet, &FleetWorker::snapshotReady, this, &MainWindow::readAudit);
+    connect(fleet, &FleetWorker::auditRead, this,
+        [this](const QList<AuditEntry>& entries, const QString& error) {
+            m_auditAsked = false;
+            if (!error.isEmpty()) {
+                if (error != m_auditError) {
+                    showMessage(error, true);
+                }
+                m_auditError = error;
+                return;
+            }
+            m_auditError.clear();
+            m_auditPanel->addEntries(entries);
+        });
+}
+
+void MainWindow::readAudit()
+{
+    if (m_auditAsked || !m_workers) {
+        return;
+    }
+    m_auditAsked = true;
+    FleetWorker* fleet = m_workers->fleet();
+    const qint64 after = m_auditPanel->model()->newestId();
+    const int limit = m_auditPanel->model()->capacity();
+    QMetaObject::invokeMethod(
+        fleet, [fleet, after, limit] { fleet->readAudit(after, limit); }, Qt::QueuedConnection);
 }
 
 void MainWindow::onDiscoverFinished(const InstanceKey& seed, int instances, const QString& error)
@@ -369,6 +416,8 @@ void MainWindow::select(const std::optional<InstanceKey>& key)
 {
     m_selected = key;
     m_lag->setSelected(key);
+    const InstanceRecord* record = key ? m_snapshot.find(*key) : nullptr;
+    m_auditPanel->setSelection(key, record ? record->clusterName : m_currentCluster);
     showDetails();
     updateOperationActions();
 }

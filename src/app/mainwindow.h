@@ -21,11 +21,13 @@ class QTimer;
 
 namespace topograph {
 
+class AuditPanel;
 class ClusterListPanel;
 class ClusterScene;
 class ClusterView;
 class DiscoverDialog;
 class FindBar;
+class FleetWorker;
 class InstanceDetailsPanel;
 class LagChartPanel;
 class LagController;
@@ -57,6 +59,7 @@ public:
     ClusterView* canvas() const { return m_view; }
     InstanceDetailsPanel* details() const { return m_details; }
     LagChartPanel* lagPanel() const { return m_lagPanel; }
+    AuditPanel* auditPanel() const { return m_auditPanel; }
     LagController* lag() const { return m_lag; }
     OperationController* operations() const { return m_operations; }
     OperationActions* operationActions() const { return m_actions; }
@@ -122,6 +125,8 @@ private:
     void saveState() const;
     void updateTitle();
     void showMessage(const QString& message, bool error = false);
+    void connectAudit(topograph::FleetWorker* fleet);
+    void readAudit();
 
     Configuration m_config;
     std::optional<InstanceKey> m_seed;
@@ -151,6 +156,10 @@ private:
     LagChartPanel* m_lagPanel;
     LagController* m_lag;
     QDockWidget* m_lagDock = nullptr;
+    AuditPanel* m_auditPanel;
+    QDockWidget* m_auditDock = nullptr;
+    bool m_auditAsked = false; // a readAudit is on its way: the next waits for its answer
+    QString m_auditError; // the last failure to read it, reported once
     DiscoverDialog* m_discoverDialog = nullptr;
 
     QAction* m_discoverAction = nullptr;

@@ -122,6 +122,7 @@ void MainWindow::createMenus()
     view->addAction(m_clustersDock->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_lagDock->toggleViewAction());
+    view->addAction(m_auditDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_readOnlyAction);
 

@@ -8,15 +8,20 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QTest>
+#include <QTreeView>
 #include <QToolButton>
 
+#include "backend/auditstore.h"
 #include "dialogs/destinationpickerdialog.h"
 #include "dialogs/planpreviewdialog.h"
 #include "mainwindow.h"
 #include "mainwindowfixture.h"
+#include "models/auditlistmodel.h"
 #include "operations/operationactions.h"
 #include "operations/operationcontroller.h"
+#include "panels/auditpanel.h"
 #include "panels/instancedetailspanel.h"
 #include "panels/statusmessage.h"
 
@@ -113,6 +118,31 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.scene()->parentOf(moved), std::optional(sibling), kWaitMs);
         QVERIFY(dialog->moveBackButton()->isVisible());
         QVERIFY(dialog->moveBackButton()->isEnabled());
+
+        // The audit dock lists the relocate at the top, with who ran it; the context filter
+        // "the selected instance" keeps it, another instance's context hides it.
+        AuditPanel* audit = window.auditPanel();
+        const auto topRow = [audit](int column) {
+            return audit->proxy()->index(0, column).data().toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(topRow(AuditListModel::ActionColumn), u"relocate"_s, kWaitMs);
+        QCOMPARE(topRow(AuditListModel::InstanceColumn), moved.toString());
+        QCOMPARE(topRow(AuditListModel::OwnerColumn), AuditStore::defaultOwner());
+        QVERIFY2(topRow(AuditListModel::MessageColumn).contains(u"result: ok"_s),
+            qPrintable(topRow(AuditListModel::MessageColumn)));
+        audit->setSelection(moved, QString());
+        audit->setContext(AuditPanel::Context::Instance);
+        QCOMPARE(topRow(AuditListModel::ActionColumn), u"relocate"_s);
+        audit->setSelection(sb->key(6), QString());
+        for (int r = 0; r < audit->shownRows(); ++r) {
+            QCOMPARE(audit->proxy()->index(r, AuditListModel::InstanceColumn).data().toString(),
+                sb->key(6).toString());
+        }
+        audit->setContext(AuditPanel::Context::All);
+        // Double-clicking the row selects its instance.
+        const QModelIndex row = audit->proxy()->index(0, AuditListModel::InstanceColumn);
+        Q_EMIT audit->view()->doubleClicked(row);
+        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->selectedInstance(), std::optional(moved), kWaitMs);
 
         // Move back plans the reverse move, which puts the replica where it was.
         finished.clear();

@@ -45,6 +45,36 @@ private Q_SLOTS:
         QCOMPARE(limited->size(), 1);
     }
 
+    void recordsTheOwnerAndReadsOnlyNewerRows()
+    {
+        auto backend = openSqlite(m_dir.filePath(u"owner.sqlite3"_s));
+        QVERIFY(backend);
+        const AuditStore audit(*backend);
+        QVERIFY(audit.write(u"relocate"_s, key(u"r1"_s), u"m:3306"_s, u"ok"_s, u"alice"_s).ok());
+        QVERIFY(audit.write(u"forget"_s, key(u"r2"_s), QString(), u"forgotten"_s).ok());
+        // A row another tool wrote has no owner.
+        QVERIFY(backend
+                    ->exec(u"INSERT INTO audit (audit_timestamp, audit_type, hostname, port, "
+                           "cluster_name, message) VALUES ('2026-12-02 10:00:00', 'relocate', "
+                           "'r3', 3306, '', 'by orchestrator')"_s)
+                    .ok());
+        auto all = audit.recent(10);
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 3);
+        QCOMPARE(all->at(2).owner, u"alice"_s);
+        QCOMPARE(all->at(1).owner, AuditStore::defaultOwner());
+        QVERIFY(!AuditStore::defaultOwner().isEmpty());
+        QCOMPARE(all->at(0).owner, QString());
+        // Only the rows after a given one: what the audit dock asks for after each poll.
+        auto newer = audit.recent(10, std::nullopt, all->at(2).id);
+        QVERIFY(newer.ok());
+        QCOMPARE(newer->size(), 2);
+        QCOMPARE(newer->at(1).type, u"forget"_s);
+        auto none = audit.recent(10, std::nullopt, all->at(0).id);
+        QVERIFY(none.ok());
+        QVERIFY(none->isEmpty());
+    }
+
     void readOnlyBackendRefuses()
     {
         const QString file = m_dir.filePath(u"newer.sqlite3"_s);

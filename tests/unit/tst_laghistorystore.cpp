@@ -158,8 +158,8 @@ private Q_SLOTS:
         }
         auto backend = openSqlite(file);
         QVERIFY(backend);
-        QCOMPARE(backend->schemaVersion(), 3);
-        QCOMPARE(Schema::currentVersion(), 3);
+        QVERIFY(Schema::currentVersion() >= 3);
+        QCOMPARE(backend->schemaVersion(), Schema::currentVersion());
         auto read = LagHistoryStore(*backend).read(key(u"db2:3306"_s), kT0.addDays(-1));
         QVERIFY(read);
         QCOMPARE(read->size(), 1);

@@ -14,7 +14,7 @@ AdminActions::AdminActions(const Backend& backend)
 
 QString AdminActions::defaultOwner()
 {
-    return qEnvironmentVariable("USER", u"topograph"_s);
+    return AuditStore::defaultOwner();
 }
 
 Result<bool> AdminActions::forget(const InstanceKey& key) const

@@ -8,32 +8,55 @@ AuditStore::AuditStore(const Backend& backend)
     : m_backend(backend)
 { }
 
+QString AuditStore::defaultOwner()
+{
+    return qEnvironmentVariable("USER", u"topograph"_s);
+}
+
 Result<void> AuditStore::write(const QString& type, const InstanceKey& key,
-    const QString& clusterName, const QString& message) const
+    const QString& clusterName, const QString& message, const QString& owner) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable;
     }
-    auto done = m_backend.exec(u"INSERT INTO audit (audit_timestamp, audit_type, hostname, port, "
-                               "cluster_name, message) VALUES (?, ?, ?, ?, ?, ?)"_s,
-        { Backend::toDb(QDateTime::currentDateTimeUtc()), type, key.host, key.port,
-            clusterName.isNull() ? u""_s : clusterName, message });
-    if (!done) {
-        return done.error();
-    }
-    return {};
+    return m_backend.transaction([&]() -> Result<void> {
+        auto id = m_backend.insert(u"INSERT INTO audit (audit_timestamp, audit_type, hostname, "
+                                   "port, cluster_name, message) VALUES (?, ?, ?, ?, ?, ?)"_s,
+            { Backend::toDb(QDateTime::currentDateTimeUtc()), type, key.host, key.port,
+                clusterName.isNull() ? u""_s : clusterName, message });
+        if (!id) {
+            return id.error();
+        }
+        // A backend another tool created and Topograph may not migrate has no owner table:
+        // the row stands without its owner.
+        if (!m_backend.tableExists(u"topograph_audit_owner"_s)) {
+            return {};
+        }
+        auto owned = m_backend.exec(
+            u"INSERT INTO topograph_audit_owner (audit_id, owner) VALUES (?, ?)"_s, { *id, owner });
+        if (!owned) {
+            return owned.error();
+        }
+        return {};
+    });
 }
 
-Result<QList<AuditEntry>> AuditStore::recent(int limit, const std::optional<InstanceKey>& key) const
+Result<QList<AuditEntry>> AuditStore::recent(
+    int limit, const std::optional<InstanceKey>& key, qint64 afterId) const
 {
-    QString sql = u"SELECT audit_id, audit_timestamp, audit_type, hostname, port, cluster_name, "
-                  "message FROM audit"_s;
-    QVariantList binds;
+    const bool owners = m_backend.tableExists(u"topograph_audit_owner"_s);
+    QString sql = owners
+        ? u"SELECT a.audit_id, a.audit_timestamp, a.audit_type, a.hostname, a.port, "
+          "a.cluster_name, a.message, o.owner FROM audit a LEFT JOIN topograph_audit_owner o "
+          "ON o.audit_id = a.audit_id WHERE a.audit_id > ?"_s
+        : u"SELECT a.audit_id, a.audit_timestamp, a.audit_type, a.hostname, a.port, "
+          "a.cluster_name, a.message FROM audit a WHERE a.audit_id > ?"_s;
+    QVariantList binds { afterId };
     if (key) {
-        sql += u" WHERE hostname = ? AND port = ?"_s;
+        sql += u" AND a.hostname = ? AND a.port = ?"_s;
         binds << key->host << key->port;
     }
-    sql += u" ORDER BY audit_id DESC LIMIT %1"_s.arg(QString::number(std::max(1, limit)));
+    sql += u" ORDER BY a.audit_id DESC LIMIT %1"_s.arg(QString::number(std::max(1, limit)));
     auto rows = m_backend.select(sql, binds);
     if (!rows) {
         return rows.error();
@@ -44,7 +67,8 @@ Result<QList<AuditEntry>> AuditStore::recent(int limit, const std::optional<Inst
             Backend::fromDb(row.value(u"audit_timestamp"_s)), row.value(u"audit_type"_s).toString(),
             InstanceKey { row.value(u"hostname"_s).toString(),
                 static_cast<quint16>(row.value(u"port"_s).toUInt()) },
-            row.value(u"cluster_name"_s).toString(), row.value(u"message"_s).toString() });
+            row.value(u"cluster_name"_s).toString(), row.value(u"message"_s).toString(),
+            row.value(u"owner"_s).toString() });
     }
     return entries;
 }

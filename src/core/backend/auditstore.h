@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -19,6 +20,7 @@ struct AuditEntry
     InstanceKey key;
     QString clusterName;
     QString message; // method and result; never credentials
+    QString owner; // who wrote it (Topograph's own table; empty for rows others wrote)
 };
 
 // orchestrator's audit table: one row per operation, newest first when read.
@@ -27,12 +29,19 @@ class AuditStore final
 public:
     explicit AuditStore(const Backend& backend);
 
+    // The row, and its owner (by default the user running Topograph) in topograph_audit_owner.
     Result<void> write(const QString& type, const InstanceKey& key, const QString& clusterName,
-        const QString& message) const;
-    Result<QList<AuditEntry>> recent(int limit, const std::optional<InstanceKey>& key = {}) const;
+        const QString& message, const QString& owner = defaultOwner()) const;
+    // The newest `limit` rows (of one instance), only those after the row afterId if given.
+    Result<QList<AuditEntry>> recent(int limit, const std::optional<InstanceKey>& key = {},
+        qint64 afterId = 0) const;
+
+    static QString defaultOwner(); // $USER, or "topograph"
 
 private:
     const Backend& m_backend;
 };
 
 } // namespace topograph
+
+Q_DECLARE_METATYPE(topograph::AuditEntry)

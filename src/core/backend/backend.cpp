@@ -137,7 +137,12 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration& config, Open
     }
     if (!mysql && !backend->m_orchestratorOwned) {
         // Readers (the app, a second CLI) keep reading while the writer thread writes.
-        (void)backend->exec(u"PRAGMA journal_mode=WAL"_s);
+        // Without WAL (a read-only file system, say) the backend still works, only readers
+        // wait for the writer: worth a warning, not a refusal.
+        if (auto wal = backend->exec(u"PRAGMA journal_mode=WAL"_s); !wal) {
+            qCWarning(lcBackend).noquote()
+                << "cannot switch" << backend->m_location << "to WAL journaling:" << wal.error().message;
+        }
     }
     if (mode == OpenMode::Normal && !backend->m_orchestratorOwned
         && backend->m_schemaVersion < Schema::currentVersion()) {
@@ -415,6 +420,27 @@ Result<int> Backend::exec(const QString& sql, const QVariantList& binds) const
             u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
     }
     return query.numRowsAffected();
+}
+
+Result<qint64> Backend::insert(const QString& sql, const QVariantList& binds) const
+{
+    QSqlQuery query(database());
+    if (!query.prepare(sql)) {
+        return makeError(ErrorCode::QueryFailed,
+            u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
+    }
+    for (const QVariant& value : binds) {
+        query.addBindValue(value);
+    }
+    if (!query.exec()) {
+        return makeError(ErrorCode::QueryFailed,
+            u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
+    }
+    const QVariant id = query.lastInsertId();
+    if (!id.isValid()) {
+        return makeError(ErrorCode::QueryFailed, u"backend did not say which row it inserted"_s, sql);
+    }
+    return id.toLongLong();
 }
 
 Result<void> Backend::transaction(const std::function<Result<void>()>& work) const

@@ -59,8 +59,13 @@ public:
 
     Result<QList<SqlRow>> select(const QString& sql, const QVariantList& binds = {}) const;
     Result<int> exec(const QString& sql, const QVariantList& binds = {}) const;
+    // An INSERT; answers the id of the new row (its AUTO_INCREMENT / rowid).
+    Result<qint64> insert(const QString& sql, const QVariantList& binds = {}) const;
     // Runs work in a transaction; inside another transaction() it joins the outer one.
     Result<void> transaction(const std::function<Result<void>()>& work) const;
+
+    // A backend another tool made, or one not migrated (read-only), may lack Topograph's tables.
+    bool tableExists(const QString& table) const;
 
     // Timestamps are stored as UTC text 'yyyy-MM-dd HH:mm:ss' on both flavours.
     static QVariant toDb(const QDateTime& time);
@@ -71,7 +76,6 @@ private:
     Result<void> readSchemaState();
     Result<void> migrate(int toVersion);
     Result<void> backupSqlite(const QString& target);
-    bool tableExists(const QString& table) const;
     bool columnExists(const QString& table, const QString& column) const;
     Result<bool> indexExists(const QString& table, const QString& index) const;
     Result<void> applyChanges(const Migration& migration);

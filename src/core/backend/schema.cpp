@@ -169,6 +169,11 @@ const QList<TableDef> kTables {
   sample_time timestamp NOT NULL, lag_seconds double NULL DEFAULT NULL,
   seconds_behind_master bigint NULL DEFAULT NULL, PRIMARY KEY (hostname, port, sample_time))"_s,
         {} },
+    // Who wrote each audit row (orchestrator's audit table has no such column): the audit
+    // dock's owner.
+    { u"topograph_audit_owner"_s,
+        uR"(audit_id bigint NOT NULL, owner varchar(128) NOT NULL DEFAULT '', PRIMARY KEY (audit_id))"_s,
+        {} },
 };
 
 const QList<Migration> kMigrations {
@@ -186,6 +191,7 @@ const QList<Migration> kMigrations {
             { u"topograph_lag_samples"_s, u"heartbeat_seconds"_s, u"double NULL DEFAULT NULL"_s } },
         { { u"topograph_lag_samples"_s, u"sample_time_idx_topograph_lag_samples"_s,
             u"(sample_time)"_s } } },
+    { 4, u"the owner of each audit row"_s, u"0.1.0"_s, { u"topograph_audit_owner"_s } },
 };
 
 } // namespace

@@ -67,6 +67,7 @@ void FleetWorker::registerMetaTypes()
     qRegisterMetaType<topograph::FleetSnapshot>();
     qRegisterMetaType<topograph::PollState>();
     qRegisterMetaType<QList<topograph::InstanceKey>>();
+    qRegisterMetaType<QList<topograph::AuditEntry>>();
 }
 
 void FleetWorker::start()
@@ -237,6 +238,19 @@ void FleetWorker::forget(const InstanceKey& key)
         return;
     }
     Q_EMIT done(tr("Forgot %1").arg(key.toString()));
+}
+
+void FleetWorker::readAudit(qint64 afterId, int limit)
+{
+    if (!m_backend) {
+        return;
+    }
+    auto entries = AuditStore(*m_backend).recent(limit, std::nullopt, afterId);
+    if (!entries) {
+        Q_EMIT auditRead({}, tr("Cannot read the audit log: %1").arg(entries.error().message));
+        return;
+    }
+    Q_EMIT auditRead(*entries, QString());
 }
 
 void FleetWorker::beginMaintenance(const InstanceKey& key, const QString& reason, int minutes)

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "backend/auditstore.h"
 #include "config/configuration.h"
 #include "fleet/fleetsnapshot.h"
 
@@ -44,6 +45,8 @@ public Q_SLOTS:
     void forget(const topograph::InstanceKey& key);
     void beginMaintenance(const topograph::InstanceKey& key, const QString& reason, int minutes);
     void endMaintenance(const topograph::InstanceKey& key);
+    // The audit rows written after the row afterId (all the newest `limit` for 0): auditRead.
+    void readAudit(qint64 afterId, int limit);
 
 Q_SIGNALS:
     void snapshotReady(const topograph::FleetSnapshot& snapshot);
@@ -56,6 +59,8 @@ Q_SIGNALS:
     void done(const QString& message); // an action the user asked for succeeded
     // The backend could not be opened: nothing can be shown until the settings change.
     void backendUnavailable(const QString& message);
+    // The answer to readAudit: rows newest first; error set (and rows empty) when it failed.
+    void auditRead(const QList<topograph::AuditEntry>& entries, const QString& error);
 
 private:
     void onPolled(const topograph::InstanceRecord& record);
