@@ -62,6 +62,9 @@ public:
     // Runs work in a transaction; inside another transaction() it joins the outer one.
     Result<void> transaction(const std::function<Result<void>()>& work) const;
 
+    // Whether the backend has this table (an orchestrator-made backend may lack some).
+    bool hasTable(const QString& table) const { return tableExists(table); }
+
     // Timestamps are stored as UTC text 'yyyy-MM-dd HH:mm:ss' on both flavours.
     static QVariant toDb(const QDateTime& time);
     static QDateTime fromDb(const QVariant& value);

@@ -8,6 +8,8 @@
 
 #include "config/configuration.h"
 #include "fleet/fleetsnapshot.h"
+#include "fleet/forgetcluster.h"
+#include "resolve/discoveryfilter.h"
 
 namespace topograph {
 
@@ -42,11 +44,28 @@ public Q_SLOTS:
     void reload(); // reads the backend again (after an operation wrote to it)
     void discover(const topograph::InstanceKey& seed);
     void forget(const topograph::InstanceKey& key);
+    // Forgets a whole cluster in one step (DESIGN §6): polling of its keys stops, its rows and
+    // what hangs off them and the resolve entries that produced it go in one transaction with
+    // one audit row, the resolver's cached answers for its names are dropped, and nothing
+    // re-creates it (not the poll loop, not a discovery, unless it is the discovery's seed).
+    // Refused unless the cluster is a ghost, and when a host of it still replicates, unless
+    // force; refused in read-only mode always. Answers with forgetClusterFinished.
+    void forgetCluster(const QString& clusterName, bool force);
+    // "Forget and ignore": forgets the instance and adds it to DiscoveryIgnoreHostnameFilters in
+    // the configuration file, so that no discovery brings it back. Answers with done or failed.
+    void forgetAndIgnore(const topograph::InstanceKey& key);
+    // The resolve cache dock's actions: delete one hostname_resolve or hostname_unresolve row,
+    // or empty hostname_resolve (the resolver's cached answers go with it, so nothing writes the
+    // old answers back). Refused in read-only mode. Answer with done or failed and a snapshot.
+    void deleteResolveEntry(const QString& hostname);
+    void deleteUnresolveEntry(const QString& hostname);
+    void resetResolveCache();
     void beginMaintenance(const topograph::InstanceKey& key, const QString& reason, int minutes);
     void endMaintenance(const topograph::InstanceKey& key);
 
 Q_SIGNALS:
     void snapshotReady(const topograph::FleetSnapshot& snapshot);
+    void forgetClusterFinished(const topograph::ForgetClusterOutcome& outcome);
     void pollStateChanged(const topograph::PollState& state);
     void discoverProgress(const topograph::InstanceRecord& record);
     // seed: as asked for in discover(), so that the answer names the right one.
@@ -64,6 +83,9 @@ private:
     void onDiscovered(const QList<topograph::InstanceRecord>& records);
     bool writeRecords(const QList<InstanceRecord>& records);
     bool requireWritable(const QString& what);
+    bool isIgnored(const InstanceKey& key) const; // never polled nor written
+    void stopPolling(const QList<InstanceKey>& keys);
+    ForgetClusterOutcome runForgetCluster(const QString& clusterName, bool force);
     void emitSnapshot();
     void emitPollState();
 
@@ -81,6 +103,10 @@ private:
     InstanceKey m_discoverSeed;
     QHash<quint64, int> m_refreshGenerations; // refresh generation → answers still due
     QList<std::pair<InstanceKey, QString>> m_reportedNames;
+    DiscoveryFilter m_ignoreFilter; // DiscoveryIgnoreHostnameFilters
+    // Keys forgotten in this session: never polled or written again; only a discovery from the
+    // key itself brings one back (DESIGN §6: a forgotten ghost stays forgotten).
+    QSet<InstanceKey> m_forgotten;
     quint64 m_serial = 0;
     PollState m_pollState;
 };
