@@ -28,12 +28,6 @@ QString ghostNameReason(const InstanceRecord& master, const QString& cluster,
     const QHash<QString, QString>& clusterOfHost)
 {
     const QString host = master.key.host.toLower();
-    for (const InstanceRecord& r : records) {
-        if (r.key.port == master.key.port && clusterOf(r) != cluster
-            && r.key.host.toLower().startsWith(host + u'.')) {
-            return translated(QT_TRANSLATE_NOOP("GhostDetector", "%1 is the bare form of %2")).arg(master.key.toString(), r.key.toString());
-        }
-    }
     for (const ResolveEntry& e : resolves) {
         if (e.resolvedHostname.toLower() != host) {
             continue;
@@ -43,6 +37,12 @@ QString ghostNameReason(const InstanceRecord& master, const QString& cluster,
         if (asksKnown || ResolveFlagRules::isPrefixOfAsked(e.hostname, e.resolvedHostname)) {
             return translated(QT_TRANSLATE_NOOP("GhostDetector", "%1 is what %2 resolved to (hostname_resolve)"))
                 .arg(e.resolvedHostname, e.hostname);
+        }
+    }
+    for (const InstanceRecord& r : records) {
+        if (r.key.port == master.key.port && clusterOf(r) != cluster
+            && r.key.host.toLower().startsWith(host + u'.')) {
+            return translated(QT_TRANSLATE_NOOP("GhostDetector", "%1 is the bare form of %2")).arg(master.key.toString(), r.key.toString());
         }
     }
     return {};
