@@ -23,7 +23,6 @@ enum class ResolveFlag : unsigned {
     Mutual = 8, // two names resolve to one another
 };
 Q_DECLARE_FLAGS(ResolveFlags, ResolveFlag)
-Q_DECLARE_OPERATORS_FOR_FLAGS(ResolveFlags)
 
 // One row of the resolve cache as Topograph judges it: the entry, which known instances use each
 // of its names, and its flags with the reason in words. A plain value (crosses threads in the
@@ -46,4 +45,6 @@ struct ResolveCacheEntry
 
 } // namespace topograph
 
+// At global scope: inside the namespace its operator| would hide Qt's (Qt::CTRL | Qt::Key_D).
+Q_DECLARE_OPERATORS_FOR_FLAGS(topograph::ResolveFlags)
 Q_DECLARE_METATYPE(topograph::ResolveCacheEntry)
