@@ -22,6 +22,7 @@
 #include "fleet/fleetworker.h"
 #include "ghostfixture.h"
 #include "models/clustersummary.h"
+#include "resolve/discoveryfilter.h"
 #include "sandboxfixture.h"
 
 using namespace Qt::StringLiterals;
@@ -201,6 +202,62 @@ private Q_SLOTS:
         const auto rows = std::count_if(audit->begin(), audit->end(),
             [](const AuditEntry& e) { return e.type == u"forget-cluster"_s; });
         QCOMPARE(rows, 1);
+    }
+
+    void forgottenLiveHostComesBackOnlyThroughDiscovery()
+    {
+        auto sb = Sandbox::fromEnvironment(u"gtid"_s);
+        if (!sb) {
+            QSKIP(qPrintable(sb.error().message));
+        }
+        const QString path = cliConfig(*sb, u"ignore"_s);
+        auto loaded = ConfigLoader::load(path);
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
+        Configuration config = *loaded;
+        config.instancePollSeconds = 1;
+        FleetWorker worker(config);
+        QSignalSpy snapshots(&worker, &FleetWorker::snapshotReady);
+        QSignalSpy polls(&worker, &FleetWorker::pollStateChanged);
+        QSignalSpy discovered(&worker, &FleetWorker::discoverFinished);
+        QSignalSpy failures(&worker, &FleetWorker::failed);
+        worker.start();
+        const InstanceKey primary = sb->primary().key;
+        const InstanceKey leaf = sb->deepest().key;
+        worker.discover(primary);
+        QVERIFY(discovered.wait(kWaitMs));
+        QVERIFY(last(snapshots).find(leaf));
+
+        // Forgotten: polling (which follows its master's replica list) does not bring it back ...
+        worker.forget(leaf);
+        QVERIFY(!last(snapshots).find(leaf));
+        const quint64 round = polls.last().first().value<PollState>().round;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            polls.last().first().value<PollState>().round >= round + 3, kWaitMs);
+        QVERIFY(!last(snapshots).find(leaf));
+        // ... a discovery does.
+        discovered.clear();
+        worker.discover(primary);
+        QVERIFY(discovered.wait(kWaitMs));
+        QVERIFY(last(snapshots).find(leaf));
+
+        // Forgotten and ignored: not even a discovery, and the filter is in the file.
+        worker.forgetAndIgnore(leaf);
+        QVERIFY(!last(snapshots).find(leaf));
+        discovered.clear();
+        worker.discover(primary);
+        QVERIFY(discovered.wait(kWaitMs));
+        QCOMPARE(discovered.first().at(2).toString(), QString());
+        QVERIFY(!last(snapshots).find(leaf));
+        discovered.clear();
+        worker.discover(leaf);
+        QCOMPARE(discovered.size(), 1);
+        QVERIFY(discovered.first().at(2).toString().contains(u"DiscoveryIgnoreHostnameFilters"_s));
+        QCOMPARE(failures.size(), 0);
+        auto reloaded = ConfigLoader::load(path);
+        QVERIFY(reloaded);
+        QCOMPARE(reloaded->discoveryIgnoreHostnameFilters,
+            QStringList { DiscoveryFilter::exactPattern(leaf) });
+        worker.stop();
     }
 
     void readOnlyWorkerRefuses()

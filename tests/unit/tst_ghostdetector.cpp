@@ -142,6 +142,7 @@ private Q_SLOTS:
         QCOMPARE(ghost.refusal, P::Refusal::None);
         QCOMPARE(ghost.request.keys.size(), 2);
         QCOMPARE(ghost.request.resolveHostnames, QStringList { u"pc1008.eqiad.wmnet"_s });
+        QVERIFY(ghost.request.ghost);
 
         auto notGhost
             = P::decide(live, runbookFleet(), resolves, kGhostNow, kGhostThresholds, false);
@@ -152,6 +153,7 @@ private Q_SLOTS:
         QCOMPARE(forced.refusal, P::Refusal::None);
         QCOMPARE(forced.request.keys.size(), 3);
         QVERIFY(forced.request.resolveHostnames.isEmpty());
+        QVERIFY(!forced.request.ghost);
         QCOMPARE(forced.liveHosts.size(), 3); // the warning a confirmation shows
 
         // A ghost whose bare-name master still has a live replica wants force.

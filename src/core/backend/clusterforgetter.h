@@ -17,6 +17,7 @@ struct ForgetClusterRequest
     QList<InstanceKey> keys;
     QStringList resolveHostnames; // hostname_resolve.hostname of the entries to delete
     QString reason; // why (the ghost reason, or "forced"), for the audit row
+    bool ghost = false; // GhostDetector found the cluster a ghost (else forgetting was forced)
 };
 
 // What forgetting removed, table by table; what the CLI prints and the audit row says.

@@ -116,7 +116,9 @@ void FleetWorker::start()
     m_discoverer = new Discoverer(m_pool, 10000, this);
     m_discoverer->setKeyResolver(
         [this](const InstanceKey& key) { return m_resolver->resolve(key); });
-    m_discoverer->setIgnore([this](const InstanceKey& key) { return isIgnored(key); });
+    m_discoverer->setIgnore([this](const InstanceKey& key) {
+        return m_forgottenGhosts.contains(key) || m_ignoreFilter.ignores(key);
+    });
     connect(m_discoverer, &Discoverer::instanceDiscovered, this, &FleetWorker::discoverProgress);
     connect(m_discoverer, &Discoverer::finished, this, &FleetWorker::onDiscovered);
     emitSnapshot();
@@ -207,9 +209,9 @@ void FleetWorker::discover(const InstanceKey& seed)
             tr("%1 matches DiscoveryIgnoreHostnameFilters.").arg(resolved.toString()));
         return;
     }
-    // A forgotten host comes back through a discovery of its own (DESIGN §6), never as a
-    // neighbour found by another one.
+    // Asked for by name: even a forgotten ghost's key may come back.
     m_forgotten.remove(resolved);
+    m_forgottenGhosts.remove(resolved);
     m_discoverSeed = seed;
     m_reportedNames.clear();
     m_discoverer->start(resolved);
@@ -231,6 +233,10 @@ void FleetWorker::onDiscovered(const QList<InstanceRecord>& records)
         Q_EMIT failed(tr("Cannot record the host names resolved while discovering: %1")
                           .arg(recorded.error().message));
     }
+    // What a discovery finds comes back, forgotten or not (ghost keys it never followed).
+    for (const InstanceRecord& r : records) {
+        m_forgotten.remove(r.key);
+    }
     if (!writeRecords(records)) {
         Q_EMIT discoverFinished(m_discoverSeed, 0, tr("Discovered, but the backend write failed."));
         return;
@@ -248,7 +254,7 @@ void FleetWorker::forget(const InstanceKey& key)
     if (!m_backend || !requireWritable(tr("forget %1").arg(key.toString()))) {
         return;
     }
-    stopPolling({ key });
+    stopPolling({ key }, false);
     auto existed = AdminActions(*m_backend).forget(key);
     emitSnapshot();
     emitPollState();
@@ -261,10 +267,13 @@ void FleetWorker::forget(const InstanceKey& key)
     Q_EMIT done(tr("Forgot %1").arg(key.toString()));
 }
 
-void FleetWorker::stopPolling(const QList<InstanceKey>& keys)
+void FleetWorker::stopPolling(const QList<InstanceKey>& keys, bool ghosts)
 {
     for (const InstanceKey& key : keys) {
         m_forgotten.insert(key);
+        if (ghosts) {
+            m_forgottenGhosts.insert(key);
+        }
         m_poller->removeKey(key);
         m_latestProbe.remove(key);
         m_unwritten.remove(key);
@@ -312,12 +321,13 @@ ForgetClusterOutcome FleetWorker::runForgetCluster(const QString& clusterName, b
     }
     // Pause polling for the keys first: an answer arriving while the rows go must not write
     // them back.
-    stopPolling(decision.request.keys);
+    stopPolling(decision.request.keys, decision.request.ghost);
     auto report = AdminActions(*m_backend).forgetCluster(decision.request);
     if (!report) {
         // Nothing was removed (one transaction): poll them again.
         for (const InstanceKey& key : decision.request.keys) {
             m_forgotten.remove(key);
+            m_forgottenGhosts.remove(key);
             m_poller->addKey(key);
         }
         return refuse(report.error().code,

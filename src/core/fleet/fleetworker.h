@@ -84,7 +84,8 @@ private:
     bool writeRecords(const QList<InstanceRecord>& records);
     bool requireWritable(const QString& what);
     bool isIgnored(const InstanceKey& key) const; // never polled nor written
-    void stopPolling(const QList<InstanceKey>& keys);
+    // ghosts: the keys of a forgotten ghost cluster, which discovery must not follow either.
+    void stopPolling(const QList<InstanceKey>& keys, bool ghosts);
     ForgetClusterOutcome runForgetCluster(const QString& clusterName, bool force);
     void emitSnapshot();
     void emitPollState();
@@ -104,9 +105,12 @@ private:
     QHash<quint64, int> m_refreshGenerations; // refresh generation → answers still due
     QList<std::pair<InstanceKey, QString>> m_reportedNames;
     DiscoveryFilter m_ignoreFilter; // DiscoveryIgnoreHostnameFilters
-    // Keys forgotten in this session: never polled or written again; only a discovery from the
-    // key itself brings one back (DESIGN §6: a forgotten ghost stays forgotten).
+    // Keys forgotten in this session: never polled or written again until a discovery finds
+    // them (DESIGN §6: a forgotten live host comes back only through discovery).
     QSet<InstanceKey> m_forgotten;
+    // Keys of forgotten ghost clusters: a discovery does not follow them either (a ghost's bare
+    // name is not re-created by a discovery through the real FQDN), unless one is its seed.
+    QSet<InstanceKey> m_forgottenGhosts;
     quint64 m_serial = 0;
     PollState m_pollState;
 };

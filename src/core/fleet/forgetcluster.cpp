@@ -47,6 +47,7 @@ ForgetClusterPlanner::Decision ForgetClusterPlanner::decide(const QString& clust
     if (ghost != ghosts.cend()) {
         decision.request.resolveHostnames = ghost->resolveHostnames();
         decision.request.reason = ghost->reason;
+        decision.request.ghost = true;
     } else {
         decision.request.reason = u"forced: not a ghost cluster"_s;
         if (!force) {
