@@ -186,9 +186,8 @@ Result<void> forgetCluster(CommandContext& ctx)
     InstanceStatus::Thresholds thresholds;
     thresholds.pollSeconds = ctx.config.instancePollSeconds;
     thresholds.reasonableLagSeconds = ctx.config.reasonableReplicationLagSeconds;
-    const auto decision
-        = ForgetClusterPlanner::decide(ForgetClusterPlanner::clusterOf(*record), *records,
-            *resolves, QDateTime::currentDateTimeUtc(), thresholds, ctx.args.force);
+    const auto decision = ForgetClusterPlanner::decide(ForgetClusterPlanner::clusterOf(*record),
+        *records, *resolves, QDateTime::currentDateTimeUtc(), thresholds, ctx.args.force);
     if (decision.refusal != ForgetClusterPlanner::Refusal::None) {
         const bool forceable = decision.refusal != ForgetClusterPlanner::Refusal::UnknownCluster;
         return makeError(ErrorCode::Refused,

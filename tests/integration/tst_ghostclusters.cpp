@@ -149,8 +149,8 @@ private Q_SLOTS:
         QVERIFY2(ghost.reason.contains(u"pc1008 is what pc1008.eqiad.wmnet resolved to"_s),
             qPrintable(ghost.reason));
         QCOMPARE(ghost.resolveHostnames(), QStringList { kFqdn });
-        const auto summaries = ClusterSummary::fromRecords(before.records, before.aliases,
-            before.takenAt, {}, {}, &before.ghosts);
+        const auto summaries = ClusterSummary::fromRecords(
+            before.records, before.aliases, before.takenAt, {}, {}, &before.ghosts);
         QCOMPARE(std::count_if(summaries.begin(), summaries.end(),
                      [](const ClusterSummary& s) { return s.ghost; }),
             1);
@@ -311,7 +311,8 @@ private Q_SLOTS:
 
         CliRun shown = run({ u"-c"_s, u"show-resolve-hosts"_s });
         QCOMPARE(shown.exitCode, 0);
-        QVERIFY2(shown.out.split(u'\n').contains(u"pc1008.eqiad.wmnet pc1008"_s), qPrintable(shown.out));
+        QVERIFY2(
+            shown.out.split(u'\n').contains(u"pc1008.eqiad.wmnet pc1008"_s), qPrintable(shown.out));
 
         // A live cluster: refused without --force; anything in read-only mode, even forced.
         CliRun liveRefused = run({ u"-c"_s, u"forget-cluster"_s, u"-i"_s, primary });
@@ -321,7 +322,8 @@ private Q_SLOTS:
             qPrintable(liveRefused.errLines.join(u'\n')));
         QVERIFY(liveRefused.errLines.join(u'\n').contains(u"--force"_s));
         for (const QString& target : { primary, kGhost }) {
-            CliRun ro = run({ u"-c"_s, u"forget-cluster"_s, u"-i"_s, target, u"--force"_s }, readOnly);
+            CliRun ro
+                = run({ u"-c"_s, u"forget-cluster"_s, u"-i"_s, target, u"--force"_s }, readOnly);
             QCOMPARE(ro.exitCode, 1);
             QVERIFY(ro.errLines.join(u'\n').contains(u"read-only"_s));
         }
@@ -330,7 +332,8 @@ private Q_SLOTS:
         QCOMPARE(noop.out,
             u"would forget pc1008:3306: instances pc1008:3306 pc1008:3307; resolve entries "
             "pc1008.eqiad.wmnet\n"_s);
-        QCOMPARE(run({ u"-c"_s, u"which-cluster-instances"_s, u"-i"_s, kGhost }).out.count(u'\n'), 2);
+        QCOMPARE(
+            run({ u"-c"_s, u"which-cluster-instances"_s, u"-i"_s, kGhost }).out.count(u'\n'), 2);
 
         // The ghost, by one of its instances.
         CliRun forgot = run({ u"-c"_s, u"forget-cluster"_s, u"-i"_s, kGhostReplica });
@@ -363,7 +366,7 @@ private Q_SLOTS:
         QCOMPARE(registered.out, primary + u'\n');
         QCOMPARE(run({ u"-c"_s, u"show-unresolve-hosts"_s }).out, u"127.0.0.1 vip.test\n"_s);
         QCOMPARE(run({ u"-c"_s, u"register-hostname-unresolve"_s, u"-i"_s, primary, u"--hostname"_s,
-                     u"x"_s },
+                         u"x"_s },
                      readOnly)
                      .exitCode,
             1);

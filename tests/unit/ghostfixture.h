@@ -22,7 +22,8 @@ inline InstanceKey ghostKey(const QString& text)
 }
 
 // A healthy instance checked a second ago; a replicating replica when master is given.
-inline InstanceRecord liveRecord(const QString& k, const QString& cluster, const QString& master = {})
+inline InstanceRecord liveRecord(
+    const QString& k, const QString& cluster, const QString& master = {})
 {
     InstanceRecord r;
     r.key = ghostKey(k);
@@ -39,7 +40,8 @@ inline InstanceRecord liveRecord(const QString& k, const QString& cluster, const
 }
 
 // A row that was tried but never answered: last_checked set, last_seen never.
-inline InstanceRecord placeholder(const QString& k, const QString& cluster, const QString& master = {})
+inline InstanceRecord placeholder(
+    const QString& k, const QString& cluster, const QString& master = {})
 {
     InstanceRecord r = liveRecord(k, cluster, master);
     r.reachable = false;

@@ -39,14 +39,16 @@ class TestClusterForgetter final : public QObject
         QVERIFY(resolves.record(u"pc1008.eqiad.wmnet"_s, u"pc1008"_s));
         QVERIFY(resolves.record(u"pc1011"_s, u"pc1011.eqiad.wmnet"_s));
         const TagStore tags(db);
-        for (const QString& k : { u"pc1008:3306"_s, u"pc1008:3307"_s, u"pc1011.eqiad.wmnet:3306"_s }) {
+        for (const QString& k :
+            { u"pc1008:3306"_s, u"pc1008:3307"_s, u"pc1011.eqiad.wmnet:3306"_s }) {
             QVERIFY(tags.tag(ghostKey(k), u"role"_s, u"x"_s));
         }
         QVERIFY(MaintenanceStore(db).begin(ghostKey(u"pc1008:3307"_s), u"me"_s, u"why"_s, 10));
         for (const QString& table :
             { u"candidate_database_instance"_s, u"database_instance_downtime"_s }) {
-            QVERIFY(db.exec(u"INSERT INTO "_s + table + u" (hostname, port) VALUES (?, ?), (?, ?)"_s,
-                { u"pc1008"_s, 3306, u"pc1012.eqiad.wmnet"_s, 3306 }));
+            QVERIFY(
+                db.exec(u"INSERT INTO "_s + table + u" (hostname, port) VALUES (?, ?), (?, ?)"_s,
+                    { u"pc1008"_s, 3306, u"pc1012.eqiad.wmnet"_s, 3306 }));
         }
     }
 
@@ -145,7 +147,8 @@ private Q_SLOTS:
 
     void discoveryIgnoreFilters()
     {
-        const DiscoveryFilter filter(QStringList { u"^pc1008:"_s, u"\\.codfw\\."_s, u"[unclosed"_s });
+        const DiscoveryFilter filter(
+            QStringList { u"^pc1008:"_s, u"\\.codfw\\."_s, u"[unclosed"_s });
         QVERIFY(filter.ignores(ghostKey(u"pc1008:3306"_s)));
         QVERIFY(!filter.ignores(ghostKey(u"pc1008.eqiad.wmnet:3306"_s)));
         QVERIFY(filter.ignores(ghostKey(u"db1.codfw.wmnet:3306"_s)));
@@ -168,11 +171,13 @@ private Q_SLOTS:
         Configuration config = *loaded;
         QCOMPARE(config.discoveryIgnoreHostnameFilters, QStringList { u"^db9:"_s });
         QCOMPARE(DiscoveryFilter::addAndSave(config, ghostKey(u"db9:3306"_s)).valueOr(true), false);
-        QCOMPARE(DiscoveryFilter::addAndSave(config, ghostKey(u"pc1008:3306"_s)).valueOr(false), true);
+        QCOMPARE(
+            DiscoveryFilter::addAndSave(config, ghostKey(u"pc1008:3306"_s)).valueOr(false), true);
         auto reloaded = ConfigLoader::load(path);
         QVERIFY(reloaded);
         QCOMPARE(reloaded->discoveryIgnoreHostnameFilters,
-            (QStringList { u"^db9:"_s, DiscoveryFilter::exactPattern(ghostKey(u"pc1008:3306"_s)) }));
+            (QStringList {
+                u"^db9:"_s, DiscoveryFilter::exactPattern(ghostKey(u"pc1008:3306"_s)) }));
         QFile saved(path);
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QVERIFY(saved.readAll().contains("UnknownKey"));
@@ -185,7 +190,8 @@ private Q_SLOTS:
 
     void invalidFilterIsAConfigError()
     {
-        auto loaded = ConfigLoader::fromJson("{\"DiscoveryIgnoreHostnameFilters\": [\"(\"]}", u"x"_s);
+        auto loaded
+            = ConfigLoader::fromJson("{\"DiscoveryIgnoreHostnameFilters\": [\"(\"]}", u"x"_s);
         QVERIFY(!loaded);
         QVERIFY(loaded.error().message.contains(u"DiscoveryIgnoreHostnameFilters"_s));
         QVERIFY(!ConfigLoader::fromJson("{\"DiscoveryIgnoreHostnameFilters\": \"x\"}", u"x"_s));

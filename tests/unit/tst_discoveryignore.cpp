@@ -86,7 +86,8 @@ private Q_SLOTS:
         const Configuration config = ignoring({ u"^pc1008:"_s });
         const QString live = u"pc1008.eqiad.wmnet:3306"_s;
         QVERIFY(TopologyWriter(*backend, config)
-                    .record({ liveRecord(live, live), liveRecord(u"pc1008:3306"_s, u"pc1008:3306"_s) }));
+                    .record({ liveRecord(live, live),
+                        liveRecord(u"pc1008:3306"_s, u"pc1008:3306"_s) }));
         auto rows = InstanceStore(*backend).readAll();
         QVERIFY(rows);
         QCOMPARE(rows->size(), 1);

@@ -74,16 +74,16 @@ private Q_SLOTS:
         QList<InstanceRecord> fleet = runbookFleet();
         fleet.resize(3);
         // A healthy entry pointing at live names produces nothing.
-        QVERIFY(GhostDetector::detect(fleet,
-            { resolveEntry(u"pc1011"_s, u"pc1011.eqiad.wmnet"_s) }, kGhostNow, kGhostThresholds)
+        QVERIFY(GhostDetector::detect(fleet, { resolveEntry(u"pc1011"_s, u"pc1011.eqiad.wmnet"_s) },
+            kGhostNow, kGhostThresholds)
                     .isEmpty());
     }
 
     void loneReplicaOfUnknownMaster()
     {
-        const auto ghosts = GhostDetector::detect({ liveRecord(u"db2:3306"_s, u"db2:3306"_s,
-                                                      u"db-gone:3306"_s) },
-            {}, kGhostNow, kGhostThresholds);
+        const auto ghosts
+            = GhostDetector::detect({ liveRecord(u"db2:3306"_s, u"db2:3306"_s, u"db-gone:3306"_s) },
+                {}, kGhostNow, kGhostThresholds);
         QCOMPARE(names(ghosts), QStringList { u"db2:3306"_s });
         QVERIFY(ghosts.first().reason.contains(u"lone replica of db-gone:3306"_s));
     }
@@ -93,9 +93,9 @@ private Q_SLOTS:
         InstanceRecord master = liveRecord(u"db1:3306"_s, u"db1:3306"_s);
         master.reachable = false;
         master.lastChecked = kGhostNow;
-        QVERIFY(GhostDetector::detect({ master, liveRecord(u"db2:3306"_s, u"db1:3306"_s,
-                                                    u"db1:3306"_s) },
-            {}, kGhostNow, kGhostThresholds)
+        QVERIFY(GhostDetector::detect(
+            { master, liveRecord(u"db2:3306"_s, u"db1:3306"_s, u"db1:3306"_s) }, {}, kGhostNow,
+            kGhostThresholds)
                     .isEmpty());
     }
 
@@ -111,7 +111,8 @@ private Q_SLOTS:
             QCOMPARE(s.ghostReason, s.ghost ? ghosts.first().reason : QString());
         }
         // Without the snapshot's ghosts, the records alone still find it.
-        const auto alone = ClusterSummary::fromRecords(runbookFleet(), {}, kGhostNow, kGhostThresholds);
+        const auto alone
+            = ClusterSummary::fromRecords(runbookFleet(), {}, kGhostNow, kGhostThresholds);
         QVERIFY(std::any_of(alone.begin(), alone.end(),
             [](const ClusterSummary& s) { return s.ghost && !s.ghostReason.isEmpty(); }));
     }
@@ -137,8 +138,8 @@ private Q_SLOTS:
         const QList<ResolveEntry> resolves { resolveEntry(u"pc1008.eqiad.wmnet"_s, u"pc1008"_s) };
         const QString live = u"pc1008.eqiad.wmnet:3306"_s;
 
-        auto ghost = P::decide(u"pc1008:3306"_s, runbookFleet(), resolves, kGhostNow,
-            kGhostThresholds, false);
+        auto ghost = P::decide(
+            u"pc1008:3306"_s, runbookFleet(), resolves, kGhostNow, kGhostThresholds, false);
         QCOMPARE(ghost.refusal, P::Refusal::None);
         QCOMPARE(ghost.request.keys.size(), 2);
         QCOMPARE(ghost.request.resolveHostnames, QStringList { u"pc1008.eqiad.wmnet"_s });
@@ -163,12 +164,12 @@ private Q_SLOTS:
             = P::decide(u"pc1008:3306"_s, fleet, resolves, kGhostNow, kGhostThresholds, false);
         QCOMPARE(replicating.refusal, P::Refusal::StillReplicating);
         QVERIFY(replicating.message.contains(u"pc1008:3307"_s));
-        QCOMPARE(P::decide(u"pc1008:3306"_s, fleet, resolves, kGhostNow, kGhostThresholds, true)
-                     .refusal,
+        QCOMPARE(
+            P::decide(u"pc1008:3306"_s, fleet, resolves, kGhostNow, kGhostThresholds, true).refusal,
             P::Refusal::None);
 
-        QCOMPARE(P::decide(u"nosuch:3306"_s, fleet, resolves, kGhostNow, kGhostThresholds, true)
-                     .refusal,
+        QCOMPARE(
+            P::decide(u"nosuch:3306"_s, fleet, resolves, kGhostNow, kGhostThresholds, true).refusal,
             P::Refusal::UnknownCluster);
     }
 };

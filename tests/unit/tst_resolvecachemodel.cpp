@@ -17,8 +17,8 @@ namespace {
 
 using C = ResolveCacheModel::Column;
 
-QList<ResolveCacheEntry> judged(const QList<ResolveEntry>& entries,
-    const QList<UnresolveEntry>& unresolves = {})
+QList<ResolveCacheEntry> judged(
+    const QList<ResolveEntry>& entries, const QList<UnresolveEntry>& unresolves = {})
 {
     return ResolveFlagRules::judge(entries, unresolves, runbookFleet(), kGhostNow, 60);
 }
@@ -38,12 +38,13 @@ private Q_SLOTS:
     void showsEntriesWithRawValues()
     {
         ResolveCacheModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.columnCount(), static_cast<int>(C::Count));
         model.setEntries(judged({ resolveEntry(u"pc1008.eqiad.wmnet"_s, u"pc1008"_s, 5),
                                     resolveEntry(u"pc1011"_s, u"pc1011.eqiad.wmnet"_s, 90) },
-                             { UnresolveEntry { u"pc1012.eqiad.wmnet"_s, u"pc-vip"_s,
-                                 kGhostNow.addSecs(-30) } }),
+                             { UnresolveEntry {
+                                 u"pc1012.eqiad.wmnet"_s, u"pc-vip"_s, kGhostNow.addSecs(-30) } }),
             kGhostNow);
         QCOMPARE(model.rowCount(), 3);
 
@@ -88,8 +89,10 @@ private Q_SLOTS:
     void updatesInPlaceAndResetsOnNewRows()
     {
         ResolveCacheModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const auto first = judged({ resolveEntry(u"a"_s, u"a.x"_s), resolveEntry(u"b"_s, u"b.x"_s) });
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto first
+            = judged({ resolveEntry(u"a"_s, u"a.x"_s), resolveEntry(u"b"_s, u"b.x"_s) });
         model.setEntries(first, kGhostNow);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -117,11 +120,13 @@ private Q_SLOTS:
     void sortsByRawValuesInAProxy()
     {
         ResolveCacheModel model;
-        model.setEntries(judged({ resolveEntry(u"a"_s, u"a.x"_s, 2),
-                             resolveEntry(u"b"_s, u"b.x"_s, 10), resolveEntry(u"c"_s, u"c.x"_s, 70) }),
+        model.setEntries(
+            judged({ resolveEntry(u"a"_s, u"a.x"_s, 2), resolveEntry(u"b"_s, u"b.x"_s, 10),
+                resolveEntry(u"c"_s, u"c.x"_s, 70) }),
             kGhostNow);
         QSortFilterProxyModel proxy;
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSourceModel(&model);
         proxy.setSortRole(ResolveCacheModel::SortRole);
         proxy.sort(static_cast<int>(C::Age), Qt::DescendingOrder);

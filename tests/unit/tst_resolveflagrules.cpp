@@ -29,22 +29,20 @@ private Q_SLOTS:
             << QList { resolveEntry(u"pc1011.eqiad.wmnet"_s, u"pc10"_s) }
             << ResolveFlags(ResolveFlag::PrefixOfAsked | ResolveFlag::Unanswered)
             << u"prefix of the name asked"_s;
-        QTest::newRow("healthy")
-            << QList { resolveEntry(u"pc1011"_s, u"pc1011.eqiad.wmnet"_s) } << ResolveFlags()
-            << QString();
+        QTest::newRow("healthy") << QList { resolveEntry(u"pc1011"_s, u"pc1011.eqiad.wmnet"_s) }
+                                 << ResolveFlags() << QString();
         QTest::newRow("nobody answers")
             << QList { resolveEntry(u"db9"_s, u"db9.codfw.wmnet"_s) }
             << ResolveFlags(ResolveFlag::Unanswered) << u"no known instance answers to"_s;
-        QTest::newRow("expired")
-            << QList { resolveEntry(u"pc1011"_s, u"pc1011.eqiad.wmnet"_s, 61) }
-            << ResolveFlags(ResolveFlag::Expired) << u"expired"_s;
+        QTest::newRow("expired") << QList { resolveEntry(u"pc1011"_s, u"pc1011.eqiad.wmnet"_s, 61) }
+                                 << ResolveFlags(ResolveFlag::Expired) << u"expired"_s;
         QTest::newRow("just within expiry")
             << QList { resolveEntry(u"pc1011"_s, u"pc1011.eqiad.wmnet"_s, 59) } << ResolveFlags()
             << QString();
-        QTest::newRow("mutual")
-            << QList { resolveEntry(u"pc1012.eqiad.wmnet"_s, u"pc1011.eqiad.wmnet"_s),
-                   resolveEntry(u"pc1011.eqiad.wmnet"_s, u"pc1012.eqiad.wmnet"_s) }
-            << ResolveFlags(ResolveFlag::Mutual) << u"resolve to one another"_s;
+        QTest::newRow("mutual") << QList { resolveEntry(
+                                               u"pc1012.eqiad.wmnet"_s, u"pc1011.eqiad.wmnet"_s),
+            resolveEntry(u"pc1011.eqiad.wmnet"_s, u"pc1012.eqiad.wmnet"_s) }
+                                << ResolveFlags(ResolveFlag::Mutual) << u"resolve to one another"_s;
         QTest::newRow("case does not matter")
             << QList { resolveEntry(u"PC1011"_s, u"pc1011.EQIAD.wmnet"_s) } << ResolveFlags()
             << QString();
@@ -54,8 +52,7 @@ private Q_SLOTS:
         QFETCH(QList<ResolveEntry>, entries);
         QFETCH(ResolveFlags, flags);
         QFETCH(QString, reasonPart);
-        const auto judged
-            = ResolveFlagRules::judge(entries, {}, runbookFleet(), kGhostNow, 60);
+        const auto judged = ResolveFlagRules::judge(entries, {}, runbookFleet(), kGhostNow, 60);
         QCOMPARE(judged.size(), entries.size());
         QCOMPARE(judged.first().flags, flags);
         QCOMPARE(judged.first().flagged(), flags != ResolveFlags());
@@ -68,8 +65,9 @@ private Q_SLOTS:
 
     void usersOfEachName()
     {
-        const auto judged = ResolveFlagRules::judge(
-            { resolveEntry(u"pc1008.eqiad.wmnet"_s, u"pc1008"_s) }, {}, runbookFleet(), kGhostNow, 60);
+        const auto judged
+            = ResolveFlagRules::judge({ resolveEntry(u"pc1008.eqiad.wmnet"_s, u"pc1008"_s) }, {},
+                runbookFleet(), kGhostNow, 60);
         QCOMPARE(judged.size(), 1);
         QCOMPARE(judged.first().kind, ResolveKind::Resolve);
         QCOMPARE(judged.first().hostnameUsers, QList { ghostKey(u"pc1008.eqiad.wmnet:3306"_s) });
@@ -83,7 +81,8 @@ private Q_SLOTS:
         // A virtual name is nobody's key by design; only its age counts.
         const UnresolveEntry vip { u"pc1008.eqiad.wmnet"_s, u"pc-vip"_s, kGhostNow.addSecs(-60) };
         const UnresolveEntry old { u"pc1011.eqiad.wmnet"_s, u"pc"_s, kGhostNow.addSecs(-7200) };
-        const auto judged = ResolveFlagRules::judge({}, { vip, old }, runbookFleet(), kGhostNow, 60);
+        const auto judged
+            = ResolveFlagRules::judge({}, { vip, old }, runbookFleet(), kGhostNow, 60);
         QCOMPARE(judged.size(), 2);
         QCOMPARE(judged.at(0).kind, ResolveKind::Unresolve);
         QCOMPARE(judged.at(0).flags, ResolveFlags());
@@ -93,9 +92,9 @@ private Q_SLOTS:
 
     void entryWithoutTimeIsExpired()
     {
-        const auto judged = ResolveFlagRules::judge(
-            { ResolveEntry { u"pc1011"_s, u"pc1011.eqiad.wmnet"_s, {} } }, {}, runbookFleet(),
-            kGhostNow, 60);
+        const auto judged
+            = ResolveFlagRules::judge({ ResolveEntry { u"pc1011"_s, u"pc1011.eqiad.wmnet"_s, {} } },
+                {}, runbookFleet(), kGhostNow, 60);
         QVERIFY(judged.first().flags.testFlag(ResolveFlag::Expired));
     }
 };

@@ -14,10 +14,10 @@ QString ForgetClusterReport::summary() const
         keys << key.toString();
     }
     return u"cluster %1: instances %2; tags %3, maintenance %4, candidate %5, downtime %6; "
-           "resolve entries %7"_s
-        .arg(clusterName, keys.isEmpty() ? u"none"_s : keys.join(u", "_s), QString::number(tags),
-            QString::number(maintenance), QString::number(candidates), QString::number(downtimes),
-            resolveEntries.isEmpty() ? u"none"_s : resolveEntries.join(u", "_s));
+           "resolve entries %7"_s.arg(clusterName, keys.isEmpty() ? u"none"_s : keys.join(u", "_s),
+               QString::number(tags), QString::number(maintenance), QString::number(candidates),
+               QString::number(downtimes),
+               resolveEntries.isEmpty() ? u"none"_s : resolveEntries.join(u", "_s));
 }
 
 ClusterForgetter::ClusterForgetter(const Backend& backend)

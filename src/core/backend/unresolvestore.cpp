@@ -17,9 +17,9 @@ Result<QList<UnresolveEntry>> UnresolveStore::all() const
     }
     QList<UnresolveEntry> entries;
     for (const SqlRow& row : *rows) {
-        entries.append({ row.value(u"hostname"_s).toString(),
-            row.value(u"unresolved_hostname"_s).toString(),
-            Backend::fromDb(row.value(u"last_registered"_s)) });
+        entries.append(
+            { row.value(u"hostname"_s).toString(), row.value(u"unresolved_hostname"_s).toString(),
+                Backend::fromDb(row.value(u"last_registered"_s)) });
     }
     return entries;
 }

@@ -1,8 +1,8 @@
 #include "fleet/forgetcluster.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
+
+#include <QCoreApplication>
 
 #include "topology/ghostdetector.h"
 
@@ -38,7 +38,9 @@ ForgetClusterPlanner::Decision ForgetClusterPlanner::decide(const QString& clust
     std::sort(decision.request.keys.begin(), decision.request.keys.end());
     if (decision.request.keys.isEmpty()) {
         decision.refusal = Refusal::UnknownCluster;
-        decision.message = translated(QT_TRANSLATE_NOOP("ForgetClusterPlanner", "unknown cluster %1")).arg(clusterName);
+        decision.message
+            = translated(QT_TRANSLATE_NOOP("ForgetClusterPlanner", "unknown cluster %1"))
+                  .arg(clusterName);
         return decision;
     }
     const QList<GhostCluster> ghosts = GhostDetector::detect(records, resolves, now, thresholds);
@@ -52,7 +54,9 @@ ForgetClusterPlanner::Decision ForgetClusterPlanner::decide(const QString& clust
         decision.request.reason = u"forced: not a ghost cluster"_s;
         if (!force) {
             decision.refusal = Refusal::NotGhost;
-            decision.message = translated(QT_TRANSLATE_NOOP("ForgetClusterPlanner", "%1 is not a ghost cluster")).arg(clusterName);
+            decision.message
+                = translated(QT_TRANSLATE_NOOP("ForgetClusterPlanner", "%1 is not a ghost cluster"))
+                      .arg(clusterName);
             return decision;
         }
     }
@@ -60,10 +64,10 @@ ForgetClusterPlanner::Decision ForgetClusterPlanner::decide(const QString& clust
         = LiveReplicationCheck::liveHosts(decision.request.keys, records, now, thresholds);
     if (!decision.liveHosts.isEmpty() && !force) {
         decision.refusal = Refusal::StillReplicating;
-        decision.message = translated(QT_TRANSLATE_NOOP("ForgetClusterPlanner",
-                                         "%1 still replicates in a live topology: %2"))
+        decision.message = translated(
+            QT_TRANSLATE_NOOP("ForgetClusterPlanner", "%1 still replicates in a live topology: %2"))
                                .arg(
-            clusterName, LiveReplicationCheck::describe(decision.liveHosts));
+                                   clusterName, LiveReplicationCheck::describe(decision.liveHosts));
     }
     return decision;
 }

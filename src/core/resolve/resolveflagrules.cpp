@@ -29,23 +29,31 @@ bool ResolveFlagRules::isPrefixOfAsked(const QString& hostname, const QString& r
         && hostname.startsWith(resolved, Qt::CaseInsensitive);
 }
 
-QString ResolveFlagRules::reason(ResolveFlags flags, const QString& hostname, const QString& resolved)
+QString ResolveFlagRules::reason(
+    ResolveFlags flags, const QString& hostname, const QString& resolved)
 {
     QStringList parts;
     if (flags.testFlag(ResolveFlag::PrefixOfAsked)) {
         const bool bare = hostname.at(resolved.size()) == u'.' && !resolved.contains(u'.');
-        parts << (bare ? translated(QT_TRANSLATE_NOOP("ResolveFlagRules", "an FQDN resolved to a bare name (%1 → %2)"))
-                       : translated(QT_TRANSLATE_NOOP("ResolveFlagRules", "resolved to a prefix of the name asked (%1 → %2)")))
-                         .arg(hostname, resolved);
+        parts << (bare ? translated(QT_TRANSLATE_NOOP(
+                      "ResolveFlagRules", "an FQDN resolved to a bare name (%1 → %2)"))
+                       : translated(QT_TRANSLATE_NOOP(
+                           "ResolveFlagRules", "resolved to a prefix of the name asked (%1 → %2)")))
+                     .arg(hostname, resolved);
     }
     if (flags.testFlag(ResolveFlag::Unanswered)) {
-        parts << translated(QT_TRANSLATE_NOOP("ResolveFlagRules", "no known instance answers to %1")).arg(resolved);
+        parts << translated(
+            QT_TRANSLATE_NOOP("ResolveFlagRules", "no known instance answers to %1"))
+                     .arg(resolved);
     }
     if (flags.testFlag(ResolveFlag::Mutual)) {
-        parts << translated(QT_TRANSLATE_NOOP("ResolveFlagRules", "%1 and %2 resolve to one another")).arg(hostname, resolved);
+        parts << translated(
+            QT_TRANSLATE_NOOP("ResolveFlagRules", "%1 and %2 resolve to one another"))
+                     .arg(hostname, resolved);
     }
     if (flags.testFlag(ResolveFlag::Expired)) {
-        parts << translated(QT_TRANSLATE_NOOP("ResolveFlagRules", "expired (older than ExpiryHostnameResolvesMinutes)"));
+        parts << translated(QT_TRANSLATE_NOOP(
+            "ResolveFlagRules", "expired (older than ExpiryHostnameResolvesMinutes)"));
     }
     return parts.join(u"; "_s);
 }

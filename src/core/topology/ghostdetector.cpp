@@ -35,14 +35,16 @@ QString ghostNameReason(const InstanceRecord& master, const QString& cluster,
         const QString askedCluster = clusterOfHost.value(e.hostname.toLower());
         const bool asksKnown = !askedCluster.isEmpty() && askedCluster != cluster;
         if (asksKnown || ResolveFlagRules::isPrefixOfAsked(e.hostname, e.resolvedHostname)) {
-            return translated(QT_TRANSLATE_NOOP("GhostDetector", "%1 is what %2 resolved to (hostname_resolve)"))
+            return translated(
+                QT_TRANSLATE_NOOP("GhostDetector", "%1 is what %2 resolved to (hostname_resolve)"))
                 .arg(e.resolvedHostname, e.hostname);
         }
     }
     for (const InstanceRecord& r : records) {
         if (r.key.port == master.key.port && clusterOf(r) != cluster
             && r.key.host.toLower().startsWith(host + u'.')) {
-            return translated(QT_TRANSLATE_NOOP("GhostDetector", "%1 is the bare form of %2")).arg(master.key.toString(), r.key.toString());
+            return translated(QT_TRANSLATE_NOOP("GhostDetector", "%1 is the bare form of %2"))
+                .arg(master.key.toString(), r.key.toString());
         }
     }
     return {};
@@ -90,20 +92,26 @@ QList<GhostCluster> GhostDetector::detect(const QList<InstanceRecord>& records,
         }
         QStringList reasons;
         if (!master) {
-            reasons << translated(QT_TRANSLATE_NOOP("GhostDetector", "no instance answers as its master %1")).arg(cluster);
+            reasons << translated(
+                QT_TRANSLATE_NOOP("GhostDetector", "no instance answers as its master %1"))
+                           .arg(cluster);
         } else {
-            const QString name = ghostNameReason(*master, cluster, records, resolves, clusterOfHost);
+            const QString name
+                = ghostNameReason(*master, cluster, records, resolves, clusterOfHost);
             if (!name.isEmpty()) {
                 reasons << name;
             }
             if (!InstanceStatus::of(*master, now, thresholds).lastCheckValid
                 && !master->lastSeen.isValid()) {
-                reasons << translated(QT_TRANSLATE_NOOP("GhostDetector", "its master %1 was never validly checked")).arg(cluster);
+                reasons << translated(
+                    QT_TRANSLATE_NOOP("GhostDetector", "its master %1 was never validly checked"))
+                               .arg(cluster);
             }
         }
         if (members.size() == 1 && members.front()->isReplica()
             && !known.contains(*members.front()->masterKey)) {
-            reasons << translated(QT_TRANSLATE_NOOP("GhostDetector", "a lone replica of %1, which no known instance is"))
+            reasons << translated(QT_TRANSLATE_NOOP("GhostDetector",
+                                      "a lone replica of %1, which no known instance is"))
                            .arg(members.front()->masterKey->toString());
         }
         if (reasons.isEmpty()) {

@@ -34,12 +34,16 @@ QList<LiveReplicationCheck::LiveHost> LiveReplicationCheck::liveHosts(
             continue;
         }
         if (record->isReplica() && (record->ioThreadRunning || record->sqlThreadRunning)) {
-            live << LiveHost { key, translated(QT_TRANSLATE_NOOP("LiveReplicationCheck", "replicating from %1")).arg(record->masterKey->toString()) };
+            live << LiveHost { key,
+                translated(QT_TRANSLATE_NOOP("LiveReplicationCheck", "replicating from %1"))
+                    .arg(record->masterKey->toString()) };
             continue;
         }
         for (const InstanceRecord& r : all) {
             if (r.masterKey == key && answered(r) && (r.ioThreadRunning || r.sqlThreadRunning)) {
-                live << LiveHost { key, translated(QT_TRANSLATE_NOOP("LiveReplicationCheck", "%1 replicates from it")).arg(r.key.toString()) };
+                live << LiveHost { key,
+                    translated(QT_TRANSLATE_NOOP("LiveReplicationCheck", "%1 replicates from it"))
+                        .arg(r.key.toString()) };
                 break;
             }
         }
