@@ -146,8 +146,7 @@ private Q_SLOTS:
             { u"begin-maintenance"_s, u"-i"_s, u"db1:3306"_s, u"--reason"_s, u"test"_s },
             { u"reset-hostname-resolve-cache"_s },
             { u"heartbeat-clean"_s, u"-i"_s, u"db1:3306"_s },
-            { u"register-hostname-unresolve"_s, u"-i"_s, u"db1:3306"_s, u"--hostname"_s,
-                u"vip"_s },
+            { u"register-hostname-unresolve"_s, u"-i"_s, u"db1:3306"_s, u"--hostname"_s, u"vip"_s },
             { u"deregister-hostname-unresolve"_s, u"-i"_s, u"db1:3306"_s },
             { u"forget-cluster"_s, u"-i"_s, u"db1:3306"_s },
         };

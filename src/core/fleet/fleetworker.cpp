@@ -205,8 +205,8 @@ void FleetWorker::discover(const InstanceKey& seed)
     }
     const InstanceKey resolved = m_resolver->resolve(seed);
     if (m_ignoreFilter.ignores(resolved)) {
-        Q_EMIT discoverFinished(seed, 0,
-            tr("%1 matches DiscoveryIgnoreHostnameFilters.").arg(resolved.toString()));
+        Q_EMIT discoverFinished(
+            seed, 0, tr("%1 matches DiscoveryIgnoreHostnameFilters.").arg(resolved.toString()));
         return;
     }
     // Asked for by name: even a forgotten ghost's key may come back.
@@ -306,17 +306,19 @@ ForgetClusterOutcome FleetWorker::runForgetCluster(const QString& clusterName, b
         return refuse(writable.error().code, writable.error().message);
     }
     auto records = InstanceStore(*m_backend).readAll();
-    auto resolves = records ? ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).everything()
-                            : Result<QList<ResolveEntry>>(records.error());
+    auto resolves = records
+        ? ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).everything()
+        : Result<QList<ResolveEntry>>(records.error());
     if (!resolves) {
-        return refuse(resolves.error().code,
-            tr("Cannot read the backend: %1").arg(resolves.error().message));
+        return refuse(
+            resolves.error().code, tr("Cannot read the backend: %1").arg(resolves.error().message));
     }
     const auto decision = ForgetClusterPlanner::decide(clusterName, *records, *resolves,
         QDateTime::currentDateTimeUtc(), thresholdsOf(m_config), force);
     outcome.liveHosts = LiveReplicationCheck::describe(decision.liveHosts);
     if (decision.refusal != ForgetClusterPlanner::Refusal::None) {
-        outcome.needsConfirmation = decision.refusal == ForgetClusterPlanner::Refusal::StillReplicating;
+        outcome.needsConfirmation
+            = decision.refusal == ForgetClusterPlanner::Refusal::StillReplicating;
         return refuse(ErrorCode::Refused, decision.message);
     }
     // Pause polling for the keys first: an answer arriving while the rows go must not write
@@ -574,8 +576,8 @@ void FleetWorker::emitSnapshot()
         snapshot.resolveCache = ResolveFlagRules::judge(*resolves, *unresolves, snapshot.records,
             snapshot.takenAt, m_config.expiryHostnameResolvesMinutes);
     }
-    snapshot.ghosts = GhostDetector::detect(snapshot.records, resolves.valueOr({}),
-        snapshot.takenAt, thresholdsOf(m_config));
+    snapshot.ghosts = GhostDetector::detect(
+        snapshot.records, resolves.valueOr({}), snapshot.takenAt, thresholdsOf(m_config));
     Q_EMIT snapshotReady(snapshot);
 }
 

@@ -40,7 +40,7 @@ public:
     // names), so that the next lookup asks DNS again instead of repeating a bad answer.
     // Returns how many cached answers went.
     int forget(const QStringList& names);
-    void clear() { m_cache.clear(); m_new.clear(); } // every cached answer
+    void clear(); // drops every cached answer
     bool isCached(const QString& host) const { return m_cache.contains(host); }
 
 private:
