@@ -21,6 +21,7 @@ Result<CliArguments> CliArguments::parse(const QStringList& arguments)
         { u"owner"_s, &CliArguments::owner },
         { u"tag"_s, &CliArguments::tag },
         { u"backup"_s, &CliArguments::backupFile },
+        { u"hostname"_s, &CliArguments::hostname },
     };
     const QList<std::pair<QString, bool CliArguments::*>> flags {
         { u"debug"_s, &CliArguments::debug },
@@ -32,6 +33,8 @@ Result<CliArguments> CliArguments::parse(const QStringList& arguments)
         { u"h"_s, &CliArguments::help },
         { u"poll"_s, &CliArguments::poll },
         { u"watch"_s, &CliArguments::watch },
+        { u"force"_s, &CliArguments::force },
+        { u"ignore"_s, &CliArguments::ignore },
     };
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);

@@ -21,6 +21,7 @@ struct CliArguments
     QString owner;
     QString tag;
     QString backupFile;
+    QString hostname; // --hostname (register-hostname-unresolve)
     bool debug = false;
     bool stack = false;
     bool noop = false;
@@ -29,6 +30,8 @@ struct CliArguments
     bool help = false;
     bool poll = false;
     bool watch = false;
+    bool force = false; // --force (forget-cluster on a cluster that is not a ghost)
+    bool ignore = false; // --ignore (forget-cluster: also add to DiscoveryIgnoreHostnameFilters)
 
     static Result<CliArguments> parse(const QStringList& arguments); // without argv[0]
 };

@@ -27,5 +27,6 @@ QList<Command> adminCommands(); // commands_admin.cpp
 QList<Command> tagCommands(); // commands_tags.cpp
 QList<Command> operationCommands(); // commands_ops.cpp
 QList<Command> lagCommands(); // commands_lag.cpp
+QList<Command> resolveCommands(); // commands_resolve.cpp
 
 } // namespace topograph

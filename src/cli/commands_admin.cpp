@@ -1,4 +1,4 @@
-// Discovery, forgetting, maintenance, the resolve cache and the backend's schema.
+// Discovery, forgetting, maintenance and the backend's schema.
 #include "commands.h"
 
 #include <algorithm>
@@ -191,39 +191,6 @@ Result<void> inMaintenance(CommandContext& ctx)
     return {};
 }
 
-Result<void> showResolveHosts(CommandContext& ctx)
-{
-    auto db = ctx.backend();
-    if (!db) {
-        return db.error();
-    }
-    auto entries = ResolveStore(**db, ctx.config.expiryHostnameResolvesMinutes).all();
-    if (!entries) {
-        return entries.error();
-    }
-    for (const ResolveEntry& e : *entries) {
-        ctx.out << e.hostname << '\t' << e.resolvedHostname << '\n';
-    }
-    return {};
-}
-
-Result<void> resetResolveCache(CommandContext& ctx)
-{
-    auto allowed = ctx.requireMutationsAllowed();
-    if (!allowed) {
-        return allowed;
-    }
-    auto db = ctx.backend();
-    if (!db) {
-        return db.error();
-    }
-    auto removed = ResolveStore(**db, ctx.config.expiryHostnameResolvesMinutes).reset();
-    if (!removed) {
-        return removed.error();
-    }
-    return {};
-}
-
 Result<void> audit(CommandContext& ctx)
 {
     std::optional<InstanceKey> key;
@@ -298,10 +265,6 @@ QList<Command> adminCommands()
         registered(Operation::BeginMaintenance, beginMaintenance),
         registered(Operation::EndMaintenance, endMaintenance),
         { u"in-maintenance"_s, u"Print -i when it is in maintenance"_s, inMaintenance },
-        { u"show-resolve-hosts"_s, u"List the hostname resolve cache (name, resolved)"_s,
-            showResolveHosts },
-        { u"reset-hostname-resolve-cache"_s, u"Empty the hostname resolve cache"_s,
-            resetResolveCache },
         { u"audit"_s, u"List the 50 most recent audit rows (of -i, when given)"_s, audit },
         { u"redeploy-internal-db"_s, u"Create the backend tables that are missing"_s,
             redeployInternalDb },

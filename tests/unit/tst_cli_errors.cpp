@@ -146,6 +146,9 @@ private Q_SLOTS:
             { u"begin-maintenance"_s, u"-i"_s, u"db1:3306"_s, u"--reason"_s, u"test"_s },
             { u"reset-hostname-resolve-cache"_s },
             { u"heartbeat-clean"_s, u"-i"_s, u"db1:3306"_s },
+            { u"register-hostname-unresolve"_s, u"-i"_s, u"db1:3306"_s, u"--hostname"_s, u"vip"_s },
+            { u"deregister-hostname-unresolve"_s, u"-i"_s, u"db1:3306"_s },
+            { u"forget-cluster"_s, u"-i"_s, u"db1:3306"_s },
         };
         for (const QStringList& mutation : mutations) {
             QTest::addRow("%s --read-only", qPrintable(mutation.first()))
@@ -170,6 +173,8 @@ private Q_SLOTS:
         QTest::newRow("discover") << QStringList { u"discover"_s, u"-i"_s, u"127.0.0.1:1"_s };
         QTest::newRow("redeploy-internal-db") << QStringList { u"redeploy-internal-db"_s };
         QTest::newRow("upgrade-backend") << QStringList { u"upgrade-backend"_s };
+        QTest::newRow("forget-cluster --force")
+            << QStringList { u"forget-cluster"_s, u"-i"_s, u"db1:3306"_s, u"--force"_s };
     }
     void readOnlyRefusesEveryMutation()
     {
@@ -210,7 +215,9 @@ private Q_SLOTS:
                    << u"begin-maintenance"_s << u"end-maintenance"_s << u"tag"_s << u"untag"_s
                    << u"untag-all"_s << u"tagged"_s << u"redeploy-internal-db"_s
                    << u"upgrade-backend"_s << u"reset-hostname-resolve-cache"_s
-                   << u"show-resolve-hosts"_s << u"instance-status"_s << u"can-replicate-from"_s;
+                   << u"show-resolve-hosts"_s << u"instance-status"_s << u"can-replicate-from"_s
+                   << u"show-unresolve-hosts"_s << u"resolve"_s << u"register-hostname-unresolve"_s
+                   << u"deregister-hostname-unresolve"_s << u"forget-cluster"_s;
         // ... and every operation of the registry that has a command name, with its help line.
         for (const OperationInfo& info : OperationRegistry::all()) {
             if (info.cliName[0] != 0) {

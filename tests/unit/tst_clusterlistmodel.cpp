@@ -63,6 +63,7 @@ private Q_SLOTS:
             &model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
         ClusterSummary ghost = summary(u"g:3306|ghosty|1|1"_s);
         ghost.ghost = true;
+        ghost.ghostReason = u"g is what g.example.org resolved to"_s;
         ghost.unreachable = 1;
         model.setClusters({ summary(u"a:3306||3|2"_s), ghost });
 
@@ -80,6 +81,10 @@ private Q_SLOTS:
         QCOMPARE(cell(1, C::Alias).toString(), u"ghosty"_s);
         QCOMPARE(cell(1, C::Alias, ClusterListModel::SummaryNameRole).toString(), u"g:3306"_s);
         QCOMPARE(cell(1, C::Problems, ClusterListModel::GhostRole).toBool(), true);
+        QCOMPARE(cell(1, C::Alias, ClusterListModel::GhostReasonRole).toString(),
+            u"g is what g.example.org resolved to"_s);
+        QVERIFY(cell(1, C::Alias, Qt::ToolTipRole).toString().contains(u"g.example.org"_s));
+        QCOMPARE(cell(0, C::Alias, ClusterListModel::GhostReasonRole).toString(), QString());
         QCOMPARE(cell(0, C::Problems, ClusterListModel::GhostRole).toBool(), false);
         QCOMPARE(cell(0, C::Alias, ClusterListModel::ProblemsRole).toInt(), 2);
         QCOMPARE(cell(1, C::Alias, ClusterListModel::UnreachableRole).toInt(), 1);

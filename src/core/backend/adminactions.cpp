@@ -31,6 +31,11 @@ Result<bool> AdminActions::forget(const InstanceKey& key) const
     return true;
 }
 
+Result<ForgetClusterReport> AdminActions::forgetCluster(const ForgetClusterRequest& request) const
+{
+    return ClusterForgetter(m_backend).forget(request);
+}
+
 Result<MaintenanceLock> AdminActions::beginMaintenance(const InstanceKey& key,
     const QString& clusterName, const QString& owner, const QString& reason, int minutes) const
 {

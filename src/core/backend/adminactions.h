@@ -3,6 +3,7 @@
 #include <QString>
 
 #include "backend/backend.h"
+#include "backend/clusterforgetter.h"
 #include "backend/maintenancestore.h"
 #include "instancekey.h"
 
@@ -19,6 +20,8 @@ public:
 
     // Deletes the instance and what hangs off it; false when it was not known (nothing audited).
     Result<bool> forget(const InstanceKey& key) const;
+    // Forgets a whole cluster in one transaction with one audit row (ClusterForgetter).
+    Result<ForgetClusterReport> forgetCluster(const ForgetClusterRequest& request) const;
     Result<MaintenanceLock> beginMaintenance(const InstanceKey& key, const QString& clusterName,
         const QString& owner, const QString& reason, int minutes) const;
     // Ends the active lock; false when there was none (nothing audited).

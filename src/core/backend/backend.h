@@ -66,6 +66,7 @@ public:
 
     // A backend another tool made, or one not migrated (read-only), may lack Topograph's tables.
     bool tableExists(const QString& table) const;
+    bool hasTable(const QString& table) const { return tableExists(table); }
 
     // Timestamps are stored as UTC text 'yyyy-MM-dd HH:mm:ss' on both flavours.
     static QVariant toDb(const QDateTime& time);

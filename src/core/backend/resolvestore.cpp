@@ -70,6 +70,38 @@ Result<QList<ResolveEntry>> ResolveStore::all() const
     return entries;
 }
 
+Result<QList<ResolveEntry>> ResolveStore::everything() const
+{
+    auto rows = m_backend.select(u"SELECT hostname, resolved_hostname, resolved_timestamp FROM "
+                                 "hostname_resolve ORDER BY hostname"_s);
+    if (!rows) {
+        return rows.error();
+    }
+    QList<ResolveEntry> entries;
+    for (const SqlRow& row : *rows) {
+        entries.append(
+            { row.value(u"hostname"_s).toString(), row.value(u"resolved_hostname"_s).toString(),
+                Backend::fromDb(row.value(u"resolved_timestamp"_s)) });
+    }
+    return entries;
+}
+
+Result<int> ResolveStore::remove(const QStringList& hostnames) const
+{
+    if (auto writable = m_backend.requireWritable(); !writable) {
+        return writable.error();
+    }
+    int removed = 0;
+    for (const QString& name : hostnames) {
+        auto done = m_backend.exec(u"DELETE FROM hostname_resolve WHERE hostname = ?"_s, { name });
+        if (!done) {
+            return done.error();
+        }
+        removed += *done;
+    }
+    return removed;
+}
+
 Result<int> ResolveStore::reset() const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {

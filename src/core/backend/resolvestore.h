@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include "backend/backend.h"
 #include "instancekey.h"
@@ -14,6 +15,8 @@ struct ResolveEntry
     QString hostname; // the name asked
     QString resolvedHostname; // what it resolved to
     QDateTime resolvedAt;
+
+    friend bool operator==(const ResolveEntry&, const ResolveEntry&) = default;
 };
 
 // orchestrator's hostname_resolve: name asked → name resolved, with the time it was resolved.
@@ -30,6 +33,10 @@ public:
     Result<void> recordDiscovery(const QList<std::pair<QString, QString>>& resolutions,
         const QList<std::pair<InstanceKey, QString>>& reportedNames) const;
     Result<QList<ResolveEntry>> all() const; // unexpired, by hostname
+    // Every row, expired ones too (orchestrator's show-resolve-hosts, the resolve cache view).
+    Result<QList<ResolveEntry>> everything() const;
+    // Deletes the entries asked for these names; how many rows went.
+    Result<int> remove(const QStringList& hostnames) const;
     Result<int> reset() const; // deletes every entry
     Result<int> purgeExpired() const;
 

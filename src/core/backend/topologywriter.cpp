@@ -5,6 +5,7 @@
 
 #include "backend/clusteraliasstore.h"
 #include "backend/instancestore.h"
+#include "resolve/discoveryfilter.h"
 #include "topology/clusterassigner.h"
 
 using namespace Qt::StringLiterals;
@@ -39,7 +40,11 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord>& probed) const
     }
     QList<InstanceKey> written;
     QSet<InstanceKey> writtenWhole; // reachable: every column, cluster included
+    const DiscoveryFilter ignored(m_config);
     for (const InstanceRecord& fresh : probed) {
+        if (ignored.ignores(fresh.key)) {
+            continue; // DiscoveryIgnoreHostnameFilters: never written
+        }
         const auto at = index.constFind(fresh.key);
         if (fresh.reachable) {
             if (at == index.cend()) {

@@ -11,7 +11,8 @@ namespace topograph {
 // Merges fresh probe results into the backend: reachable instances are written whole; failed
 // probes only record the attempt on instances already known; then cluster names, depths and
 // co-master flags are recomputed over everything known, and rows whose cluster changed are
-// updated. One transaction per call.
+// updated. One transaction per call. Keys matching DiscoveryIgnoreHostnameFilters are never
+// written.
 class TopologyWriter final
 {
 public:

@@ -47,6 +47,7 @@ const ConfigField kConfigFields[] = {
     { u"UnseenInstanceForgetHours", &Configuration::unseenInstanceForgetHours, nullptr, 1 },
     { u"DetectClusterAliasQuery", &Configuration::detectClusterAliasQuery },
     { u"ClusterNameToAlias", &Configuration::clusterNameToAlias },
+    { u"DiscoveryIgnoreHostnameFilters", &Configuration::discoveryIgnoreHostnameFilters },
     { u"ReplicationLagQuery", &Configuration::replicationLagQuery },
     { u"LagSampleMilliseconds", &Configuration::lagSampleMilliseconds, nullptr, 100, 3600000 },
     { u"HeartbeatTable", &Configuration::heartbeatTable },

@@ -18,7 +18,7 @@ constexpr int kNoMaximum = std::numeric_limits<int>::max();
 // the Configuration member it sets, and what values it accepts. ConfigLoader reads and
 // ConfigWriter writes the same table, so the two cannot drift apart.
 using Target = std::variant<QString Configuration::*, int Configuration::*, bool Configuration::*,
-    QHash<QString, QString> Configuration::*>;
+    QHash<QString, QString> Configuration::*, QStringList Configuration::*>;
 
 struct ConfigField
 {

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -123,6 +124,28 @@ Result<void> assign(
             map.insert(it.key(), it.value().toString());
         }
         config.*(*m) = map;
+    } else if (auto* l = std::get_if<QStringList Configuration::*>(&field.target)) {
+        if (!value.isArray()) {
+            return wrongType(u"a list of strings"_s);
+        }
+        QStringList list;
+        const QJsonArray array = value.toArray();
+        for (qsizetype n = 0; n < array.size(); ++n) {
+            if (!array.at(n).isString()) {
+                return makeError(ErrorCode::ConfigError,
+                    u"%1: %2[%3] must be a string"_s.arg(where, name, QString::number(n)));
+            }
+            // The only list key holds regular expressions: a bad one is refused here, not
+            // silently ignored at every discovery.
+            const QRegularExpression pattern(array.at(n).toString());
+            if (!pattern.isValid()) {
+                return makeError(ErrorCode::ConfigError,
+                    u"%1: %2[%3] is not a valid regular expression: %4"_s.arg(
+                        where, name, QString::number(n), pattern.errorString()));
+            }
+            list << array.at(n).toString();
+        }
+        config.*(*l) = list;
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace topograph {
 
@@ -45,6 +46,9 @@ struct Configuration
     int unseenInstanceForgetHours = 240;
     QString detectClusterAliasQuery;
     QHash<QString, QString> clusterNameToAlias;
+    // Regular expressions matched against "host:port": a key that matches is never discovered,
+    // polled or written (orchestrator's DiscoveryIgnoreHostnameFilters).
+    QStringList discoveryIgnoreHostnameFilters;
 
     // Lag and operations.
     QString replicationLagQuery;

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -96,6 +97,10 @@ QJsonObject ConfigWriter::toJson(const Configuration& config, bool includePasswo
                     aliases.insert(it.key(), it.value());
                 }
                 object.insert(name, aliases);
+            }
+        } else if (auto* l = std::get_if<QStringList Configuration::*>(&field.target)) {
+            if (!(config.*(*l)).isEmpty()) {
+                object.insert(name, QJsonArray::fromStringList(config.*(*l)));
             }
         }
     }

@@ -6,6 +6,7 @@
 
 #include "discovery/probepool.h"
 #include "logging.h"
+#include "resolve/discoveryfilter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -47,12 +48,22 @@ void Discoverer::start(const InstanceKey& seed)
         return;
     }
     enqueue(seed, 1);
+    if (m_pending.isEmpty()) {
+        // The seed is ignored: finish (asynchronously, as promised) with nothing found.
+        m_running = false;
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT finished(m_records); }, Qt::QueuedConnection);
+    }
 }
 
 void Discoverer::enqueue(const InstanceKey& asked, int level)
 {
     const InstanceKey key = m_resolve ? m_resolve(asked) : asked;
     if (!key.isValid() || m_levelOf.contains(key) || m_levelOf.size() >= m_maxInstances) {
+        return;
+    }
+    if (m_ignore && m_ignore(key)) {
+        qCDebug(lcDiscovery).noquote() << "not discovering" << key.toString() << "(ignored)";
         return;
     }
     m_levelOf.insert(key, level);
@@ -112,6 +123,12 @@ Result<QList<InstanceRecord>> Discoverer::discoverBlocking(const Configuration& 
     }
     Discoverer discoverer(&pool);
     discoverer.setKeyResolver(resolve);
+    const DiscoveryFilter filter(config);
+    if (filter.ignores(seed)) {
+        return makeError(ErrorCode::Refused,
+            u"%1 matches DiscoveryIgnoreHostnameFilters"_s.arg(seed.toString()));
+    }
+    discoverer.setIgnore([filter](const InstanceKey& key) { return filter.ignores(key); });
     QEventLoop loop;
     QTimer deadline;
     deadline.setSingleShot(true);

@@ -56,6 +56,10 @@ public:
     // Normalises keys (host name resolution) before they are probed; runs on this object's
     // thread, so it must not be the GUI thread when resolution blocks.
     void setKeyResolver(KeyResolver resolve) { m_resolve = std::move(resolve); }
+    // Keys (after resolution) for which ignore answers true are never probed nor followed
+    // (DiscoveryIgnoreHostnameFilters, forgotten ghosts). An ignored seed finds nothing.
+    using KeyFilter = std::function<bool(const InstanceKey&)>;
+    void setIgnore(KeyFilter ignore) { m_ignore = std::move(ignore); }
 
 Q_SIGNALS:
     void instanceDiscovered(const topograph::InstanceRecord& record);
@@ -67,6 +71,7 @@ private:
 
     ProbePool* m_pool;
     KeyResolver m_resolve;
+    KeyFilter m_ignore;
     int m_maxInstances;
     bool m_running = false;
     quint64 m_generation = 0;

@@ -4,6 +4,7 @@
 
 #include "discovery/probepool.h"
 #include "logging.h"
+#include "resolve/discoveryfilter.h"
 
 namespace topograph {
 
@@ -31,13 +32,25 @@ Poller::Poller(ProbePool* pool, const Configuration& config, QObject* parent)
     m_timer.setInterval(m_intervalSeconds * 1000);
     connect(&m_timer, &QTimer::timeout, this, &Poller::startRound);
     connect(m_pool, &ProbePool::probed, this, &Poller::onProbed);
+    const DiscoveryFilter filter(config);
+    if (!filter.isEmpty()) {
+        m_ignore = [filter](const InstanceKey& key) { return filter.ignores(key); };
+    }
+}
+
+void Poller::setIgnore(std::function<bool(const InstanceKey&)> ignore)
+{
+    m_ignore = std::move(ignore);
+    for (auto it = m_keys.begin(); m_ignore && it != m_keys.end();) {
+        it = m_ignore(it.key()) ? m_keys.erase(it) : std::next(it);
+    }
 }
 
 void Poller::setKeys(const QList<InstanceKey>& keys)
 {
     QMap<InstanceKey, KeyState> next;
     for (const InstanceKey& key : keys) {
-        if (key.isValid()) {
+        if (key.isValid() && !(m_ignore && m_ignore(key))) {
             next.insert(key, m_keys.value(key));
         }
     }
@@ -46,7 +59,7 @@ void Poller::setKeys(const QList<InstanceKey>& keys)
 
 void Poller::addKey(const InstanceKey& key)
 {
-    if (key.isValid() && !m_keys.contains(key)) {
+    if (key.isValid() && !m_keys.contains(key) && !(m_ignore && m_ignore(key))) {
         m_keys.insert(key, KeyState {});
         qCDebug(lcDiscovery).noquote() << "polling" << key.toString() << "from the next round";
     }

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <map>
 
 #include "config/configuration.h"
@@ -43,6 +44,10 @@ public:
     void removeKey(const topograph::InstanceKey& key);
     QList<InstanceKey> keys() const { return m_keys.keys(); }
     void setFollowNewKeys(bool follow) { m_followNewKeys = follow; }
+    // Keys for which ignore answers true are never polled: setKeys and addKey (following masters
+    // and replicas included) leave them out (DiscoveryIgnoreHostnameFilters, forgotten ghosts).
+    // Set from the configuration's filters at construction.
+    void setIgnore(std::function<bool(const topograph::InstanceKey&)> ignore);
 
     void start(); // the first round starts at once
     void stop();
@@ -81,6 +86,7 @@ private:
     ProbePool* m_pool;
     int m_intervalSeconds;
     bool m_followNewKeys = true;
+    std::function<bool(const InstanceKey&)> m_ignore;
     QTimer m_timer;
     QMap<InstanceKey, KeyState> m_keys;
     std::map<quint64, Round> m_rounds;

@@ -34,4 +34,14 @@ std::optional<MaintenanceLock> FleetSnapshot::maintenanceOf(const InstanceKey& k
     return std::nullopt;
 }
 
+const GhostCluster* FleetSnapshot::ghost(const QString& clusterName) const
+{
+    for (const GhostCluster& g : ghosts) {
+        if (g.clusterName == clusterName) {
+            return &g;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace topograph

@@ -8,6 +8,8 @@
 
 #include "backend/maintenancestore.h"
 #include "probe/instancerecord.h"
+#include "resolve/resolvecacheentry.h"
+#include "topology/ghostcluster.h"
 
 namespace topograph {
 
@@ -19,6 +21,12 @@ struct FleetSnapshot
     QList<InstanceRecord> records; // every known instance, by key
     QHash<QString, QString> aliases; // cluster name → alias
     QList<MaintenanceLock> maintenance; // active locks
+    // Every hostname_resolve and hostname_unresolve row, judged (ResolveFlagRules): the resolve
+    // cache view's rows (ResolveCacheModel::setEntries).
+    QList<ResolveCacheEntry> resolveCache;
+    // The ghost clusters (GhostDetector over records and hostname_resolve): pass &ghosts to
+    // ClusterSummary::fromRecords so the list and the resolve view agree.
+    QList<GhostCluster> ghosts;
     QDateTime takenAt;
     QString backendDescription; // "sqlite /path" or "mysql host:port/db"; no credentials
     QString backendReadOnlyReason; // empty when the backend can be written
@@ -26,6 +34,7 @@ struct FleetSnapshot
     QList<InstanceRecord> cluster(const QString& clusterName) const;
     const InstanceRecord* find(const InstanceKey& key) const;
     std::optional<MaintenanceLock> maintenanceOf(const InstanceKey& key) const;
+    const GhostCluster* ghost(const QString& clusterName) const; // nullptr when not a ghost
 };
 
 // How polling stands, for the status bar.

@@ -11,11 +11,14 @@
 #include "backend/maintenancestore.h"
 #include "backend/resolvestore.h"
 #include "backend/topologywriter.h"
+#include "backend/unresolvestore.h"
 #include "discovery/discoverer.h"
 #include "discovery/poller.h"
 #include "discovery/probepool.h"
 #include "logging.h"
 #include "resolve/hostnameresolver.h"
+#include "resolve/resolveflagrules.h"
+#include "topology/ghostdetector.h"
 
 using namespace Qt::StringLiterals;
 
@@ -47,11 +50,20 @@ InstanceRecord overlay(const InstanceRecord& stored, const InstanceRecord& fresh
     return r;
 }
 
+InstanceStatus::Thresholds thresholdsOf(const Configuration& config)
+{
+    InstanceStatus::Thresholds t;
+    t.pollSeconds = config.instancePollSeconds;
+    t.reasonableLagSeconds = config.reasonableReplicationLagSeconds;
+    return t;
+}
+
 } // namespace
 
 FleetWorker::FleetWorker(Configuration config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_ignoreFilter(m_config)
 {
     registerMetaTypes();
 }
@@ -66,6 +78,7 @@ void FleetWorker::registerMetaTypes()
     ProbePool::registerMetaTypes();
     qRegisterMetaType<topograph::FleetSnapshot>();
     qRegisterMetaType<topograph::PollState>();
+    qRegisterMetaType<topograph::ForgetClusterOutcome>();
     qRegisterMetaType<QList<topograph::InstanceKey>>();
     qRegisterMetaType<QList<topograph::AuditEntry>>();
 }
@@ -98,11 +111,15 @@ void FleetWorker::start()
             }
         });
     m_poller = new Poller(m_pool, m_config, this);
+    m_poller->setIgnore([this](const InstanceKey& key) { return isIgnored(key); });
     connect(m_poller, &Poller::probed, this, &FleetWorker::onPolled);
     connect(m_poller, &Poller::roundFinished, this, &FleetWorker::onRoundFinished);
     m_discoverer = new Discoverer(m_pool, 10000, this);
     m_discoverer->setKeyResolver(
         [this](const InstanceKey& key) { return m_resolver->resolve(key); });
+    m_discoverer->setIgnore([this](const InstanceKey& key) {
+        return m_forgottenGhosts.contains(key) || m_ignoreFilter.ignores(key);
+    });
     connect(m_discoverer, &Discoverer::instanceDiscovered, this, &FleetWorker::discoverProgress);
     connect(m_discoverer, &Discoverer::finished, this, &FleetWorker::onDiscovered);
     emitSnapshot();
@@ -187,9 +204,18 @@ void FleetWorker::discover(const InstanceKey& seed)
         Q_EMIT discoverFinished(seed, 0, m_pool->configurationError()->message);
         return;
     }
+    const InstanceKey resolved = m_resolver->resolve(seed);
+    if (m_ignoreFilter.ignores(resolved)) {
+        Q_EMIT discoverFinished(
+            seed, 0, tr("%1 matches DiscoveryIgnoreHostnameFilters.").arg(resolved.toString()));
+        return;
+    }
+    // Asked for by name: even a forgotten ghost's key may come back.
+    m_forgotten.remove(resolved);
+    m_forgottenGhosts.remove(resolved);
     m_discoverSeed = seed;
     m_reportedNames.clear();
-    m_discoverer->start(m_resolver->resolve(seed));
+    m_discoverer->start(resolved);
 }
 
 void FleetWorker::onDiscovered(const QList<InstanceRecord>& records)
@@ -208,6 +234,10 @@ void FleetWorker::onDiscovered(const QList<InstanceRecord>& records)
         Q_EMIT failed(tr("Cannot record the host names resolved while discovering: %1")
                           .arg(recorded.error().message));
     }
+    // What a discovery finds comes back, forgotten or not (ghost keys it never followed).
+    for (const InstanceRecord& r : records) {
+        m_forgotten.remove(r.key);
+    }
     if (!writeRecords(records)) {
         Q_EMIT discoverFinished(m_discoverSeed, 0, tr("Discovered, but the backend write failed."));
         return;
@@ -225,9 +255,7 @@ void FleetWorker::forget(const InstanceKey& key)
     if (!m_backend || !requireWritable(tr("forget %1").arg(key.toString()))) {
         return;
     }
-    m_poller->removeKey(key);
-    m_latestProbe.remove(key);
-    m_unwritten.remove(key);
+    stopPolling({ key }, false);
     auto existed = AdminActions(*m_backend).forget(key);
     emitSnapshot();
     emitPollState();
@@ -251,6 +279,165 @@ void FleetWorker::readAudit(qint64 afterId, int limit)
         return;
     }
     Q_EMIT auditRead(*entries, QString());
+}
+
+void FleetWorker::stopPolling(const QList<InstanceKey>& keys, bool ghosts)
+{
+    for (const InstanceKey& key : keys) {
+        m_forgotten.insert(key);
+        if (ghosts) {
+            m_forgottenGhosts.insert(key);
+        }
+        m_poller->removeKey(key);
+        m_latestProbe.remove(key);
+        m_unwritten.remove(key);
+    }
+    // Answers of the current round that are not written yet must not bring them back.
+    m_polled.removeIf([this](const InstanceRecord& r) { return m_forgotten.contains(r.key); });
+}
+
+bool FleetWorker::isIgnored(const InstanceKey& key) const
+{
+    return m_forgotten.contains(key) || m_ignoreFilter.ignores(key);
+}
+
+ForgetClusterOutcome FleetWorker::runForgetCluster(const QString& clusterName, bool force)
+{
+    ForgetClusterOutcome outcome;
+    outcome.clusterName = clusterName;
+    auto refuse = [&](ErrorCode code, const QString& message) {
+        outcome.error = makeError(code, message);
+        return outcome;
+    };
+    if (!m_backend) {
+        return refuse(ErrorCode::Refused, tr("The backend is not open."));
+    }
+    if (m_config.readOnly) {
+        return refuse(ErrorCode::Refused,
+            tr("Read-only mode: cannot forget the cluster %1.").arg(clusterName));
+    }
+    if (auto writable = m_backend->requireWritable(); !writable) {
+        return refuse(writable.error().code, writable.error().message);
+    }
+    auto records = InstanceStore(*m_backend).readAll();
+    auto resolves = records
+        ? ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).everything()
+        : Result<QList<ResolveEntry>>(records.error());
+    if (!resolves) {
+        return refuse(
+            resolves.error().code, tr("Cannot read the backend: %1").arg(resolves.error().message));
+    }
+    const auto decision = ForgetClusterPlanner::decide(clusterName, *records, *resolves,
+        QDateTime::currentDateTimeUtc(), thresholdsOf(m_config), force);
+    outcome.liveHosts = LiveReplicationCheck::describe(decision.liveHosts);
+    if (decision.refusal != ForgetClusterPlanner::Refusal::None) {
+        outcome.needsConfirmation
+            = decision.refusal == ForgetClusterPlanner::Refusal::StillReplicating;
+        return refuse(ErrorCode::Refused, decision.message);
+    }
+    // Pause polling for the keys first: an answer arriving while the rows go must not write
+    // them back.
+    stopPolling(decision.request.keys, decision.request.ghost);
+    auto report = AdminActions(*m_backend).forgetCluster(decision.request);
+    if (!report) {
+        // Nothing was removed (one transaction): poll them again.
+        for (const InstanceKey& key : decision.request.keys) {
+            m_forgotten.remove(key);
+            m_forgottenGhosts.remove(key);
+            m_poller->addKey(key);
+        }
+        return refuse(report.error().code,
+            tr("Cannot forget the cluster %1: %2").arg(clusterName, report.error().message));
+    }
+    QStringList names = decision.request.resolveHostnames;
+    for (const ResolveEntry& e : std::as_const(*resolves)) {
+        if (names.contains(e.hostname)) {
+            names << e.resolvedHostname;
+        }
+    }
+    for (const InstanceKey& key : decision.request.keys) {
+        names << key.host;
+    }
+    m_resolver->forget(names);
+    outcome.ok = true;
+    outcome.report = std::move(report).value();
+    return outcome;
+}
+
+void FleetWorker::forgetCluster(const QString& clusterName, bool force)
+{
+    const ForgetClusterOutcome outcome = runForgetCluster(clusterName, force);
+    emitSnapshot();
+    emitPollState();
+    if (outcome.ok) {
+        Q_EMIT done(tr("Forgot the cluster %1").arg(clusterName));
+    } else if (!outcome.needsConfirmation) {
+        Q_EMIT failed(outcome.error.message);
+    }
+    Q_EMIT forgetClusterFinished(outcome);
+}
+
+void FleetWorker::forgetAndIgnore(const InstanceKey& key)
+{
+    if (!m_backend || !requireWritable(tr("forget and ignore %1").arg(key.toString()))) {
+        return;
+    }
+    auto added = DiscoveryFilter::addAndSave(m_config, key);
+    if (!added) {
+        Q_EMIT failed(tr("Cannot add %1 to DiscoveryIgnoreHostnameFilters: %2")
+                          .arg(key.toString(), added.error().message));
+        return;
+    }
+    m_ignoreFilter = DiscoveryFilter(m_config);
+    forget(key);
+}
+
+void FleetWorker::deleteResolveEntry(const QString& hostname)
+{
+    if (!m_backend || !requireWritable(tr("delete the resolve entry of %1").arg(hostname))) {
+        return;
+    }
+    auto removed
+        = ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).remove({ hostname });
+    m_resolver->forget({ hostname });
+    emitSnapshot();
+    if (!removed || *removed == 0) {
+        Q_EMIT failed(tr("Cannot delete the resolve entry of %1: %2")
+                          .arg(hostname, removed ? tr("there is none") : removed.error().message));
+        return;
+    }
+    Q_EMIT done(tr("Deleted the resolve entry of %1").arg(hostname));
+}
+
+void FleetWorker::deleteUnresolveEntry(const QString& hostname)
+{
+    if (!m_backend || !requireWritable(tr("delete the unresolve entry of %1").arg(hostname))) {
+        return;
+    }
+    auto removed = UnresolveStore(*m_backend).remove({ hostname });
+    emitSnapshot();
+    if (!removed || *removed == 0) {
+        Q_EMIT failed(tr("Cannot delete the unresolve entry of %1: %2")
+                          .arg(hostname, removed ? tr("there is none") : removed.error().message));
+        return;
+    }
+    Q_EMIT done(tr("Deleted the unresolve entry of %1").arg(hostname));
+}
+
+void FleetWorker::resetResolveCache()
+{
+    if (!m_backend || !requireWritable(tr("reset the hostname resolve cache"))) {
+        return;
+    }
+    auto removed = ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).reset();
+    m_resolver->clear();
+    emitSnapshot();
+    if (!removed) {
+        Q_EMIT failed(
+            tr("Cannot reset the hostname resolve cache: %1").arg(removed.error().message));
+        return;
+    }
+    Q_EMIT done(tr("Hostname resolve cache cleared (%n entries)", nullptr, *removed));
 }
 
 void FleetWorker::beginMaintenance(const InstanceKey& key, const QString& reason, int minutes)
@@ -319,8 +506,13 @@ void FleetWorker::onPoolProbed(const InstanceRecord& record, quint64 generation)
     emitSnapshot();
 }
 
-bool FleetWorker::writeRecords(const QList<InstanceRecord>& records)
+bool FleetWorker::writeRecords(const QList<InstanceRecord>& all)
 {
+    QList<InstanceRecord> records = all;
+    records.removeIf([this](const InstanceRecord& r) { return isIgnored(r.key); });
+    if (records.isEmpty()) {
+        return true;
+    }
     for (const InstanceRecord& r : records) {
         if (r.reachable) {
             m_latestProbe.insert(r.key, r);
@@ -389,6 +581,17 @@ void FleetWorker::emitSnapshot()
     if (auto locks = MaintenanceStore(*m_backend).allActive()) {
         snapshot.maintenance = std::move(locks).value();
     }
+    auto resolves = ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).everything();
+    auto unresolves = UnresolveStore(*m_backend).all();
+    if (!resolves || !unresolves) {
+        Q_EMIT failed(tr("Cannot read the resolve cache: %1")
+                          .arg(!resolves ? resolves.error().message : unresolves.error().message));
+    } else {
+        snapshot.resolveCache = ResolveFlagRules::judge(*resolves, *unresolves, snapshot.records,
+            snapshot.takenAt, m_config.expiryHostnameResolvesMinutes);
+    }
+    snapshot.ghosts = GhostDetector::detect(
+        snapshot.records, resolves.valueOr({}), snapshot.takenAt, thresholdsOf(m_config));
     Q_EMIT snapshotReady(snapshot);
 }
 

@@ -9,6 +9,8 @@
 #include "backend/auditstore.h"
 #include "config/configuration.h"
 #include "fleet/fleetsnapshot.h"
+#include "fleet/forgetcluster.h"
+#include "resolve/discoveryfilter.h"
 
 namespace topograph {
 
@@ -43,6 +45,22 @@ public Q_SLOTS:
     void reload(); // reads the backend again (after an operation wrote to it)
     void discover(const topograph::InstanceKey& seed);
     void forget(const topograph::InstanceKey& key);
+    // Forgets a whole cluster in one step (DESIGN §6): polling of its keys stops, its rows and
+    // what hangs off them and the resolve entries that produced it go in one transaction with
+    // one audit row, the resolver's cached answers for its names are dropped, and nothing
+    // re-creates it (not the poll loop, not a discovery, unless it is the discovery's seed).
+    // Refused unless the cluster is a ghost, and when a host of it still replicates, unless
+    // force; refused in read-only mode always. Answers with forgetClusterFinished.
+    void forgetCluster(const QString& clusterName, bool force);
+    // "Forget and ignore": forgets the instance and adds it to DiscoveryIgnoreHostnameFilters in
+    // the configuration file, so that no discovery brings it back. Answers with done or failed.
+    void forgetAndIgnore(const topograph::InstanceKey& key);
+    // The resolve cache dock's actions: delete one hostname_resolve or hostname_unresolve row,
+    // or empty hostname_resolve (the resolver's cached answers go with it, so nothing writes the
+    // old answers back). Refused in read-only mode. Answer with done or failed and a snapshot.
+    void deleteResolveEntry(const QString& hostname);
+    void deleteUnresolveEntry(const QString& hostname);
+    void resetResolveCache();
     void beginMaintenance(const topograph::InstanceKey& key, const QString& reason, int minutes);
     void endMaintenance(const topograph::InstanceKey& key);
     // The audit rows written after the row afterId (all the newest `limit` for 0): auditRead.
@@ -50,6 +68,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void snapshotReady(const topograph::FleetSnapshot& snapshot);
+    void forgetClusterFinished(const topograph::ForgetClusterOutcome& outcome);
     void pollStateChanged(const topograph::PollState& state);
     void discoverProgress(const topograph::InstanceRecord& record);
     // seed: as asked for in discover(), so that the answer names the right one.
@@ -69,6 +88,10 @@ private:
     void onDiscovered(const QList<topograph::InstanceRecord>& records);
     bool writeRecords(const QList<InstanceRecord>& records);
     bool requireWritable(const QString& what);
+    bool isIgnored(const InstanceKey& key) const; // never polled nor written
+    // ghosts: the keys of a forgotten ghost cluster, which discovery must not follow either.
+    void stopPolling(const QList<InstanceKey>& keys, bool ghosts);
+    ForgetClusterOutcome runForgetCluster(const QString& clusterName, bool force);
     void emitSnapshot();
     void emitPollState();
 
@@ -86,6 +109,13 @@ private:
     InstanceKey m_discoverSeed;
     QHash<quint64, int> m_refreshGenerations; // refresh generation → answers still due
     QList<std::pair<InstanceKey, QString>> m_reportedNames;
+    DiscoveryFilter m_ignoreFilter; // DiscoveryIgnoreHostnameFilters
+    // Keys forgotten in this session: never polled or written again until a discovery finds
+    // them (DESIGN §6: a forgotten live host comes back only through discovery).
+    QSet<InstanceKey> m_forgotten;
+    // Keys of forgotten ghost clusters: a discovery does not follow them either (a ghost's bare
+    // name is not re-created by a discovery through the real FQDN), unless one is its seed.
+    QSet<InstanceKey> m_forgottenGhosts;
     quint64 m_serial = 0;
     PollState m_pollState;
 };

@@ -69,6 +69,8 @@ QVariant ClusterListModel::data(const QModelIndex& index, int role) const
         return s.problems;
     case UnreachableRole:
         return s.unreachable;
+    case GhostReasonRole:
+        return s.ghostReason;
     default:
         return {};
     }
@@ -108,6 +110,7 @@ QHash<int, QByteArray> ClusterListModel::roleNames() const
     names.insert(GhostRole, "ghost");
     names.insert(ProblemsRole, "problems");
     names.insert(UnreachableRole, "unreachable");
+    names.insert(GhostReasonRole, "ghostReason");
     return names;
 }
 
@@ -134,6 +137,9 @@ QString ClusterListModel::toolTip(const ClusterSummary& s) const
         lines << tr("Ghost cluster: it exists only because a host name failed to match (a primary "
                     "never validly checked, or a replica whose master is unknown). Check the "
                     "resolve cache, or forget it.");
+        if (!s.ghostReason.isEmpty()) {
+            lines << tr("Why: %1").arg(s.ghostReason);
+        }
     }
     return lines.join(u'\n');
 }

@@ -29,6 +29,7 @@ public:
         GhostRole, // bool
         ProblemsRole, // int
         UnreachableRole, // int
+        GhostReasonRole, // QString: why it is a ghost (ClusterSummary::ghostReason); empty if not
     };
 
     explicit ClusterListModel(QObject* parent = nullptr);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "topology/ghostdetector.h"
+
 using namespace Qt::StringLiterals;
 
 namespace topograph {
@@ -29,12 +31,14 @@ bool summaryLess(const ClusterSummary& a, const ClusterSummary& b)
 
 QList<ClusterSummary> ClusterSummary::fromRecords(const QList<InstanceRecord>& records,
     const QHash<QString, QString>& aliases, const QDateTime& now,
-    const InstanceStatus::Thresholds& thresholds, const QSet<InstanceKey>& fakeLag)
+    const InstanceStatus::Thresholds& thresholds, const QSet<InstanceKey>& fakeLag,
+    const QList<GhostCluster>* ghosts)
 {
-    QSet<InstanceKey> known;
-    known.reserve(records.size());
-    for (const InstanceRecord& r : records) {
-        known.insert(r.key);
+    const QList<GhostCluster> detected
+        = ghosts ? QList<GhostCluster>() : GhostDetector::detect(records, {}, now, thresholds);
+    QHash<QString, QString> ghostReasons;
+    for (const GhostCluster& g : ghosts ? *ghosts : detected) {
+        ghostReasons.insert(g.clusterName, g.reason);
     }
 
     QHash<QString, QList<const InstanceRecord*>> byCluster;
@@ -78,16 +82,10 @@ QList<ClusterSummary> ClusterSummary::fromRecords(const QList<InstanceRecord>& r
             }
         }
         s.primary = primary ? primary->key : InstanceKey::parse(cluster, 0).valueOr(InstanceKey {});
-
-        // No primary record, a placeholder primary never validly checked (a live primary that is
-        // down now still has a lastSeen, and is a problem, not a ghost), or a lone replica of a
-        // master nobody knows (DESIGN §6).
-        const bool primaryInvalid = !primary
-            || (!InstanceStatus::of(*primary, now, thresholds).lastCheckValid
-                && !primary->lastSeen.isValid());
-        const bool orphanReplica = members.size() == 1 && members.front()->isReplica()
-            && !known.contains(*members.front()->masterKey);
-        s.ghost = primaryInvalid || orphanReplica;
+        // DESIGN §6: GhostDetector says which clusters exist only because a name failed to match.
+        const auto reason = ghostReasons.constFind(cluster);
+        s.ghost = reason != ghostReasons.cend();
+        s.ghostReason = s.ghost ? *reason : QString();
         result << s;
     }
     std::sort(result.begin(), result.end(), summaryLess);

@@ -9,6 +9,7 @@
 
 #include "instancekey.h"
 #include "probe/instancerecord.h"
+#include "topology/ghostcluster.h"
 #include "topology/instancestatus.h"
 
 namespace topograph {
@@ -26,6 +27,7 @@ struct ClusterSummary
     int fakeLag = 0; // instances with stale pt-heartbeat rows (their lag looks wrong)
     QDateTime oldestCheck; // the oldest lastChecked among the instances (invalid if none)
     bool ghost = false; // exists only because a name failed to match (DESIGN §6)
+    QString ghostReason; // why it is a ghost (GhostDetector), for a tooltip; empty when not
 
     // Alias when set, otherwise the cluster name.
     QString displayName() const { return alias.isEmpty() ? name : alias; }
@@ -33,9 +35,12 @@ struct ClusterSummary
     // Groups records by cluster name (a record without one is its own cluster, named by its key),
     // sorted by alias, then name.
     // fakeLag: the instances whose heartbeat rows were found stale; each is a problem too.
+    // ghosts: the ghost clusters found for these records (FleetSnapshot::ghosts, which also
+    // weighs the resolve cache); when null, GhostDetector runs here on the records alone.
     static QList<ClusterSummary> fromRecords(const QList<InstanceRecord>& records,
         const QHash<QString, QString>& aliases, const QDateTime& now,
-        const InstanceStatus::Thresholds& thresholds, const QSet<InstanceKey>& fakeLag = {});
+        const InstanceStatus::Thresholds& thresholds, const QSet<InstanceKey>& fakeLag = {},
+        const QList<GhostCluster>* ghosts = nullptr);
 
     friend bool operator==(const ClusterSummary&, const ClusterSummary&) = default;
 };

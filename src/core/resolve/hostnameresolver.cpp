@@ -99,6 +99,31 @@ InstanceKey HostnameResolver::resolve(const InstanceKey& key)
     return InstanceKey { resolve(key.host), key.port };
 }
 
+void HostnameResolver::clear()
+{
+    m_cache.clear();
+    m_new.clear();
+}
+
+int HostnameResolver::forget(const QStringList& names)
+{
+    auto named
+        = [&names](const QString& name) { return names.contains(name, Qt::CaseInsensitive); };
+    int dropped = 0;
+    for (auto it = m_cache.begin(); it != m_cache.end();) {
+        if (named(it.key()) || named(it->first)) {
+            it = m_cache.erase(it);
+            ++dropped;
+        } else {
+            ++it;
+        }
+    }
+    m_new.removeIf([&named](const std::pair<QString, QString>& p) {
+        return named(p.first) || named(p.second);
+    });
+    return dropped;
+}
+
 QList<std::pair<QString, QString>> HostnameResolver::takeNewResolutions()
 {
     return std::exchange(m_new, {});

@@ -36,6 +36,13 @@ public:
     // Pairs (asked, resolved) that differ, found since the last call: for hostname_resolve.
     QList<std::pair<QString, QString>> takeNewResolutions();
 
+    // Drops every cached answer that asks for or resolved to one of names (a forgotten ghost's
+    // names), so that the next lookup asks DNS again instead of repeating a bad answer.
+    // Returns how many cached answers went.
+    int forget(const QStringList& names);
+    void clear(); // drops every cached answer
+    bool isCached(const QString& host) const { return m_cache.contains(host); }
+
 private:
     QString lookUp(const QString& host) const;
 
