@@ -129,6 +129,23 @@ private Q_SLOTS:
         QCOMPARE(report->downtimes, 1);
     }
 
+    void everythingIncludesExpiredEntries()
+    {
+        const ResolveStore store(*m_backend, 60);
+        QVERIFY(store.record(u"a"_s, u"a.x"_s));
+        QVERIFY(store.record(u"b"_s, u"b.x"_s));
+        QVERIFY(m_backend->exec(u"UPDATE hostname_resolve SET resolved_timestamp = ? WHERE "
+                                "hostname = 'b'"_s,
+            { Backend::toDb(QDateTime::currentDateTimeUtc().addSecs(-7200)) }));
+        QCOMPARE(store.all()->size(), 1);
+        auto everything = store.everything();
+        QVERIFY(everything);
+        QCOMPARE(everything->size(), 2);
+        QCOMPARE(everything->at(1).hostname, u"b"_s);
+        QCOMPARE(store.remove({ u"b"_s, u"nosuch"_s }).valueOr(-1), 1);
+        QCOMPARE(store.everything()->size(), 1);
+    }
+
     void unresolveStore()
     {
         const UnresolveStore store(*m_backend);
