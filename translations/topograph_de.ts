@@ -138,6 +138,10 @@
         <source>stale heartbeat rows (fake lag)</source>
         <translation>veraltete Heartbeat-Zeilen (Schein-Verzögerung)</translation>
     </message>
+    <message>
+        <source>ghost cluster</source>
+        <translation>Geister-Cluster</translation>
+    </message>
 </context>
 <context>
     <name>DestinationPickerDialog</name>
@@ -260,10 +264,59 @@
     </message>
 </context>
 <context>
+    <name>ForgetClusterPlanner</name>
+    <message>
+        <source>unknown cluster %1</source>
+        <translation>unbekannter Cluster %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a ghost cluster</source>
+        <translation>%1 ist kein Geister-Cluster</translation>
+    </message>
+    <message>
+        <source>%1 still replicates in a live topology: %2</source>
+        <translation>%1 repliziert noch in einer lebenden Topologie: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GhostDetector</name>
+    <message>
+        <source>%1 is what %2 resolved to (hostname_resolve)</source>
+        <translation>%1 ist das, wozu %2 aufgelöst wurde (hostname_resolve)</translation>
+    </message>
+    <message>
+        <source>%1 is the bare form of %2</source>
+        <translation>%1 ist die Kurzform von %2</translation>
+    </message>
+    <message>
+        <source>no instance answers as its master %1</source>
+        <translation>keine Instanz antwortet als sein Master %1</translation>
+    </message>
+    <message>
+        <source>its master %1 was never validly checked</source>
+        <translation>sein Master %1 wurde nie erfolgreich geprüft</translation>
+    </message>
+    <message>
+        <source>a lone replica of %1, which no known instance is</source>
+        <translation>eine einzelne Replica von %1, das keine bekannte Instanz ist</translation>
+    </message>
+</context>
+<context>
     <name>InstanceDetailsPanel</name>
     <message>
         <source>Instance details</source>
         <translation>Instanzdetails</translation>
+    </message>
+</context>
+<context>
+    <name>LiveReplicationCheck</name>
+    <message>
+        <source>replicating from %1</source>
+        <translation>repliziert von %1</translation>
+    </message>
+    <message>
+        <source>%1 replicates from it</source>
+        <translation>%1 repliziert von ihm</translation>
     </message>
 </context>
 <context>
@@ -279,6 +332,10 @@
     <message>
         <source>Cannot replicate from %1:</source>
         <translation>Kann nicht von %1 replizieren:</translation>
+    </message>
+    <message>
+        <source>Ghost cluster: %1</source>
+        <translation>Geister-Cluster: %1</translation>
     </message>
 </context>
 <context>
@@ -443,6 +500,14 @@
         <source>Delete the heartbeat rows of former primaries on every instance of this cluster, each without writing to its binary log (shows the plan first)</source>
         <translation>Die Heartbeat-Zeilen früherer Primaries auf jeder Instanz dieses Clusters löschen, jeweils ohne Eintrag in ihr Binärlog (zeigt zuerst den Plan)</translation>
     </message>
+    <message>
+        <source>Forget &amp;ghost cluster…</source>
+        <translation>&amp;Geister-Cluster vergessen…</translation>
+    </message>
+    <message>
+        <source>Remove every instance of this ghost cluster and the resolve entries that made it, in one step</source>
+        <translation>Jede Instanz dieses Geister-Clusters und die Auflösungseinträge, die ihn erzeugt haben, in einem Schritt entfernen</translation>
+    </message>
 </context>
 <context>
     <name>OperationStates</name>
@@ -582,6 +647,29 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveFlagRules</name>
+    <message>
+        <source>an FQDN resolved to a bare name (%1 → %2)</source>
+        <translation>ein FQDN wurde zu einem Kurznamen aufgelöst (%1 → %2)</translation>
+    </message>
+    <message>
+        <source>resolved to a prefix of the name asked (%1 → %2)</source>
+        <translation>zu einem Präfix des angefragten Namens aufgelöst (%1 → %2)</translation>
+    </message>
+    <message>
+        <source>no known instance answers to %1</source>
+        <translation>keine bekannte Instanz antwortet auf %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 resolve to one another</source>
+        <translation>%1 und %2 werden gegenseitig aufeinander aufgelöst</translation>
+    </message>
+    <message>
+        <source>expired (older than ExpiryHostnameResolvesMinutes)</source>
+        <translation>abgelaufen (älter als ExpiryHostnameResolvesMinutes)</translation>
     </message>
 </context>
 <context>
@@ -1005,12 +1093,28 @@
             <numerusform>%n mit veralteten Heartbeat-Zeilen (Schein-Verzögerung)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
 </context>
 <context>
     <name>topograph::ClusterListPanel</name>
     <message>
         <source>Filter clusters (alias, name, primary)</source>
         <translation>Cluster filtern (Alias, Name, Primary)</translation>
+    </message>
+    <message>
+        <source>Forget &amp;ghost cluster…</source>
+        <translation>&amp;Geister-Cluster vergessen…</translation>
+    </message>
+    <message>
+        <source>Remove every instance of this ghost cluster and the resolve entries that made it, in one step</source>
+        <translation>Jede Instanz dieses Geister-Clusters und die Auflösungseinträge, die ihn erzeugt haben, in einem Schritt entfernen</translation>
+    </message>
+    <message>
+        <source>Only a ghost cluster (a name that failed to match) can be forgotten as a whole</source>
+        <translation>Nur ein Geister-Cluster (ein Name, der nicht zugeordnet werden konnte) kann als Ganzes vergessen werden</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1366,77 @@
     <message>
         <source>Cannot read the audit log: %1</source>
         <translation>Das Audit-Protokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 matches DiscoveryIgnoreHostnameFilters.</source>
+        <translation>%1 passt zu DiscoveryIgnoreHostnameFilters.</translation>
+    </message>
+    <message>
+        <source>Read-only mode: cannot forget the cluster %1.</source>
+        <translation>Nur-Lese-Modus: der Cluster %1 kann nicht vergessen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot forget the cluster %1: %2</source>
+        <translation>Der Cluster %1 kann nicht vergessen werden: %2</translation>
+    </message>
+    <message>
+        <source>Forgot the cluster %1</source>
+        <translation>Cluster %1 vergessen</translation>
+    </message>
+    <message>
+        <source>forget and ignore %1</source>
+        <translation>%1 vergessen und ignorieren</translation>
+    </message>
+    <message>
+        <source>Cannot add %1 to DiscoveryIgnoreHostnameFilters: %2</source>
+        <translation>%1 kann nicht zu DiscoveryIgnoreHostnameFilters hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>delete the resolve entry of %1</source>
+        <translation>den Auflösungseintrag von %1 löschen</translation>
+    </message>
+    <message>
+        <source>Cannot delete the resolve entry of %1: %2</source>
+        <translation>Der Auflösungseintrag von %1 kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>there is none</source>
+        <translation>es gibt keinen</translation>
+    </message>
+    <message>
+        <source>Deleted the resolve entry of %1</source>
+        <translation>Auflösungseintrag von %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>delete the unresolve entry of %1</source>
+        <translation>den Unresolve-Eintrag von %1 löschen</translation>
+    </message>
+    <message>
+        <source>Cannot delete the unresolve entry of %1: %2</source>
+        <translation>Der Unresolve-Eintrag von %1 kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Deleted the unresolve entry of %1</source>
+        <translation>Unresolve-Eintrag von %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>reset the hostname resolve cache</source>
+        <translation>den Hostnamen-Auflösungscache zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Cannot reset the hostname resolve cache: %1</source>
+        <translation>Der Hostnamen-Auflösungscache kann nicht zurückgesetzt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hostname resolve cache cleared (%n entries)</source>
+        <translation>
+            <numerusform>Hostnamen-Auflösungscache geleert (%n Eintrag)</numerusform>
+            <numerusform>Hostnamen-Auflösungscache geleert (%n Einträge)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the resolve cache: %1</source>
+        <translation>Der Auflösungscache kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2220,30 @@
         <source>Audit log</source>
         <translation>Audit-Protokoll</translation>
     </message>
+    <message>
+        <source>Resolve cache</source>
+        <translation>Auflösungscache</translation>
+    </message>
+    <message>
+        <source>No known instance uses these names</source>
+        <translation>Keine bekannte Instanz verwendet diese Namen</translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation>Verwendet von %1</translation>
+    </message>
+    <message>
+        <source>Forget instances</source>
+        <translation>Instanzen vergessen</translation>
+    </message>
+    <message>
+        <source>%1
+
+Forget %2? Each is asked for in turn.</source>
+        <translation>%1
+
+%2 vergessen? Jede wird einzeln bestätigt.</translation>
+    </message>
 </context>
 <context>
     <name>topograph::OperationController</name>
@@ -2080,10 +2279,6 @@
         <translation>%1 vergessen</translation>
     </message>
     <message>
-        <source>Remove %1 from the backend? It comes back if it is discovered again.</source>
-        <translation>%1 aus dem Backend entfernen? Die Instanz erscheint wieder, sobald sie erneut erkannt wird.</translation>
-    </message>
-    <message>
         <source>Begin maintenance</source>
         <translation>Wartung beginnen</translation>
     </message>
@@ -2094,6 +2289,57 @@
     <message>
         <source>Maintenance needs a reason: nothing was changed.</source>
         <translation>Eine Wartung braucht einen Grund: Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the backend? Polling stops for it; a live host comes back only when a discovery finds it again. &quot;Forget and ignore&quot; also adds it to DiscoveryIgnoreHostnameFilters in the configuration file, so that no discovery does.</source>
+        <translation>%1 aus dem Backend entfernen? Die Abfrage dieser Instanz endet; ein lebender Host kommt nur zurück, wenn eine Erkennung ihn wieder findet. „Vergessen und ignorieren“ fügt ihn außerdem in der Konfigurationsdatei zu DiscoveryIgnoreHostnameFilters hinzu, sodass keine Erkennung das tut.</translation>
+    </message>
+    <message>
+        <source>Forget and &amp;ignore</source>
+        <translation>Vergessen und &amp;ignorieren</translation>
+    </message>
+    <message>
+        <source>%1 is not a ghost cluster: forget its instances one by one, or use topograph-cli -c forget-cluster --force</source>
+        <translation>%1 ist kein Geister-Cluster: vergessen Sie seine Instanzen einzeln, oder verwenden Sie topograph-cli -c forget-cluster --force</translation>
+    </message>
+    <message>
+        <source>Forget ghost cluster %1</source>
+        <translation>Geister-Cluster %1 vergessen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+
+Remove its %n instance(s) (%2) with their tags, maintenance, candidate and downtime rows, and the %3 resolve entries that made it? Polling stops for them and nothing brings them back but a discovery of these very names.</source>
+        <translation>
+            <numerusform>%1
+
+Seine %n Instanz (%2) mit ihren Tag-, Wartungs-, Kandidaten- und Downtime-Zeilen und die %3 Auflösungseinträge, die ihn erzeugt haben, entfernen? Die Abfrage endet, und nur eine Erkennung genau dieser Namen bringt sie zurück.</numerusform>
+            <numerusform>%1
+
+Seine %n Instanzen (%2) mit ihren Tag-, Wartungs-, Kandidaten- und Downtime-Zeilen und die %3 Auflösungseinträge, die ihn erzeugt haben, entfernen? Die Abfrage endet, und nur eine Erkennung genau dieser Namen bringt sie zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forgetting the ghost cluster %1…</source>
+        <translation>Geister-Cluster %1 wird vergessen…</translation>
+    </message>
+    <message>
+        <source>Forgot the ghost cluster %1: %2</source>
+        <translation>Geister-Cluster %1 vergessen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot forget %1: %2</source>
+        <translation>%1 kann nicht vergessen werden: %2</translation>
+    </message>
+    <message>
+        <source>These hosts still replicate in a live topology:
+%1
+
+Forget them anyway? They come back only when a discovery finds them again.</source>
+        <translation>Diese Hosts replizieren noch in einer lebenden Topologie:
+%1
+
+Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder findet.</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2516,147 @@
     <message>
         <source>The backend was not updated (%1): views show the change after the next poll.</source>
         <translation>Das Backend wurde nicht aktualisiert (%1): Die Ansichten zeigen die Änderung nach der nächsten Abfrage.</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::ResolveCacheModel</name>
+    <message>
+        <source>resolve</source>
+        <translation>resolve</translation>
+    </message>
+    <message>
+        <source>unresolve</source>
+        <translation>unresolve</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>hostname_resolve (a name resolved) or hostname_unresolve (a virtual name registered for an instance)</source>
+        <translation>hostname_resolve (ein aufgelöster Name) oder hostname_unresolve (ein für eine Instanz registrierter virtueller Name)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>The name asked, or the instance&apos;s name</source>
+        <translation>Der angefragte Name oder der Name der Instanz</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>What it resolved to, or the virtual name</source>
+        <translation>Wozu er aufgelöst wurde, oder der virtuelle Name</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Aufgelöst</translation>
+    </message>
+    <message>
+        <source>Since the entry was written</source>
+        <translation>Seit der Eintrag geschrieben wurde</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Until the entry expires (ExpiryHostnameResolvesMinutes)</source>
+        <translation>Bis der Eintrag abläuft (ExpiryHostnameResolvesMinutes)</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Läuft ab in</translation>
+    </message>
+    <message>
+        <source>Known instances with this host name</source>
+        <translation>Bekannte Instanzen mit diesem Hostnamen</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>Verwendet</translation>
+    </message>
+    <message>
+        <source>Known instances with the resolved name</source>
+        <translation>Bekannte Instanzen mit dem aufgelösten Namen</translation>
+    </message>
+    <message>
+        <source>Uses (resolved)</source>
+        <translation>Verwendet (aufgelöst)</translation>
+    </message>
+    <message>
+        <source>Why the entry looks wrong</source>
+        <translation>Warum der Eintrag falsch aussieht</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Markierung</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::ResolveCachePanel</name>
+    <message>
+        <source>F&amp;lagged only</source>
+        <translation>Nur &amp;markierte</translation>
+    </message>
+    <message>
+        <source>&amp;Delete entry</source>
+        <translation>Eintrag &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset cache…</source>
+        <translation>Cache &amp;zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Show instances</source>
+        <translation>Instanzen &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Forget its instances…</source>
+        <translation>Seine Instanzen &amp;vergessen…</translation>
+    </message>
+    <message>
+        <source>Filter host names (any column)</source>
+        <translation>Hostnamen filtern (jede Spalte)</translation>
+    </message>
+    <message>
+        <source>List only the entries that look wrong</source>
+        <translation>Nur die Einträge auflisten, die falsch aussehen</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry from the backend (Del)</source>
+        <translation>Den ausgewählten Eintrag aus dem Backend löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Delete every hostname_resolve entry (asks first)</source>
+        <translation>Jeden hostname_resolve-Eintrag löschen (fragt zuerst)</translation>
+    </message>
+    <message>
+        <source>Forget the instances known under the name this flagged entry got wrong</source>
+        <translation>Die Instanzen vergessen, die unter dem Namen bekannt sind, den dieser markierte Eintrag falsch hat</translation>
+    </message>
+    <message>
+        <source>Select the instances that use the entry&apos;s names (Enter)</source>
+        <translation>Die Instanzen auswählen, die die Namen des Eintrags verwenden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Reset the resolve cache</source>
+        <translation>Den Auflösungscache zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete every hostname_resolve entry (%n entries listed)? Names are resolved afresh on the next poll; hostname_unresolve entries stay.</source>
+        <translation>
+            <numerusform>Jeden hostname_resolve-Eintrag löschen (%n Eintrag aufgeführt)? Namen werden bei der nächsten Abfrage neu aufgelöst; hostname_unresolve-Einträge bleiben.</numerusform>
+            <numerusform>Jeden hostname_resolve-Eintrag löschen (%n Einträge aufgeführt)? Namen werden bei der nächsten Abfrage neu aufgelöst; hostname_unresolve-Einträge bleiben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

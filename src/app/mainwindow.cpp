@@ -33,6 +33,7 @@
 #include "lag/lagworker.h"
 #include "panels/instancedetailspanel.h"
 #include "panels/lagchartpanel.h"
+#include "panels/resolvecachepanel.h"
 #include "panels/statusmessage.h"
 #include "timeformat.h"
 #include "topology/instancefinder.h"
@@ -109,6 +110,7 @@ MainWindow::MainWindow(
     tabifyDockWidget(m_lagDock, m_auditDock);
     m_lagDock->raise();
     connect(m_auditPanel, &AuditPanel::instanceActivated, this, &MainWindow::findInstance);
+    createResolveDock();
     m_lag->setThreshold(m_config.reasonableReplicationLagSeconds);
     connect(m_lagPanel, &LagChartPanel::instanceClicked, this, &MainWindow::findInstance);
     connect(m_lagPanel, &LagChartPanel::cleanRequested, this, [this] {
@@ -122,8 +124,7 @@ MainWindow::MainWindow(
             primary ? primary->key : records.constFirst().key);
     });
     connect(m_lag, &LagController::fakeLagChanged, this, [this] {
-        m_clusters->setClusters(ClusterSummary::fromRecords(m_snapshot.records, m_snapshot.aliases,
-            QDateTime::currentDateTimeUtc(), thresholds(), m_lag->fakeLag()));
+        m_clusters->setClusters(clusterSummaries());
     });
 
     m_pollLabel->setObjectName(u"pollState"_s);
@@ -225,6 +226,7 @@ void MainWindow::startWorkers()
     m_operations->setWorker(m_workers->operations());
     connectLagWorker(m_workers->lag());
     connectAudit(fleet);
+    connectResolve(fleet);
     m_workers->start();
     if (m_seed) {
         // --seed: discover it (the first snapshot may already know it; discovering again only
@@ -311,9 +313,8 @@ void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
 {
     m_snapshot = snapshot;
     m_errorBanner->hide();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_clusters->setClusters(ClusterSummary::fromRecords(
-        snapshot.records, snapshot.aliases, now, thresholds(), m_lag->fakeLag()));
+    m_clusters->setClusters(clusterSummaries());
+    applyGhosts();
     if (m_pendingFind && snapshot.find(*m_pendingFind)) {
         const InstanceKey key = *std::exchange(m_pendingFind, std::nullopt);
         findInstance(key);
@@ -441,6 +442,9 @@ void MainWindow::updateOperationActions()
     context.cluster = clusterRecords();
     context.flags = plannerFlags();
     context.readOnlyReason = readOnlyReason();
+    if (const GhostCluster* ghost = m_snapshot.ghost(m_currentCluster)) {
+        context.ghostReason = ghost->reason;
+    }
     if (m_operations->isRunning()) {
         context.busyReason = tr("An operation is running: wait for it to end.");
     }
@@ -520,6 +524,8 @@ void MainWindow::updateReadOnlyState()
     m_scene->setDragEnabled(reason.isEmpty(), reason);
     m_operations->setRunBlockedReason(reason);
     m_discoverAction->setEnabled(reason.isEmpty());
+    m_resolvePanel->setReadOnlyReason(reason);
+    m_clusters->setReadOnlyReason(reason);
     m_discoverAction->setToolTip(
         reason.isEmpty() ? tr("Discover a topology from one instance") : reason);
     updateOperationActions();

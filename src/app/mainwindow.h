@@ -6,6 +6,7 @@
 
 #include "config/configuration.h"
 #include "fleet/fleetsnapshot.h"
+#include "models/clustersummary.h"
 #include "instancekey.h"
 #include "ops/executor.h"
 #include "ops/operationregistry.h"
@@ -30,6 +31,7 @@ class FindBar;
 class FleetWorker;
 class InstanceDetailsPanel;
 class LagChartPanel;
+class ResolveCachePanel;
 class LagController;
 class LagWorker;
 class OperationActions;
@@ -60,6 +62,9 @@ public:
     InstanceDetailsPanel* details() const { return m_details; }
     LagChartPanel* lagPanel() const { return m_lagPanel; }
     AuditPanel* auditPanel() const { return m_auditPanel; }
+    ResolveCachePanel* resolvePanel() const { return m_resolvePanel; }
+    OperationDispatcher* dispatcher() const { return m_dispatcher; }
+    FleetWorker* fleetWorker() const; // for tests: the worker of the running fleet thread
     LagController* lag() const { return m_lag; }
     OperationController* operations() const { return m_operations; }
     OperationActions* operationActions() const { return m_actions; }
@@ -126,6 +131,14 @@ private:
     void updateTitle();
     void showMessage(const QString& message, bool error = false);
     void connectAudit(topograph::FleetWorker* fleet);
+
+    // mainwindow_resolve.cpp: the resolve cache dock and ghost clusters
+    void createResolveDock();
+    void connectResolve(topograph::FleetWorker* fleet);
+    void applyGhosts();
+    void selectInstances(const QList<topograph::InstanceKey>& keys);
+    void forgetInstances(const QList<topograph::InstanceKey>& keys, const QString& why);
+    QList<ClusterSummary> clusterSummaries() const;
     void readAudit();
 
     Configuration m_config;
@@ -158,6 +171,8 @@ private:
     QDockWidget* m_lagDock = nullptr;
     AuditPanel* m_auditPanel;
     QDockWidget* m_auditDock = nullptr;
+    ResolveCachePanel* m_resolvePanel = nullptr;
+    QDockWidget* m_resolveDock = nullptr;
     bool m_auditAsked = false; // a readAudit is on its way: the next waits for its answer
     QString m_auditError; // the last failure to read it, reported once
     DiscoverDialog* m_discoverDialog = nullptr;

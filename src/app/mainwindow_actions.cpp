@@ -123,6 +123,7 @@ void MainWindow::createMenus()
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_lagDock->toggleViewAction());
     view->addAction(m_auditDock->toggleViewAction());
+    view->addAction(m_resolveDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_readOnlyAction);
 

@@ -13,6 +13,7 @@
 #include "backend/resolvestore.h"
 #include "backend/unresolvestore.h"
 #include "fleet/forgetcluster.h"
+#include "ops/operationregistry.h"
 #include "resolve/discoveryfilter.h"
 
 using namespace Qt::StringLiterals;
@@ -245,9 +246,8 @@ QList<Command> resolveCommands()
             registerHostnameUnresolve },
         { u"deregister-hostname-unresolve"_s, u"Remove the virtual name registered for -i"_s,
             deregisterHostnameUnresolve },
-        { u"forget-cluster"_s,
-            u"Forget the ghost cluster of -i: its instances and the resolve entries behind it "
-            "(--force: any cluster; --ignore: also DiscoveryIgnoreHostnameFilters; --noop)"_s,
+        { OperationRegistry::cliName(Operation::ForgetCluster),
+            QString::fromUtf8(OperationRegistry::info(Operation::ForgetCluster).summary),
             forgetCluster },
     };
 }

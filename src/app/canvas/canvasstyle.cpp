@@ -111,6 +111,8 @@ QColor problemColor(CardContent::Problem problem)
     case CardContent::Problem::Lagging:
     case CardContent::Problem::FakeLag:
         return warningColor();
+    case CardContent::Problem::Ghost:
+        return mutedColor();
     case CardContent::Problem::Unchecked:
         break;
     }
@@ -216,6 +218,27 @@ void drawProblem(QPainter* painter, const QRectF& box, CardContent::Problem prob
             QPointF(c.x() + w * 0.08, box.bottom() - w * 0.25), QPointF(c.x() + w * 0.16, y),
             QPointF(box.right() - w * 0.18, y) };
         painter->drawPolyline(beat);
+        break;
+    }
+    case CardContent::Problem::Ghost: {
+        // A ghost: a round head over a wavy hem, two eyes.
+        QPainterPath ghost;
+        const qreal left = box.left() + w * 0.27;
+        const qreal right = box.right() - w * 0.27;
+        const qreal top = box.top() + w * 0.22;
+        const qreal hem = box.bottom() - w * 0.24;
+        ghost.moveTo(left, hem);
+        ghost.lineTo(left, c.y());
+        ghost.arcTo(QRectF(left, top, right - left, right - left), 180, -180);
+        ghost.lineTo(right, hem);
+        const qreal step = (right - left) / 3;
+        ghost.lineTo(right - step / 2, hem - w * 0.08);
+        ghost.lineTo(right - step, hem);
+        ghost.lineTo(right - step * 1.5, hem - w * 0.08);
+        ghost.lineTo(right - step * 2, hem);
+        ghost.lineTo(right - step * 2.5, hem - w * 0.08);
+        ghost.closeSubpath();
+        painter->drawPath(ghost);
         break;
     }
     case CardContent::Problem::ReplicationError:

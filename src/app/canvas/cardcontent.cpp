@@ -78,6 +78,8 @@ QString CardContent::problemText(Problem problem)
         return tr("lagging");
     case Problem::FakeLag:
         return tr("stale heartbeat rows (fake lag)");
+    case Problem::Ghost:
+        return tr("ghost cluster");
     }
     return {};
 }

@@ -33,6 +33,7 @@ public:
         NotReplicating, // a replica with a replication thread stopped
         Lagging, // lag over the threshold
         FakeLag, // stale pt-heartbeat rows (or a stopped pt-heartbeat): the lag shown is wrong
+        Ghost, // of a ghost cluster: it exists only because a name failed to match
     };
     struct Chip
     {

@@ -217,9 +217,10 @@ void ClusterScene::relayout(bool recordsChanged)
     computeParents();
     m_items->sync({ m_layout, m_parents, m_records, m_recordIndex, m_aliases, m_now, m_thresholds,
         recordsChanged });
-    if (!m_fakeLag.isEmpty()) {
+    if (!m_fakeLag.isEmpty() || !m_ghosts.isEmpty()) {
         for (NodeItem* node : m_items->nodes()) {
             node->setFakeLag(m_fakeLag.contains(node->key()));
+            node->setGhostReason(m_ghosts.value(node->key()));
         }
     }
     m_drag->applyDropTargets();
@@ -308,6 +309,17 @@ void ClusterScene::setFakeLag(const QSet<InstanceKey>& keys)
     m_fakeLag = keys;
     for (NodeItem* node : m_items->nodes()) {
         node->setFakeLag(keys.contains(node->key()));
+    }
+}
+
+void ClusterScene::setGhosts(const QHash<InstanceKey, QString>& reasons)
+{
+    if (reasons == m_ghosts) {
+        return;
+    }
+    m_ghosts = reasons;
+    for (NodeItem* node : m_items->nodes()) {
+        node->setGhostReason(reasons.value(node->key()));
     }
 }
 

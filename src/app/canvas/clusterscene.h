@@ -84,6 +84,8 @@ public:
     void selectInstance(const topograph::InstanceKey& key); // clears the others
     // The instances with stale heartbeat rows (fake lag): a problem glyph on their cards.
     void setFakeLag(const QSet<InstanceKey>& keys);
+    // The instances of ghost clusters, with the reason: a ghost glyph on their cards.
+    void setGhosts(const QHash<InstanceKey, QString>& reasons);
     // The lag of the last minutes on each shown card (keys not shown are ignored).
     void setSparklines(const QHash<InstanceKey, CardPainter::Sparkline>& sparklines);
     std::optional<InstanceKey> selectedInstance() const { return m_selected; }
@@ -141,6 +143,7 @@ private:
     InstanceStatus::Thresholds m_thresholds;
     QSet<InstanceKey> m_collapsed;
     QSet<InstanceKey> m_fakeLag; // kept for cards made later
+    QHash<InstanceKey, QString> m_ghosts; // likewise
     LayoutResult m_layout;
     QHash<InstanceKey, InstanceKey> m_parents; // drawn parent by child
 

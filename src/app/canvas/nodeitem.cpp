@@ -116,6 +116,23 @@ void NodeItem::setRecord(const InstanceRecord& record, const QString& alias, con
     if (m_fakeLag) {
         m_content.problems.append(CardContent::Problem::FakeLag);
     }
+    if (!m_ghostReason.isEmpty()) {
+        m_content.problems.prepend(CardContent::Problem::Ghost);
+    }
+    updateToolTip();
+    update();
+}
+
+void NodeItem::setGhostReason(const QString& reason)
+{
+    if (reason == m_ghostReason) {
+        return;
+    }
+    m_ghostReason = reason;
+    m_content.problems.removeAll(CardContent::Problem::Ghost);
+    if (!reason.isEmpty()) {
+        m_content.problems.prepend(CardContent::Problem::Ghost);
+    }
     updateToolTip();
     update();
 }
@@ -280,7 +297,9 @@ void NodeItem::updateToolTip()
     QString headline;
     switch (m_verdict) {
     case DropVerdict::None:
-        setToolTip(m_content.summary);
+        setToolTip(m_ghostReason.isEmpty()
+                ? m_content.summary
+                : tr("Ghost cluster: %1").arg(m_ghostReason) + u"\n\n"_s + m_content.summary);
         return;
     case DropVerdict::Valid:
         headline = tr("Drop here to replicate from %1").arg(m_key.toString());

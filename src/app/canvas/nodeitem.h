@@ -91,6 +91,10 @@ public:
     // Stale heartbeat rows on this instance: a problem glyph, kept across record updates.
     void setFakeLag(bool fakeLag);
     bool hasFakeLag() const { return m_fakeLag; }
+    // Of a ghost cluster (the reason, empty when not): a problem glyph and the reason in the
+    // tooltip, kept across record updates.
+    void setGhostReason(const QString& reason);
+    QString ghostReason() const { return m_ghostReason; }
     // The lag of the last minutes, drawn beside the lag badge on a full card.
     void setSparkline(const CardPainter::Sparkline& sparkline);
     const CardPainter::Sparkline& sparkline() const { return m_sparkline; }
@@ -126,6 +130,7 @@ private:
     CardContent m_content;
     CardPainter::Sparkline m_sparkline;
     bool m_fakeLag = false;
+    QString m_ghostReason;
     QList<EdgeItem*> m_edges;
     bool m_hasChildren = false;
     bool m_collapsed = false;

@@ -66,7 +66,8 @@ QList<QList<Operation>> OperationActions::menuGroups()
         { Operation::RelocateReplicas, Operation::MoveUpReplicas, Operation::RepointReplicas },
         { Operation::StopReplica, Operation::StartReplica, Operation::SetReadOnly,
             Operation::SetWriteable, Operation::CleanHeartbeat, Operation::CleanClusterHeartbeat },
-        { Operation::BeginMaintenance, Operation::EndMaintenance, Operation::Forget },
+        { Operation::BeginMaintenance, Operation::EndMaintenance, Operation::Forget,
+            Operation::ForgetCluster },
     };
 }
 

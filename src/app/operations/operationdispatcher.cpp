@@ -4,6 +4,7 @@
 #include <QClipboard>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QPushButton>
 
 #include "dialogs/destinationpickerdialog.h"
 #include "fleet/fleetworker.h"
@@ -55,6 +56,11 @@ void OperationDispatcher::dispatch(
     switch (operation) {
     case Operation::Forget:
         forget(key);
+        return;
+    case Operation::ForgetCluster:
+        if (const InstanceRecord* record = m_snapshot.find(key)) {
+            forgetCluster(record->clusterName);
+        }
         return;
     case Operation::BeginMaintenance:
         beginMaintenance(key);
@@ -119,19 +125,99 @@ std::optional<InstanceKey> OperationDispatcher::pickDestination(
 void OperationDispatcher::forget(const InstanceKey& key)
 {
     QMessageBox box(QMessageBox::Question, tr("Forget %1").arg(key.toString()),
-        tr("Remove %1 from the backend? It comes back if it is discovered again.")
+        tr("Remove %1 from the backend? Polling stops for it; a live host comes back only when "
+           "a discovery finds it again. \"Forget and ignore\" also adds it to "
+           "DiscoveryIgnoreHostnameFilters in the configuration file, so that no discovery does.")
             .arg(key.toString()),
         QMessageBox::Yes | QMessageBox::No, m_dialogParent);
     box.setObjectName(u"forgetQuestion"_s);
+    QPushButton* ignore = box.addButton(tr("Forget and &ignore"), QMessageBox::AcceptRole);
+    ignore->setObjectName(u"forgetAndIgnore"_s);
     // Enter must not forget: the safe answer is the default.
     box.setDefaultButton(QMessageBox::No);
     box.setEscapeButton(QMessageBox::No);
-    if (box.exec() != QMessageBox::Yes) {
+    box.exec();
+    FleetWorker* fleet = m_fleet;
+    if (!fleet) {
         return;
     }
-    if (FleetWorker* fleet = m_fleet) {
+    if (box.clickedButton() == ignore) {
+        QMetaObject::invokeMethod(
+            fleet, [fleet, key] { fleet->forgetAndIgnore(key); }, Qt::QueuedConnection);
+    } else if (box.clickedButton() == box.button(QMessageBox::Yes)) {
         QMetaObject::invokeMethod(
             fleet, [fleet, key] { fleet->forget(key); }, Qt::QueuedConnection);
+    }
+}
+
+void OperationDispatcher::forgetCluster(const QString& clusterName)
+{
+    if (const QString reason = m_actions->context().readOnlyReason; !reason.isEmpty()) {
+        Q_EMIT message(reason, true);
+        return;
+    }
+    const GhostCluster* ghost = m_snapshot.ghost(clusterName);
+    if (!ghost) {
+        Q_EMIT message(tr("%1 is not a ghost cluster: forget its instances one by one, or use "
+                          "topograph-cli -c forget-cluster --force")
+                           .arg(clusterName),
+            true);
+        return;
+    }
+    QStringList keys;
+    for (const InstanceKey& k : ghost->keys) {
+        keys << k.toString();
+    }
+    QMessageBox box(QMessageBox::Question, tr("Forget ghost cluster %1").arg(clusterName),
+        tr("%1\n\nRemove its %n instance(s) (%2) with their tags, maintenance, candidate and "
+           "downtime rows, and the %3 resolve entries that made it? Polling stops for them and "
+           "nothing brings them back but a discovery of these very names.",
+            nullptr, int(ghost->keys.size()))
+            .arg(ghost->reason, keys.join(u", "_s))
+            .arg(ghost->resolveEntries.size()),
+        QMessageBox::Yes | QMessageBox::No, m_dialogParent);
+    box.setObjectName(u"forgetGhostQuestion"_s);
+    box.setDefaultButton(QMessageBox::No);
+    box.setEscapeButton(QMessageBox::No);
+    if (box.exec() == QMessageBox::Yes) {
+        sendForgetCluster(clusterName, false);
+    }
+}
+
+void OperationDispatcher::sendForgetCluster(const QString& clusterName, bool force)
+{
+    if (FleetWorker* fleet = m_fleet) {
+        Q_EMIT message(tr("Forgetting the ghost cluster %1…").arg(clusterName), false);
+        QMetaObject::invokeMethod(
+            fleet, [fleet, clusterName, force] { fleet->forgetCluster(clusterName, force); },
+            Qt::QueuedConnection);
+    }
+}
+
+void OperationDispatcher::forgetClusterFinished(const ForgetClusterOutcome& outcome)
+{
+    if (outcome.ok) {
+        Q_EMIT message(tr("Forgot the ghost cluster %1: %2")
+                           .arg(outcome.clusterName, outcome.report.summary()),
+            false);
+        return;
+    }
+    if (!outcome.needsConfirmation) {
+        Q_EMIT message(tr("Cannot forget %1: %2").arg(outcome.clusterName, outcome.error.message),
+            true);
+        return;
+    }
+    // A host of it still replicates: it would come back only through discovery; ask again.
+    QMessageBox box(QMessageBox::Warning, tr("Forget ghost cluster %1").arg(outcome.clusterName),
+        tr("These hosts still replicate in a live topology:\n%1\n\nForget them anyway? They "
+           "come back only when a discovery finds them again.")
+            .arg(outcome.liveHosts),
+        QMessageBox::Yes | QMessageBox::No, m_dialogParent);
+    box.setObjectName(u"forgetLiveGhostQuestion"_s);
+    box.setDefaultButton(QMessageBox::No);
+    box.setEscapeButton(QMessageBox::No);
+    if (box.exec() == QMessageBox::Yes) {
+        sendForgetCluster(outcome.clusterName, true);
     }
 }
 

@@ -40,12 +40,18 @@ public:
         const std::optional<InstanceKey>& destination = std::nullopt);
     // The destination the user picked for operation on key, or nullopt (cancelled, none valid).
     std::optional<InstanceKey> pickDestination(Operation operation, const InstanceKey& key);
+    // Forget ghost cluster (card menu, clusters list, resolve dock): asks, then goes to the fleet
+    // worker; its answer comes back to forgetClusterFinished, which asks again when hosts of
+    // the cluster still replicate.
+    void forgetCluster(const QString& clusterName);
+    void forgetClusterFinished(const topograph::ForgetClusterOutcome& outcome);
 
 Q_SIGNALS:
     void message(const QString& text, bool error);
 
 private:
     void forget(const InstanceKey& key);
+    void sendForgetCluster(const QString& clusterName, bool force);
     void beginMaintenance(const InstanceKey& key);
 
     const OperationActions* m_actions;

@@ -1,5 +1,6 @@
 #include "panels/clusterlistpanel.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -14,6 +15,8 @@
 #include "models/clusterlistmodel.h"
 #include "panels/clusterdecorationproxymodel.h"
 #include "panels/keyelidedelegate.h"
+
+using namespace Qt::StringLiterals;
 
 namespace topograph {
 
@@ -45,6 +48,17 @@ ClusterListPanel::ClusterListPanel(QWidget* parent)
         m_view->setItemDelegateForColumn(static_cast<int>(column), keys);
     }
     m_view->setTextElideMode(Qt::ElideMiddle);
+    // The selected row's menu: forget it when it is a ghost (DESIGN §6).
+    m_forgetGhost = new QAction(tr("Forget &ghost cluster…"), this);
+    m_forgetGhost->setObjectName(u"forgetGhostCluster"_s);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_forgetGhost);
+    connect(m_forgetGhost, &QAction::triggered, this, [this] {
+        const QString name = selectedCluster();
+        if (!name.isEmpty() && isGhost(name)) {
+            Q_EMIT forgetGhostRequested(name);
+        }
+    });
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->viewport()->installEventFilter(this);
     connect(m_decoration, &QAbstractItemModel::rowsInserted, this,
@@ -78,6 +92,7 @@ void ClusterListPanel::setClusters(const QList<ClusterSummary>& clusters)
     if (!current.isEmpty()) {
         selectCluster(current);
     }
+    updateGhostAction();
 }
 
 void ClusterListPanel::selectCluster(const QString& name)
@@ -172,10 +187,40 @@ QString ClusterListPanel::selectedCluster() const
 
 void ClusterListPanel::onCurrentChanged(const QModelIndex& current)
 {
+    updateGhostAction();
     if (m_quiet || !current.isValid()) {
         return;
     }
     Q_EMIT clusterActivated(current.data(ClusterListModel::SummaryNameRole).toString());
+}
+
+bool ClusterListPanel::isGhost(const QString& name) const
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        if (index.data(ClusterListModel::SummaryNameRole).toString() == name) {
+            return index.data(ClusterListModel::GhostRole).toBool();
+        }
+    }
+    return false;
+}
+
+void ClusterListPanel::updateGhostAction()
+{
+    const QString name = selectedCluster();
+    const bool ghost = !name.isEmpty() && isGhost(name);
+    m_forgetGhost->setEnabled(ghost && m_readOnlyReason.isEmpty());
+    m_forgetGhost->setToolTip(!m_readOnlyReason.isEmpty() ? m_readOnlyReason
+            : ghost ? tr("Remove every instance of this ghost cluster and the resolve entries "
+                         "that made it, in one step")
+                    : tr("Only a ghost cluster (a name that failed to match) can be forgotten "
+                         "as a whole"));
+}
+
+void ClusterListPanel::setReadOnlyReason(const QString& reason)
+{
+    m_readOnlyReason = reason;
+    updateGhostAction();
 }
 
 } // namespace topograph

@@ -4,6 +4,7 @@
 
 #include "models/clustersummary.h"
 
+class QAction;
 class QLineEdit;
 class QTreeView;
 
@@ -35,6 +36,9 @@ public:
     // Selects the cluster's row without emitting clusterActivated (a restored or followed choice).
     void selectCluster(const QString& name);
     QString selectedCluster() const;
+    bool isGhost(const QString& name) const;
+    QAction* forgetGhostAction() const { return m_forgetGhost; }
+    void setReadOnlyReason(const QString& reason); // empty: changes allowed
 
     // The name columns get no narrower (the table scrolls sideways instead).
     static constexpr int minimumClusterWidth = 120;
@@ -42,6 +46,7 @@ public:
 
 Q_SIGNALS:
     void clusterActivated(const QString& name);
+    void forgetGhostRequested(const QString& name);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -51,12 +56,15 @@ private:
     void scheduleColumnFit();
     void fitColumns();
     int countWidth(int column) const;
+    void updateGhostAction();
 
     ClusterListModel* m_model;
     ClusterFilterProxyModel* m_filterProxy;
     ClusterDecorationProxyModel* m_decoration;
     QLineEdit* m_filter;
     QTreeView* m_view;
+    QAction* m_forgetGhost = nullptr;
+    QString m_readOnlyReason;
     bool m_quiet = false;
     bool m_fitScheduled = false;
 };

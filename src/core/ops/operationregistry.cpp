@@ -186,6 +186,14 @@ const QList<OperationInfo> kOperations {
             "Operation", "Remove it from the backend (it comes back if it is discovered again)"),
         "Remove -i from the backend (it comes back if discovered again)", "Del", O::Instance,
         false },
+    { Operation::ForgetCluster, "forget-cluster", K::Backend, D::None, nullptr,
+        QT_TRANSLATE_NOOP("Operation", "Forget &ghost cluster…"),
+        QT_TRANSLATE_NOOP("Operation",
+            "Remove every instance of this ghost cluster and the resolve entries that made it, "
+            "in one step"),
+        "Forget the ghost cluster of -i: its instances and the resolve entries behind it "
+        "(--force: any cluster; --ignore: also DiscoveryIgnoreHostnameFilters; --noop)",
+        "", O::Instance, false },
 };
 
 QString translated(const char* text)

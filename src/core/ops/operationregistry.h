@@ -41,6 +41,7 @@ enum class Operation {
     BeginMaintenance,
     EndMaintenance,
     Forget,
+    ForgetCluster, // every instance of a ghost cluster, and the resolve entries that made it
 };
 
 inline size_t qHash(Operation operation, size_t seed = 0) noexcept

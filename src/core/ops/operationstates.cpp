@@ -63,6 +63,9 @@ OperationState Verdicts::of(Operation operation) const
     OperationState state;
     state.visible
         = visibleFor(operation, m_selected, m_context.flags.maintenanceLocked.contains(key));
+    if (operation == Operation::ForgetCluster) {
+        state.visible = !m_context.ghostReason.isEmpty(); // offered on ghost clusters only
+    }
     const OperationInfo& info = OperationRegistry::info(operation);
     if (info.kind == OperationKind::View) {
         state.enabled = true;

@@ -33,6 +33,7 @@ struct SelectionContext
     PlannerFlags flags; // read-only mode and the instances with an active maintenance lock
     QString readOnlyReason; // non-empty: every change is disabled with this reason
     QString busyReason; // non-empty: replication changes wait (an operation is running)
+    QString ghostReason; // non-empty: the selected instance's cluster is a ghost (this is why)
 };
 
 // The verdicts for every operation of the registry on one selected instance. Replication
