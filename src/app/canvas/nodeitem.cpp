@@ -116,11 +116,29 @@ void NodeItem::setRecord(const InstanceRecord& record, const QString& alias, con
     if (m_fakeLag) {
         m_content.problems.append(CardContent::Problem::FakeLag);
     }
-    if (!m_ghostReason.isEmpty()) {
-        m_content.problems.prepend(CardContent::Problem::Ghost);
-    }
+    applyGhost();
     updateToolTip();
     update();
+}
+
+void NodeItem::applyGhost()
+{
+    m_content.problems.removeAll(CardContent::Problem::Ghost);
+    if (m_ghostReason.isEmpty()) {
+        return;
+    }
+    m_content.problems.prepend(CardContent::Problem::Ghost);
+    // The subtitle says it first (unless it names the key under an alias): a ghost's other
+    // problems (unreachable, never checked) follow from being one.
+    if (m_content.subtitleIsProblem || m_content.subtitle.isEmpty()) {
+        const QString ghost = CardContent::problemText(CardContent::Problem::Ghost);
+        if (!m_content.subtitle.startsWith(ghost)) {
+            m_content.subtitle = m_content.subtitle.isEmpty()
+                ? ghost
+                : ghost + u" · "_s + m_content.subtitle;
+        }
+        m_content.subtitleIsProblem = true;
+    }
 }
 
 void NodeItem::setGhostReason(const QString& reason)
@@ -129,10 +147,7 @@ void NodeItem::setGhostReason(const QString& reason)
         return;
     }
     m_ghostReason = reason;
-    m_content.problems.removeAll(CardContent::Problem::Ghost);
-    if (!reason.isEmpty()) {
-        m_content.problems.prepend(CardContent::Problem::Ghost);
-    }
+    applyGhost();
     updateToolTip();
     update();
 }

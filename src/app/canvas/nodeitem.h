@@ -95,6 +95,7 @@ public:
     // tooltip, kept across record updates.
     void setGhostReason(const QString& reason);
     QString ghostReason() const { return m_ghostReason; }
+    QString subtitle() const { return m_content.subtitle; }
     // The lag of the last minutes, drawn beside the lag badge on a full card.
     void setSparkline(const CardPainter::Sparkline& sparkline);
     const CardPainter::Sparkline& sparkline() const { return m_sparkline; }
@@ -111,6 +112,7 @@ protected:
 
 private:
     void updateToolTip();
+    void applyGhost(); // the ghost problem and subtitle over the record's content
     QRectF hiddenPillRect() const;
     QRectF textBox() const; // where the compact line goes
     QString fullTitle() const; // the title row of a full card, shortened to fit

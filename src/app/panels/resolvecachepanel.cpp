@@ -1,6 +1,7 @@
 #include "panels/resolvecachepanel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -8,6 +9,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -33,6 +35,21 @@ public:
     {
         m_flaggedOnly = on;
         invalidateRowsFilter();
+    }
+
+    // A flagged entry stands out: a warm background, and a warning icon beside its reason.
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        if ((role == Qt::BackgroundRole || role == Qt::DecorationRole)
+            && index.data(ResolveCacheModel::FlaggedRole).toBool()) {
+            if (role == Qt::BackgroundRole) {
+                return QColor(255, 236, 204);
+            }
+            if (index.column() == int(ResolveCacheModel::Column::Flag)) {
+                return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            }
+        }
+        return QSortFilterProxyModel::data(index, role);
     }
 
 protected:
@@ -178,7 +195,13 @@ QSortFilterProxyModel* ResolveCachePanel::proxy() const
 void ResolveCachePanel::setEntries(const QList<ResolveCacheEntry>& entries)
 {
     const auto current = currentEntry();
+    const bool first = m_model->rowCount() == 0;
     m_model->setEntries(entries, QDateTime::currentDateTimeUtc());
+    if (first && m_model->rowCount() > 0) {
+        for (int column = 0; column < int(ResolveCacheModel::Column::Flag); ++column) {
+            m_view->resizeColumnToContents(column);
+        }
+    }
     if (current && !currentEntry()) {
         selectEntry(current->kind, current->hostname); // a reset model lost the selection
     }
