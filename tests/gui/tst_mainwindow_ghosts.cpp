@@ -8,6 +8,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSet>
 #include <QSignalSpy>
@@ -136,6 +137,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(resolve->selectEntry(ResolveKind::Resolve, kFqdn), kWaitMs);
         QVERIFY(resolve->currentEntry()->flagged());
         QVERIFY(resolve->forgetAction()->isEnabled());
+        // The filter box matches any column.
+        const int entries = resolve->proxy()->rowCount();
+        QVERIFY(entries >= 2);
+        resolve->filterEdit()->setText(u"EQIAD"_s);
+        QCOMPARE(resolve->proxy()->rowCount(), 1);
+        resolve->filterEdit()->clear();
+        QCOMPARE(resolve->proxy()->rowCount(), entries);
 
         // Remember the live cluster's shape.
         window.openCluster(live);

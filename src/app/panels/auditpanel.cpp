@@ -9,22 +9,18 @@
 #include <QVBoxLayout>
 
 #include "models/auditlistmodel.h"
+#include "panels/textfilterproxymodel.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
 // Text in any column, within the context (every row, one instance's, one cluster's).
-class AuditFilterProxyModel final : public QSortFilterProxyModel
+class AuditFilterProxyModel final : public TextFilterProxyModel
 {
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    using TextFilterProxyModel::TextFilterProxyModel;
 
-    void setText(const QString& text)
-    {
-        m_text = text.trimmed();
-        invalidateRowsFilter();
-    }
     void setContext(AuditPanel::Context context, const std::optional<InstanceKey>& key,
         const QString& cluster)
     {
@@ -49,22 +45,10 @@ protected:
                 || first.data(AuditListModel::ClusterRole).toString() != m_cluster)) {
             return false;
         }
-        if (m_text.isEmpty()) {
-            return true;
-        }
-        for (int column = 0; column < AuditListModel::ColumnCount; ++column) {
-            if (source->index(row, column, parent)
-                    .data(Qt::DisplayRole)
-                    .toString()
-                    .contains(m_text, Qt::CaseInsensitive)) {
-                return true;
-            }
-        }
-        return false;
+        return matchesText(row, parent);
     }
 
 private:
-    QString m_text;
     AuditPanel::Context m_context = AuditPanel::Context::All;
     std::optional<InstanceKey> m_key;
     QString m_cluster;

@@ -15,22 +15,18 @@
 #include <QVBoxLayout>
 
 #include "models/resolvecachemodel.h"
+#include "panels/textfilterproxymodel.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
 // Text in any column; "flagged only" keeps the flagged entries.
-class ResolveCacheFilterModel final : public QSortFilterProxyModel
+class ResolveCacheFilterModel final : public TextFilterProxyModel
 {
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    using TextFilterProxyModel::TextFilterProxyModel;
 
-    void setText(const QString& text)
-    {
-        m_text = text.trimmed();
-        invalidateRowsFilter();
-    }
     void setFlaggedOnly(bool on)
     {
         m_flaggedOnly = on;
@@ -55,27 +51,14 @@ public:
 protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override
     {
-        const QAbstractItemModel* source = sourceModel();
         if (m_flaggedOnly
-            && !source->index(row, 0, parent).data(ResolveCacheModel::FlaggedRole).toBool()) {
+            && !sourceModel()->index(row, 0, parent).data(ResolveCacheModel::FlaggedRole).toBool()) {
             return false;
         }
-        if (m_text.isEmpty()) {
-            return true;
-        }
-        for (int column = 0; column < source->columnCount(parent); ++column) {
-            if (source->index(row, column, parent)
-                    .data(Qt::DisplayRole)
-                    .toString()
-                    .contains(m_text, Qt::CaseInsensitive)) {
-                return true;
-            }
-        }
-        return false;
+        return matchesText(row, parent);
     }
 
 private:
-    QString m_text;
     bool m_flaggedOnly = false;
 };
 

@@ -378,20 +378,29 @@ Result<void> Backend::backupSqlite(const QString& target)
     return {};
 }
 
-Result<QList<SqlRow>> Backend::select(const QString& sql, const QVariantList& binds) const
+Result<void> Backend::run(QSqlQuery& query, const QString& sql, const QVariantList& binds,
+    const QString& what) const
 {
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
     if (!query.prepare(sql)) {
         return makeError(ErrorCode::QueryFailed,
-            u"backend query failed: %1"_s.arg(errorText(query.lastError())), sql);
+            u"backend %1 failed: %2"_s.arg(what, errorText(query.lastError())), sql);
     }
     for (const QVariant& value : binds) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
         return makeError(ErrorCode::QueryFailed,
-            u"backend query failed: %1"_s.arg(errorText(query.lastError())), sql);
+            u"backend %1 failed: %2"_s.arg(what, errorText(query.lastError())), sql);
+    }
+    return {};
+}
+
+Result<QList<SqlRow>> Backend::select(const QString& sql, const QVariantList& binds) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (auto done = run(query, sql, binds, u"query"_s); !done) {
+        return done.error();
     }
     QList<SqlRow> rows;
     while (query.next()) {
@@ -408,16 +417,8 @@ Result<QList<SqlRow>> Backend::select(const QString& sql, const QVariantList& bi
 Result<int> Backend::exec(const QString& sql, const QVariantList& binds) const
 {
     QSqlQuery query(database());
-    if (!query.prepare(sql)) {
-        return makeError(ErrorCode::QueryFailed,
-            u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
-    }
-    for (const QVariant& value : binds) {
-        query.addBindValue(value);
-    }
-    if (!query.exec()) {
-        return makeError(ErrorCode::QueryFailed,
-            u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
+    if (auto done = run(query, sql, binds, u"statement"_s); !done) {
+        return done.error();
     }
     return query.numRowsAffected();
 }
@@ -425,16 +426,8 @@ Result<int> Backend::exec(const QString& sql, const QVariantList& binds) const
 Result<qint64> Backend::insert(const QString& sql, const QVariantList& binds) const
 {
     QSqlQuery query(database());
-    if (!query.prepare(sql)) {
-        return makeError(ErrorCode::QueryFailed,
-            u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
-    }
-    for (const QVariant& value : binds) {
-        query.addBindValue(value);
-    }
-    if (!query.exec()) {
-        return makeError(ErrorCode::QueryFailed,
-            u"backend statement failed: %1"_s.arg(errorText(query.lastError())), sql);
+    if (auto done = run(query, sql, binds, u"statement"_s); !done) {
+        return done.error();
     }
     const QVariant id = query.lastInsertId();
     if (!id.isValid()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
@@ -81,6 +82,9 @@ private:
     Result<bool> indexExists(const QString& table, const QString& index) const;
     Result<void> applyChanges(const Migration& migration);
     QSqlDatabase database() const;
+    // Prepares, binds and executes; what ("query", "statement") names it in the error.
+    Result<void> run(QSqlQuery& query, const QString& sql, const QVariantList& binds,
+        const QString& what) const;
 
     QString m_connectionName;
     SqlFlavor m_flavor;
