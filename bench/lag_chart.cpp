@@ -157,7 +157,8 @@ int main(int argc, char* argv[])
     panel.show();
     QCoreApplication::processEvents();
 
-    const struct {
+    const struct
+    {
         LagChartPanel::Window window;
         const char* name;
     } windows[] = {
@@ -174,14 +175,14 @@ int main(int argc, char* argv[])
         if (w.window == LagChartPanel::Window::OneHour) {
             hour = t.totalMedian;
         }
-        out << QString::fromLatin1(w.name).leftJustified(9) << QString::number(t.points).rightJustified(12)
+        out << QString::fromLatin1(w.name).leftJustified(9)
+            << QString::number(t.points).rightJustified(12)
             << QString::number(t.refreshMedian, 'f', 2).rightJustified(13)
             << QString::number(t.paintMedian, 'f', 2).rightJustified(11)
             << QString::number(t.totalMedian, 'f', 2).rightJustified(21)
             << QString::number(t.totalWorst, 'f', 2).rightJustified(11) << '\n';
     }
     out << "\n1 h window: " << QString::number(hour, 'f', 2) << " ms per update, "
-        << QString::number(16.0 / std::max(hour, 0.001), 'f', 1)
-        << "× inside the 16 ms target\n";
+        << QString::number(16.0 / std::max(hour, 0.001), 'f', 1) << "× inside the 16 ms target\n";
     return 0;
 }

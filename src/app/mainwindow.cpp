@@ -120,12 +120,11 @@ MainWindow::MainWindow(
             return;
         }
         const std::optional<InstanceRecord> primary = LagTargets::primaryOf(records);
-        m_dispatcher->dispatch(Operation::CleanClusterHeartbeat,
-            primary ? primary->key : records.constFirst().key);
+        m_dispatcher->dispatch(
+            Operation::CleanClusterHeartbeat, primary ? primary->key : records.constFirst().key);
     });
-    connect(m_lag, &LagController::fakeLagChanged, this, [this] {
-        m_clusters->setClusters(clusterSummaries());
-    });
+    connect(m_lag, &LagController::fakeLagChanged, this,
+        [this] { m_clusters->setClusters(clusterSummaries()); });
 
     m_pollLabel->setObjectName(u"pollState"_s);
     m_ageLabel->setObjectName(u"dataAge"_s);
@@ -238,42 +237,6 @@ void MainWindow::startWorkers()
             fleet, [fleet, seed] { fleet->discover(seed); }, Qt::QueuedConnection);
         m_seed.reset(); // once per start of the app
     }
-}
-
-void MainWindow::connectAudit(FleetWorker* fleet)
-{
-    // Another backend perhaps: read the log afresh. After every snapshot (a poll round, an
-    // operation, a forget) the rows written since the newest one shown are asked for.
-    m_auditPanel->model()->clear();
-    m_auditAsked = false;
-    m_auditError.clear();
-    connect(fleet, &FleetWorker::snapshotReady, this, &MainWindow::readAudit);
-    connect(fleet, &FleetWorker::auditRead, this,
-        [this](const QList<AuditEntry>& entries, const QString& error) {
-            m_auditAsked = false;
-            if (!error.isEmpty()) {
-                if (error != m_auditError) {
-                    showMessage(error, true);
-                }
-                m_auditError = error;
-                return;
-            }
-            m_auditError.clear();
-            m_auditPanel->addEntries(entries);
-        });
-}
-
-void MainWindow::readAudit()
-{
-    if (m_auditAsked || !m_workers) {
-        return;
-    }
-    m_auditAsked = true;
-    FleetWorker* fleet = m_workers->fleet();
-    const qint64 after = m_auditPanel->model()->newestId();
-    const int limit = m_auditPanel->model()->capacity();
-    QMetaObject::invokeMethod(
-        fleet, [fleet, after, limit] { fleet->readAudit(after, limit); }, Qt::QueuedConnection);
 }
 
 void MainWindow::onDiscoverFinished(const InstanceKey& seed, int instances, const QString& error)

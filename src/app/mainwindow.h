@@ -130,16 +130,16 @@ private:
     void saveState() const;
     void updateTitle();
     void showMessage(const QString& message, bool error = false);
-    void connectAudit(topograph::FleetWorker* fleet);
 
-    // mainwindow_resolve.cpp: the resolve cache dock and ghost clusters
+    // mainwindow_docks.cpp: the audit dock, the resolve cache dock and ghost clusters
+    void connectAudit(topograph::FleetWorker* fleet);
+    void readAudit();
     void createResolveDock();
     void connectResolve(topograph::FleetWorker* fleet);
     void applyGhosts();
     void selectInstances(const QList<topograph::InstanceKey>& keys);
     void forgetInstances(const QList<topograph::InstanceKey>& keys, const QString& why);
     QList<ClusterSummary> clusterSummaries() const;
-    void readAudit();
 
     Configuration m_config;
     std::optional<InstanceKey> m_seed;

@@ -118,8 +118,8 @@ private Q_SLOTS:
         window.scene()->setAnimationDuration(0);
         ClusterListModel* clusters = window.clusterList()->model();
         QTRY_COMPARE_WITH_TIMEOUT(clusters->rowCount(), 2, kWaitMs);
-        QTRY_COMPARE_WITH_TIMEOUT(window.clusterList()->model()->summaryAt(
-                                      clusters->rowOf(live)).instances, n, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.clusterList()->model()->summaryAt(clusters->rowOf(live)).instances, n, kWaitMs);
 
         // Exactly one ghost, with its reason in the list, on its cards and in the resolve dock.
         QCOMPARE(ghostRows(clusters), 1);
@@ -201,8 +201,7 @@ private Q_SLOTS:
             resolve->selectEntry(ResolveKind::Resolve, u"db-old.example"_s), kWaitMs);
         QVERIFY(resolve->deleteAction()->isEnabled());
         resolve->deleteAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !resolveHostnames(config).contains(u"db-old.example"_s), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!resolveHostnames(config).contains(u"db-old.example"_s), kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(
             !resolve->selectEntry(ResolveKind::Resolve, u"db-old.example"_s), kWaitMs);
 

@@ -122,9 +122,8 @@ private Q_SLOTS:
         // The audit dock lists the relocate at the top, with who ran it; the context filter
         // "the selected instance" keeps it, another instance's context hides it.
         AuditPanel* audit = window.auditPanel();
-        const auto topRow = [audit](int column) {
-            return audit->proxy()->index(0, column).data().toString();
-        };
+        const auto topRow
+            = [audit](int column) { return audit->proxy()->index(0, column).data().toString(); };
         QTRY_COMPARE_WITH_TIMEOUT(topRow(AuditListModel::ActionColumn), u"relocate"_s, kWaitMs);
         QCOMPARE(topRow(AuditListModel::InstanceColumn), moved.toString());
         QCOMPARE(topRow(AuditListModel::OwnerColumn), AuditStore::defaultOwner());
@@ -142,7 +141,8 @@ private Q_SLOTS:
         // Double-clicking the row selects its instance.
         const QModelIndex row = audit->proxy()->index(0, AuditListModel::InstanceColumn);
         Q_EMIT audit->view()->doubleClicked(row);
-        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->selectedInstance(), std::optional(moved), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window.scene()->selectedInstance(), std::optional(moved), kWaitMs);
 
         // Move back plans the reverse move, which puts the replica where it was.
         finished.clear();

@@ -28,9 +28,11 @@ private Q_SLOTS:
     void newestFirstAndOnlyNewRowsAdded()
     {
         AuditListModel model(nullptr, 5);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QCOMPARE(model.columnCount(), int(AuditListModel::ColumnCount));
-        model.addEntries({ entry(2, u"relocate"_s, u"r1"_s, u"alice"_s), entry(1, u"forget"_s, u"r2"_s) });
+        model.addEntries(
+            { entry(2, u"relocate"_s, u"r1"_s, u"alice"_s), entry(1, u"forget"_s, u"r2"_s) });
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.newestId(), 2);
         QCOMPARE(model.index(0, AuditListModel::ActionColumn).data().toString(), u"relocate"_s);
@@ -66,14 +68,17 @@ private Q_SLOTS:
         model.addEntries({ entry(10, u"relocate"_s, u"b"_s), entry(9, u"forget"_s, u"c"_s),
             entry(11, u"begin-maintenance"_s, u"a"_s) });
         QSortFilterProxyModel proxy;
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            &proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
         proxy.setSourceModel(&model);
         proxy.setSortRole(AuditListModel::SortRole);
         proxy.sort(AuditListModel::TimeColumn, Qt::AscendingOrder);
-        QCOMPARE(proxy.index(0, AuditListModel::TimeColumn).data(AuditListModel::IdRole).toLongLong(), 9);
+        QCOMPARE(
+            proxy.index(0, AuditListModel::TimeColumn).data(AuditListModel::IdRole).toLongLong(),
+            9);
         proxy.sort(AuditListModel::ActionColumn, Qt::AscendingOrder);
-        QCOMPARE(proxy.index(0, AuditListModel::ActionColumn).data().toString(),
-            u"begin-maintenance"_s);
+        QCOMPARE(
+            proxy.index(0, AuditListModel::ActionColumn).data().toString(), u"begin-maintenance"_s);
         proxy.sort(AuditListModel::InstanceColumn, Qt::DescendingOrder);
         QCOMPARE(proxy.index(0, AuditListModel::InstanceColumn).data().toString(), u"c:3306"_s);
     }

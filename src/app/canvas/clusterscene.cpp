@@ -304,34 +304,6 @@ void ClusterScene::setSelected(std::optional<InstanceKey> key)
     }
 }
 
-void ClusterScene::setFakeLag(const QSet<InstanceKey>& keys)
-{
-    m_fakeLag = keys;
-    for (NodeItem* node : m_items->nodes()) {
-        node->setFakeLag(keys.contains(node->key()));
-    }
-}
-
-void ClusterScene::setGhosts(const QHash<InstanceKey, QString>& reasons)
-{
-    if (reasons == m_ghosts) {
-        return;
-    }
-    m_ghosts = reasons;
-    for (NodeItem* node : m_items->nodes()) {
-        node->setGhostReason(reasons.value(node->key()));
-    }
-}
-
-void ClusterScene::setSparklines(const QHash<InstanceKey, CardPainter::Sparkline>& sparklines)
-{
-    for (auto it = sparklines.cbegin(); it != sparklines.cend(); ++it) {
-        if (NodeItem* node = m_items->node(it.key())) {
-            node->setSparkline(it.value());
-        }
-    }
-}
-
 void ClusterScene::selectInstance(const InstanceKey& key)
 {
     setSelected(key);

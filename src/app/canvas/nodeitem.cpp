@@ -133,9 +133,8 @@ void NodeItem::applyGhost()
     if (m_content.subtitleIsProblem || m_content.subtitle.isEmpty()) {
         const QString ghost = CardContent::problemText(CardContent::Problem::Ghost);
         if (!m_content.subtitle.startsWith(ghost)) {
-            m_content.subtitle = m_content.subtitle.isEmpty()
-                ? ghost
-                : ghost + u" · "_s + m_content.subtitle;
+            m_content.subtitle
+                = m_content.subtitle.isEmpty() ? ghost : ghost + u" · "_s + m_content.subtitle;
         }
         m_content.subtitleIsProblem = true;
     }

@@ -203,8 +203,8 @@ void OperationDispatcher::forgetClusterFinished(const ForgetClusterOutcome& outc
         return;
     }
     if (!outcome.needsConfirmation) {
-        Q_EMIT message(tr("Cannot forget %1: %2").arg(outcome.clusterName, outcome.error.message),
-            true);
+        Q_EMIT message(
+            tr("Cannot forget %1: %2").arg(outcome.clusterName, outcome.error.message), true);
         return;
     }
     // A host of it still replicates: it would come back only through discovery; ask again.

@@ -21,8 +21,8 @@ class AuditFilterProxyModel final : public TextFilterProxyModel
 public:
     using TextFilterProxyModel::TextFilterProxyModel;
 
-    void setContext(AuditPanel::Context context, const std::optional<InstanceKey>& key,
-        const QString& cluster)
+    void setContext(
+        AuditPanel::Context context, const std::optional<InstanceKey>& key, const QString& cluster)
     {
         m_context = context;
         m_key = key;
@@ -67,8 +67,8 @@ AuditPanel::AuditPanel(QWidget* parent)
     m_filter->setPlaceholderText(tr("Filter the audit log (any column)"));
     m_filter->setClearButtonEnabled(true);
     m_context->setObjectName(u"auditContext"_s);
-    m_context->addItems(
-        { tr("Every instance"), tr("The selected instance"), tr("The selected instance's cluster") });
+    m_context->addItems({ tr("Every instance"), tr("The selected instance"),
+        tr("The selected instance's cluster") });
     m_context->setToolTip(tr("Which rows to list: all, or those of the selected instance or of "
                              "its cluster"));
 

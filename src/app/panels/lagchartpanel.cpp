@@ -214,9 +214,9 @@ void LagChartPanel::setHeartbeatChecks(const QList<HeartbeatCheck>& checks)
         }
     }
     const auto listed = [](const QStringList& names) {
-        return names.size() <= 3
-            ? names.join(u", "_s)
-            : tr("%1 and %n more", nullptr, int(names.size() - 2)).arg(names.mid(0, 2).join(u", "_s));
+        return names.size() <= 3 ? names.join(u", "_s)
+                                 : tr("%1 and %n more", nullptr, int(names.size() - 2))
+                                       .arg(names.mid(0, 2).join(u", "_s));
     };
     QStringList lines;
     for (auto it = staleOn.cbegin(); it != staleOn.cend(); ++it) {
@@ -333,9 +333,8 @@ void LagChartPanel::refresh(const QDateTime& now)
         : LagHistory::Value(LagHistory::secondsBehindMasterOf);
     double top = std::max(1.0, m_threshold * 1.5);
     for (const InstanceKey& key : shown) {
-        QList<QList<QPointF>> runs = m_history
-            ? m_history->series(key, from, to, buckets, value)
-            : QList<QList<QPointF>> {};
+        QList<QList<QPointF>> runs = m_history ? m_history->series(key, from, to, buckets, value)
+                                               : QList<QList<QPointF>> {};
         for (const QList<QPointF>& run : runs) {
             for (const QPointF& p : run) {
                 top = std::max(top, p.y() * 1.1);
@@ -350,7 +349,8 @@ void LagChartPanel::refresh(const QDateTime& now)
     const double decade = std::pow(10.0, std::floor(std::log10(top)));
     const int scale = top <= decade ? 1 : top <= 2 * decade ? 2 : top <= 5 * decade ? 5 : 10;
     m_top = decade * scale;
-    m_valueAxis->setTickCount(scale == 2 ? 5 : 6); // ticks at round values: 0, 0.5, 1, ... or 0, 2, 4
+    m_valueAxis->setTickCount(
+        scale == 2 ? 5 : 6); // ticks at round values: 0, 0.5, 1, ... or 0, 2, 4
     m_valueAxis->setRange(0, m_top);
     m_timeAxis->setRange(from.toLocalTime(), to.toLocalTime());
     updateBand(m_top);

@@ -113,7 +113,8 @@ std::optional<std::pair<InstanceKey, QPointF>> LagLinesItem::pointNear(
     qreal bestDistance = radius;
     // Only the points within `radius` columns of pos can be near it: found by binary search,
     // as each run is in time order.
-    const double fromX = m_from + (pos.x() - radius - m_plot.left()) / m_plot.width() * (m_to - m_from);
+    const double fromX
+        = m_from + (pos.x() - radius - m_plot.left()) / m_plot.width() * (m_to - m_from);
     for (const InstanceKey& key : m_order) {
         const Line& line = m_lines[key];
         if (!line.visible) {

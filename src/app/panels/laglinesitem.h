@@ -35,8 +35,8 @@ public:
 
     QList<QPointF> points(const InstanceKey& key) const; // all runs, in time order
     // The nearest visible point within `radius` pixels of pos (in the item's coordinates).
-    std::optional<std::pair<InstanceKey, QPointF>> pointNear(const QPointF& pos,
-        qreal radius = 6) const;
+    std::optional<std::pair<InstanceKey, QPointF>> pointNear(
+        const QPointF& pos, qreal radius = 6) const;
     QPointF toPixel(const QPointF& data) const;
 
     QRectF boundingRect() const override { return m_plot; }

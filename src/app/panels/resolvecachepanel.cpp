@@ -52,7 +52,10 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override
     {
         if (m_flaggedOnly
-            && !sourceModel()->index(row, 0, parent).data(ResolveCacheModel::FlaggedRole).toBool()) {
+            && !sourceModel()
+                    ->index(row, 0, parent)
+                    .data(ResolveCacheModel::FlaggedRole)
+                    .toBool()) {
             return false;
         }
         return matchesText(row, parent);
@@ -163,8 +166,7 @@ ResolveCachePanel::ResolveCachePanel(QWidget* parent)
         }
         // The instances under the name the entry got wrong: those keyed by the resolved name
         // when it is the bad one (an FQDN resolved to a bare name), else every user.
-        const QList<InstanceKey> keys
-            = e->resolvedUsers.isEmpty() ? usersOf(*e) : e->resolvedUsers;
+        const QList<InstanceKey> keys = e->resolvedUsers.isEmpty() ? usersOf(*e) : e->resolvedUsers;
         Q_EMIT forgetRequested(keys, e->reason);
     });
     updateActions();
@@ -223,7 +225,8 @@ bool ResolveCachePanel::selectEntry(ResolveKind kind, const QString& hostname)
 bool ResolveCachePanel::showHost(const QString& host)
 {
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const ResolveCacheEntry e = m_model->entryAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+        const ResolveCacheEntry e
+            = m_model->entryAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
         if (e.hostname == host || e.resolvedHostname == host) {
             m_view->setCurrentIndex(m_proxy->index(row, 0));
             m_view->scrollTo(m_proxy->index(row, 0));
@@ -242,8 +245,10 @@ void ResolveCachePanel::updateActions()
     m_showInstances->setEnabled(e && !usersOf(*e).isEmpty());
     m_forget->setEnabled(writable && e && e->flagged() && !usersOf(*e).isEmpty());
     const QString why = writable ? QString() : m_readOnlyReason;
-    m_delete->setToolTip(why.isEmpty() ? tr("Delete the selected entry from the backend (Del)") : why);
-    m_reset->setToolTip(why.isEmpty() ? tr("Delete every hostname_resolve entry (asks first)") : why);
+    m_delete->setToolTip(
+        why.isEmpty() ? tr("Delete the selected entry from the backend (Del)") : why);
+    m_reset->setToolTip(
+        why.isEmpty() ? tr("Delete every hostname_resolve entry (asks first)") : why);
     m_forget->setToolTip(why.isEmpty()
             ? tr("Forget the instances known under the name this flagged entry got wrong")
             : why);

@@ -33,8 +33,8 @@ public:
     Result<void> write(const QString& type, const InstanceKey& key, const QString& clusterName,
         const QString& message, const QString& owner = defaultOwner()) const;
     // The newest `limit` rows (of one instance), only those after the row afterId if given.
-    Result<QList<AuditEntry>> recent(int limit, const std::optional<InstanceKey>& key = {},
-        qint64 afterId = 0) const;
+    Result<QList<AuditEntry>> recent(
+        int limit, const std::optional<InstanceKey>& key = {}, qint64 afterId = 0) const;
 
     static QString defaultOwner(); // $USER, or "topograph"
 

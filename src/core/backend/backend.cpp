@@ -140,8 +140,8 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration& config, Open
         // Without WAL (a read-only file system, say) the backend still works, only readers
         // wait for the writer: worth a warning, not a refusal.
         if (auto wal = backend->exec(u"PRAGMA journal_mode=WAL"_s); !wal) {
-            qCWarning(lcBackend).noquote()
-                << "cannot switch" << backend->m_location << "to WAL journaling:" << wal.error().message;
+            qCWarning(lcBackend).noquote() << "cannot switch" << backend->m_location
+                                           << "to WAL journaling:" << wal.error().message;
         }
     }
     if (mode == OpenMode::Normal && !backend->m_orchestratorOwned
@@ -323,63 +323,8 @@ Result<void> Backend::migrate(int toVersion)
     });
 }
 
-Result<void> Backend::deploy()
-{
-    return deployUpTo(Schema::currentVersion());
-}
-
-Result<void> Backend::deployUpTo(int version)
-{
-    if (m_schemaVersion > Schema::currentVersion()) {
-        return makeError(ErrorCode::Refused, m_readOnlyReason);
-    }
-    auto done = migrate(version);
-    if (done && m_schemaVersion >= Schema::currentVersion() && !m_orchestratorOwned) {
-        m_readOnlyReason.clear();
-    }
-    return done;
-}
-
-Result<void> Backend::upgrade(const QString& backupFile)
-{
-    if (m_schemaVersion > Schema::currentVersion()) {
-        return makeError(ErrorCode::Refused, m_readOnlyReason);
-    }
-    if (!backupFile.isEmpty()) {
-        if (m_flavor == SqlFlavor::SQLite) {
-            if (auto saved = backupSqlite(backupFile); !saved) {
-                return saved.error();
-            }
-        } else {
-            return makeError(ErrorCode::InvalidInput,
-                u"--backup for a MySQL backend is not supported yet: take a mysqldump of %1 "
-                "first"_s.arg(m_location));
-        }
-    }
-    return deploy();
-}
-
-Result<void> Backend::backupSqlite(const QString& target)
-{
-    // Fold the write-ahead log into the main file so that the copy is complete: without it the
-    // copy could miss the latest writes, so a failure stops the backup.
-    if (auto folded = exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s); !folded) {
-        return makeError(ErrorCode::IoError,
-            u"cannot back up the backend %1: its write-ahead log could not be folded in first: %2"_s
-                .arg(m_location, folded.error().message));
-    }
-    QFile::remove(target);
-    if (!QFile::copy(m_location, target)) {
-        return makeError(ErrorCode::IoError,
-            u"cannot back up the backend %1 to %2 before migrating it"_s.arg(m_location, target));
-    }
-    m_backupFile = target;
-    qCInfo(lcBackend).noquote() << "backed up" << m_location << "to" << target;
-    return {};
-}
-
-Result<void> Backend::run(QSqlQuery& query, const QString& sql, const QVariantList& binds,
-    const QString& what) const
+Result<void> Backend::run(
+    QSqlQuery& query, const QString& sql, const QVariantList& binds, const QString& what) const
 {
     if (!query.prepare(sql)) {
         return makeError(ErrorCode::QueryFailed,
@@ -431,7 +376,8 @@ Result<qint64> Backend::insert(const QString& sql, const QVariantList& binds) co
     }
     const QVariant id = query.lastInsertId();
     if (!id.isValid()) {
-        return makeError(ErrorCode::QueryFailed, u"backend did not say which row it inserted"_s, sql);
+        return makeError(
+            ErrorCode::QueryFailed, u"backend did not say which row it inserted"_s, sql);
     }
     return id.toLongLong();
 }

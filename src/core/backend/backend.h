@@ -83,8 +83,8 @@ private:
     Result<void> applyChanges(const Migration& migration);
     QSqlDatabase database() const;
     // Prepares, binds and executes; what ("query", "statement") names it in the error.
-    Result<void> run(QSqlQuery& query, const QString& sql, const QVariantList& binds,
-        const QString& what) const;
+    Result<void> run(
+        QSqlQuery& query, const QString& sql, const QVariantList& binds, const QString& what) const;
 
     QString m_connectionName;
     SqlFlavor m_flavor;

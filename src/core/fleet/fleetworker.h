@@ -94,6 +94,7 @@ private:
     ForgetClusterOutcome runForgetCluster(const QString& clusterName, bool force);
     void emitSnapshot();
     void emitPollState();
+    InstanceStatus::Thresholds thresholds() const;
 
     Configuration m_config;
     std::unique_ptr<Backend> m_backend;

@@ -407,14 +407,15 @@ void ExecutionContext::audit(const Backend& backend) const
         return;
     }
     for (const Equivalence& e : m_equivalences) {
-        auto recorded = backend.exec(u"INSERT INTO master_position_equivalence (master1_hostname, "
+        auto recorded
+            = backend.exec(u"INSERT INTO master_position_equivalence (master1_hostname, "
                            "master1_port, master1_binary_log_file, master1_binary_log_pos, "
                            "master2_hostname, master2_port, master2_binary_log_file, "
                            "master2_binary_log_pos, last_suggested) VALUES (?, ?, ?, ?, ?, ?, ?, "
                            "?, ?)"_s,
-            { e.oldMaster.host, e.oldMaster.port, e.oldPosition.file, e.oldPosition.pos,
-                e.newMaster.host, e.newMaster.port, e.newPosition.file, e.newPosition.pos,
-                Backend::toDb(QDateTime::currentDateTimeUtc()) });
+                { e.oldMaster.host, e.oldMaster.port, e.oldPosition.file, e.oldPosition.pos,
+                    e.newMaster.host, e.newMaster.port, e.newPosition.file, e.newPosition.pos,
+                    Backend::toDb(QDateTime::currentDateTimeUtc()) });
         if (!recorded) {
             qCWarning(lcOps).noquote()
                 << "cannot record the position equivalence:" << recorded.error().message;

@@ -1,6 +1,7 @@
-// MainWindow: the resolve cache dock and ghost clusters (DESIGN §6, §10). The dock lists what
-// the fleet worker's snapshot judged; its changes, and "Forget ghost cluster", go to the fleet
-// worker, which answers with a new snapshot.
+// MainWindow: the resolve cache dock with ghost clusters (DESIGN §6, §10) and the audit dock. The
+// resolve dock lists what the fleet worker's snapshot judged; its changes, and "Forget ghost
+// cluster", go to the fleet worker, which answers with a new snapshot. The audit dock asks for
+// the rows written since its newest one after every snapshot.
 #include "mainwindow.h"
 
 #include <QDockWidget>
@@ -10,13 +11,51 @@
 #include "fleet/fleetworker.h"
 #include "fleet/workerthreads.h"
 #include "lag/lagcontroller.h"
+#include "models/auditlistmodel.h"
 #include "operations/operationdispatcher.h"
+#include "panels/auditpanel.h"
 #include "panels/clusterlistpanel.h"
 #include "panels/resolvecachepanel.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
+
+void MainWindow::connectAudit(FleetWorker* fleet)
+{
+    // Another backend perhaps: read the log afresh. After every snapshot (a poll round, an
+    // operation, a forget) the rows written since the newest one shown are asked for.
+    m_auditPanel->model()->clear();
+    m_auditAsked = false;
+    m_auditError.clear();
+    connect(fleet, &FleetWorker::snapshotReady, this, &MainWindow::readAudit);
+    connect(fleet, &FleetWorker::auditRead, this,
+        [this](const QList<AuditEntry>& entries, const QString& error) {
+            m_auditAsked = false;
+            if (!error.isEmpty()) {
+                if (error != m_auditError) {
+                    showMessage(error, true);
+                }
+                m_auditError = error;
+                return;
+            }
+            m_auditError.clear();
+            m_auditPanel->addEntries(entries);
+        });
+}
+
+void MainWindow::readAudit()
+{
+    if (m_auditAsked || !m_workers) {
+        return;
+    }
+    m_auditAsked = true;
+    FleetWorker* fleet = m_workers->fleet();
+    const qint64 after = m_auditPanel->model()->newestId();
+    const int limit = m_auditPanel->model()->capacity();
+    QMetaObject::invokeMethod(
+        fleet, [fleet, after, limit] { fleet->readAudit(after, limit); }, Qt::QueuedConnection);
+}
 
 void MainWindow::createResolveDock()
 {
@@ -27,10 +66,10 @@ void MainWindow::createResolveDock()
     addDockWidget(Qt::BottomDockWidgetArea, m_resolveDock);
     tabifyDockWidget(m_auditDock, m_resolveDock);
     m_lagDock->raise();
-    connect(m_resolvePanel, &ResolveCachePanel::instancesRequested, this,
-        &MainWindow::selectInstances);
-    connect(m_resolvePanel, &ResolveCachePanel::forgetRequested, this,
-        &MainWindow::forgetInstances);
+    connect(
+        m_resolvePanel, &ResolveCachePanel::instancesRequested, this, &MainWindow::selectInstances);
+    connect(
+        m_resolvePanel, &ResolveCachePanel::forgetRequested, this, &MainWindow::forgetInstances);
     connect(m_clusters, &ClusterListPanel::forgetGhostRequested, this,
         [this](const QString& name) { m_dispatcher->forgetCluster(name); });
 }
