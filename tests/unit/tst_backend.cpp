@@ -162,6 +162,53 @@ private Q_SLOTS:
         QCOMPARE(versions->first().value(u"n"_s).toInt(), Schema::migrations().size());
     }
 
+    // Issue 12 (5): upgrade-backend --backup with the backend's own file as the target used to
+    // delete the backend (the old target was removed before the copy).
+    void backupOntoTheBackendItselfIsRefused()
+    {
+        const QString file = newFile();
+        {
+            auto backend = openSqlite(file, Backend::OpenMode::NoMigration);
+            QVERIFY(backend && backend->deployUpTo(1));
+            QVERIFY(backend->exec(u"INSERT INTO audit (audit_timestamp, audit_type, hostname, "
+                                  "port, cluster_name, message) VALUES ('2026-12-03 09:00:00', "
+                                  "'relocate', 'db1', 3306, '', 'kept')"_s));
+        }
+        const QFileInfo info(file);
+        const QString sameFileOtherSpelling
+            = info.absolutePath() + u"/./"_s + info.fileName(); // not equal as text
+        for (const QString& target :
+            QStringList { file, sameFileOtherSpelling, file + u"-wal"_s }) {
+            auto backend = openSqlite(file, Backend::OpenMode::NoMigration);
+            QVERIFY(backend);
+            if (target.endsWith(u"-wal"_s) && !QFileInfo::exists(target)) {
+                continue; // no journal right now: nothing to protect
+            }
+            const auto upgraded = backend->upgrade(target);
+            QVERIFY2(!upgraded.ok(), qPrintable(target));
+            QVERIFY2(upgraded.error().message.contains(u"is the backend itself"_s),
+                qPrintable(upgraded.error().message));
+            QCOMPARE(backend->schemaVersion(), 1); // nothing migrated either
+        }
+        auto backend = openSqlite(file, Backend::OpenMode::NoMigration);
+        QVERIFY(backend);
+        QCOMPARE(rowCount(*backend, u"audit"_s), 1);
+
+        // An existing other file is replaced by a whole copy.
+        const QString backupFile = m_dir.filePath(u"backup-target.sqlite3"_s);
+        {
+            QFile old(backupFile);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("an older backup");
+        }
+        QVERIFY(backend->upgrade(backupFile));
+        QCOMPARE(backend->lastBackupFile(), backupFile);
+        auto copy = openSqlite(backupFile, Backend::OpenMode::NoMigration);
+        QVERIFY(copy);
+        QCOMPARE(copy->schemaVersion(), 1);
+        QCOMPARE(rowCount(*copy, u"audit"_s), 1);
+    }
+
     void orchestratorBackendIsNeverAltered()
     {
         const QString file = newFile();
