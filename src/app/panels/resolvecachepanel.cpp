@@ -65,21 +65,6 @@ private:
     bool m_flaggedOnly = false;
 };
 
-namespace {
-
-QList<InstanceKey> usersOf(const ResolveCacheEntry& e)
-{
-    QList<InstanceKey> keys = e.hostnameUsers;
-    for (const InstanceKey& k : e.resolvedUsers) {
-        if (!keys.contains(k)) {
-            keys.append(k);
-        }
-    }
-    return keys;
-}
-
-} // namespace
-
 ResolveCachePanel::ResolveCachePanel(QWidget* parent)
     : QWidget(parent)
     , m_model(new ResolveCacheModel(this))
@@ -155,18 +140,19 @@ ResolveCachePanel::ResolveCachePanel(QWidget* parent)
     });
     connect(m_reset, &QAction::triggered, this, &ResolveCachePanel::askReset);
     connect(m_showInstances, &QAction::triggered, this, [this] {
-        if (const auto e = currentEntry(); e && !usersOf(*e).isEmpty()) {
-            Q_EMIT instancesRequested(usersOf(*e));
+        if (const QList<InstanceKey> users = currentUsers(); !users.isEmpty()) {
+            Q_EMIT instancesRequested(users);
         }
     });
     connect(m_forget, &QAction::triggered, this, [this] {
         const auto e = currentEntry();
-        if (!e || !e->flagged() || usersOf(*e).isEmpty()) {
+        const QList<InstanceKey> users = currentUsers();
+        if (!e || !e->flagged() || users.isEmpty()) {
             return;
         }
         // The instances under the name the entry got wrong: those keyed by the resolved name
         // when it is the bad one (an FQDN resolved to a bare name), else every user.
-        const QList<InstanceKey> keys = e->resolvedUsers.isEmpty() ? usersOf(*e) : e->resolvedUsers;
+        const QList<InstanceKey> keys = e->resolvedUsers.isEmpty() ? users : e->resolvedUsers;
         Q_EMIT forgetRequested(keys, e->reason);
     });
     updateActions();
@@ -222,18 +208,14 @@ bool ResolveCachePanel::selectEntry(ResolveKind kind, const QString& hostname)
     return false;
 }
 
-bool ResolveCachePanel::showHost(const QString& host)
+QList<InstanceKey> ResolveCachePanel::currentUsers() const
 {
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const ResolveCacheEntry e
-            = m_model->entryAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
-        if (e.hostname == host || e.resolvedHostname == host) {
-            m_view->setCurrentIndex(m_proxy->index(row, 0));
-            m_view->scrollTo(m_proxy->index(row, 0));
-            return true;
-        }
-    }
-    return false;
+    // The model's answer for the whole row (the Kind column): the users of both its names.
+    const QModelIndex index = m_view->currentIndex();
+    return index.isValid() ? index.siblingAtColumn(int(ResolveCacheModel::Column::Kind))
+                                 .data(ResolveCacheModel::InstanceKeysRole)
+                                 .value<QList<InstanceKey>>()
+                           : QList<InstanceKey> {};
 }
 
 void ResolveCachePanel::updateActions()
@@ -242,8 +224,9 @@ void ResolveCachePanel::updateActions()
     const bool writable = m_readOnlyReason.isEmpty();
     m_delete->setEnabled(writable && e.has_value());
     m_reset->setEnabled(writable && m_model->rowCount() > 0);
-    m_showInstances->setEnabled(e && !usersOf(*e).isEmpty());
-    m_forget->setEnabled(writable && e && e->flagged() && !usersOf(*e).isEmpty());
+    const bool used = !currentUsers().isEmpty();
+    m_showInstances->setEnabled(used);
+    m_forget->setEnabled(writable && e && e->flagged() && used);
     const QString why = writable ? QString() : m_readOnlyReason;
     m_delete->setToolTip(
         why.isEmpty() ? tr("Delete the selected entry from the backend (Del)") : why);

@@ -46,9 +46,6 @@ public:
     void setReadOnlyReason(const QString& reason); // empty: changes allowed
     // Selects the row of an entry (kind and host name); false when it is not listed.
     bool selectEntry(ResolveKind kind, const QString& hostname);
-    // Selects the first entry whose names include the host (the card menu's "Show in resolve
-    // cache"); false when none does.
-    bool showHost(const QString& host);
     std::optional<ResolveCacheEntry> currentEntry() const;
 
 Q_SIGNALS:
@@ -59,6 +56,7 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    QList<InstanceKey> currentUsers() const; // known instances using the selected entry's names
     void askReset();
 
     ResolveCacheModel* m_model;
