@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "backend/instancestore.h"
+#include "logging.h"
+#include "ops/operationjournal.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,8 +27,31 @@ Result<Backend*> CommandContext::backend(Backend::OpenMode mode)
             return opened.error();
         }
         m_backend = std::move(opened).value();
+        reportUnfinished();
     }
     return m_backend.get();
+}
+
+void CommandContext::reportUnfinished() const
+{
+    // The commands that deal with them print them themselves.
+    if (args.command == u"unfinished-operations"_s || args.command == u"recover-unfinished"_s) {
+        return;
+    }
+    auto found = OperationJournal(*m_backend).unfinished();
+    if (!found) {
+        qCWarning(lcCli).noquote()
+            << "cannot look for unfinished operations:" << found.error().message;
+        return;
+    }
+    QTextStream err(stderr);
+    for (const UnfinishedOperation& op : *found) {
+        if (!op.stillRunning) {
+            err << "topograph-cli: WARNING: unfinished operation: " << op.describe()
+                << " To restart the replication it left stopped: topograph-cli -c "
+                   "recover-unfinished\n";
+        }
+    }
 }
 
 Result<InstanceKey> CommandContext::instanceKey() const

@@ -43,6 +43,9 @@ public:
     void printKeys(const QList<InstanceKey>& keys);
 
 private:
+    // On stderr: operations whose "started" audit row was never closed (their process died).
+    void reportUnfinished() const;
+
     std::unique_ptr<Backend> m_backend;
 };
 

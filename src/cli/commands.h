@@ -28,5 +28,6 @@ QList<Command> tagCommands(); // commands_tags.cpp
 QList<Command> operationCommands(); // commands_ops.cpp
 QList<Command> lagCommands(); // commands_lag.cpp
 QList<Command> resolveCommands(); // commands_resolve.cpp
+QList<Command> unfinishedCommands(); // commands_unfinished.cpp
 
 } // namespace topograph

@@ -6,6 +6,9 @@
 #include "backend/instancestore.h"
 #include "lag/lagprinter.h"
 #include "ops/operationservice.h"
+#include "stopsignal.h"
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -126,19 +129,30 @@ Result<void> runOperation(CommandContext& ctx)
     }
     err() << "topograph-cli: plan: " << plan->summary() << '\n';
     err().flush();
-    const ExecutionReport report
-        = service.execute(*plan, [](int step, int steps, const QString& description) {
-              if (step == 0) {
-                  err() << "topograph-cli: " << description << '\n';
-              } else {
-                  err() << "topograph-cli: step " << step << '/' << steps << ": " << description
-                        << '\n';
-              }
-              err().flush();
-          });
+    // SIGINT and SIGTERM stop the operation as the GUI's Cancel does: at the next step (or
+    // while it waits for a replica), with recovery, verification and the audit row.
+    const StopSignal stop;
+    const ExecutionReport report = service.execute(
+        *plan,
+        [](int step, int steps, const QString& description) {
+            if (step == 0) {
+                err() << "topograph-cli: " << description << '\n';
+            } else {
+                err() << "topograph-cli: step " << step << '/' << steps << ": " << description
+                      << '\n';
+            }
+            err().flush();
+        },
+        StopSignal::flag());
     if (!report.succeeded) {
         err() << report.describe() << '\n';
         err().flush();
+        if (StopSignal::requested()) {
+            return makeError(ErrorCode::Refused,
+                u"%1 interrupted by %2: %3"_s.arg(plan->title,
+                    StopSignal::signalNumber() == SIGINT ? u"SIGINT"_s : u"SIGTERM"_s,
+                    report.error));
+        }
         return makeError(ErrorCode::QueryFailed, u"%1 failed: %2"_s.arg(plan->title, report.error));
     }
     printOutcome(ctx, *plan, report, *operation, *instance, replicasBefore);

@@ -12,9 +12,11 @@ namespace {
 
 // Set from the signal handler: a lock-free atomic is all a handler may touch.
 std::atomic<bool> g_stopRequested { false };
+std::atomic<int> g_signal { 0 };
 
-void requestStop(int)
+void requestStop(int signal)
 {
+    g_signal.store(signal);
     g_stopRequested.store(true);
 }
 
@@ -23,6 +25,7 @@ void requestStop(int)
 StopSignal::StopSignal()
 {
     g_stopRequested.store(false);
+    g_signal.store(0);
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
 }
@@ -36,6 +39,16 @@ StopSignal::~StopSignal()
 bool StopSignal::requested()
 {
     return g_stopRequested.load();
+}
+
+const std::atomic<bool>* StopSignal::flag()
+{
+    return &g_stopRequested;
+}
+
+int StopSignal::signalNumber()
+{
+    return g_signal.load();
 }
 
 void StopSignal::exec()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 namespace topograph {
 
 // Ends a command that runs until Ctrl-C (discover --poll, replication-lag --watch) cleanly:
@@ -16,6 +18,10 @@ public:
     StopSignal& operator=(StopSignal&&) = delete;
 
     static bool requested();
+    // The flag itself, for an Executor's cancel: an operation stops at its next step boundary
+    // (or while it waits for a replica), recovers, verifies and writes its audit row.
+    static const std::atomic<bool>* flag();
+    static int signalNumber(); // SIGINT or SIGTERM once requested, else 0
     // Runs an event loop until a signal arrives.
     void exec();
 };

@@ -64,8 +64,9 @@ QList<QList<Operation>> OperationActions::menuGroups()
         { Operation::Relocate, Operation::MoveUp, Operation::MoveBelow, Operation::Repoint,
             Operation::TakeMaster, Operation::MakeCoMaster },
         { Operation::RelocateReplicas, Operation::MoveUpReplicas, Operation::RepointReplicas },
-        { Operation::StopReplica, Operation::StartReplica, Operation::SetReadOnly,
-            Operation::SetWriteable, Operation::CleanHeartbeat, Operation::CleanClusterHeartbeat },
+        { Operation::StopReplica, Operation::StartReplica, Operation::RestartReplica,
+            Operation::SetReadOnly, Operation::SetWriteable, Operation::CleanHeartbeat,
+            Operation::CleanClusterHeartbeat },
         { Operation::BeginMaintenance, Operation::EndMaintenance, Operation::Forget,
             Operation::ForgetCluster },
     };

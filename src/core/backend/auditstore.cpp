@@ -16,10 +16,21 @@ QString AuditStore::defaultOwner()
 Result<void> AuditStore::write(const QString& type, const InstanceKey& key,
     const QString& clusterName, const QString& message, const QString& owner) const
 {
-    if (auto writable = m_backend.requireWritable(); !writable) {
-        return writable;
+    auto id = append(type, key, clusterName, message, owner);
+    if (!id) {
+        return id.error();
     }
-    return m_backend.transaction([&]() -> Result<void> {
+    return {};
+}
+
+Result<qint64> AuditStore::append(const QString& type, const InstanceKey& key,
+    const QString& clusterName, const QString& message, const QString& owner) const
+{
+    if (auto writable = m_backend.requireWritable(); !writable) {
+        return writable.error();
+    }
+    qint64 written = 0;
+    auto done = m_backend.transaction([&]() -> Result<void> {
         auto id = m_backend.insert(u"INSERT INTO audit (audit_timestamp, audit_type, hostname, "
                                    "port, cluster_name, message) VALUES (?, ?, ?, ?, ?, ?)"_s,
             { Backend::toDb(QDateTime::currentDateTimeUtc()), type, key.host, key.port,
@@ -27,6 +38,7 @@ Result<void> AuditStore::write(const QString& type, const InstanceKey& key,
         if (!id) {
             return id.error();
         }
+        written = *id;
         // A backend another tool created and Topograph may not migrate has no owner table:
         // the row stands without its owner.
         if (!m_backend.tableExists(u"topograph_audit_owner"_s)) {
@@ -39,18 +51,77 @@ Result<void> AuditStore::write(const QString& type, const InstanceKey& key,
         }
         return {};
     });
+    if (!done) {
+        return done.error();
+    }
+    return written;
+}
+
+Result<void> AuditStore::rewrite(qint64 id, const QString& message) const
+{
+    if (auto writable = m_backend.requireWritable(); !writable) {
+        return writable;
+    }
+    auto done
+        = m_backend.exec(u"UPDATE audit SET audit_timestamp = ?, message = ? WHERE audit_id = ?"_s,
+            { Backend::toDb(QDateTime::currentDateTimeUtc()), message, id });
+    if (!done) {
+        return done.error();
+    }
+    if (*done != 1) {
+        return makeError(ErrorCode::NotFound,
+            u"the audit row %1 is no longer in the backend"_s.arg(QString::number(id)));
+    }
+    return {};
+}
+
+namespace {
+
+AuditEntry entryFrom(const SqlRow& row)
+{
+    return { row.value(u"audit_id"_s).toLongLong(),
+        Backend::fromDb(row.value(u"audit_timestamp"_s)), row.value(u"audit_type"_s).toString(),
+        InstanceKey { row.value(u"hostname"_s).toString(),
+            static_cast<quint16>(row.value(u"port"_s).toUInt()) },
+        row.value(u"cluster_name"_s).toString(), row.value(u"message"_s).toString(),
+        row.value(u"owner"_s).toString() };
+}
+
+} // namespace
+
+QString AuditStore::selectColumns() const
+{
+    return m_backend.tableExists(u"topograph_audit_owner"_s)
+        ? u"SELECT a.audit_id, a.audit_timestamp, a.audit_type, a.hostname, a.port, "
+          "a.cluster_name, a.message, o.owner FROM audit a LEFT JOIN topograph_audit_owner o "
+          "ON o.audit_id = a.audit_id"_s
+        : u"SELECT a.audit_id, a.audit_timestamp, a.audit_type, a.hostname, a.port, "
+          "a.cluster_name, a.message FROM audit a"_s;
+}
+
+Result<QList<AuditEntry>> AuditStore::withMessagePrefix(
+    const QString& prefix, const QDateTime& since) const
+{
+    auto rows = m_backend.select(selectColumns()
+            + u" WHERE a.audit_timestamp >= ? AND a.message LIKE ? ORDER BY a.audit_id"_s,
+        { Backend::toDb(since), QString(prefix + u'%') });
+    if (!rows) {
+        return rows.error();
+    }
+    QList<AuditEntry> entries;
+    for (const SqlRow& row : *rows) {
+        // LIKE ignores case on some collations: keep the exact prefix only.
+        if (row.value(u"message"_s).toString().startsWith(prefix)) {
+            entries.append(entryFrom(row));
+        }
+    }
+    return entries;
 }
 
 Result<QList<AuditEntry>> AuditStore::recent(
     int limit, const std::optional<InstanceKey>& key, qint64 afterId) const
 {
-    const bool owners = m_backend.tableExists(u"topograph_audit_owner"_s);
-    QString sql = owners
-        ? u"SELECT a.audit_id, a.audit_timestamp, a.audit_type, a.hostname, a.port, "
-          "a.cluster_name, a.message, o.owner FROM audit a LEFT JOIN topograph_audit_owner o "
-          "ON o.audit_id = a.audit_id WHERE a.audit_id > ?"_s
-        : u"SELECT a.audit_id, a.audit_timestamp, a.audit_type, a.hostname, a.port, "
-          "a.cluster_name, a.message FROM audit a WHERE a.audit_id > ?"_s;
+    QString sql = selectColumns() + u" WHERE a.audit_id > ?"_s;
     QVariantList binds { afterId };
     if (key) {
         sql += u" AND a.hostname = ? AND a.port = ?"_s;
@@ -63,12 +134,7 @@ Result<QList<AuditEntry>> AuditStore::recent(
     }
     QList<AuditEntry> entries;
     for (const SqlRow& row : *rows) {
-        entries.append({ row.value(u"audit_id"_s).toLongLong(),
-            Backend::fromDb(row.value(u"audit_timestamp"_s)), row.value(u"audit_type"_s).toString(),
-            InstanceKey { row.value(u"hostname"_s).toString(),
-                static_cast<quint16>(row.value(u"port"_s).toUInt()) },
-            row.value(u"cluster_name"_s).toString(), row.value(u"message"_s).toString(),
-            row.value(u"owner"_s).toString() });
+        entries.append(entryFrom(row));
     }
     return entries;
 }

@@ -58,16 +58,33 @@ Result<MaintenanceLock> MaintenanceStore::begin(
     lock.end = lock.begin.addSecs(static_cast<qint64>(minutes) * 60);
     lock.owner = owner;
     lock.reason = reason;
-    auto done = m_backend.exec(u"INSERT INTO database_instance_maintenance (hostname, port, "
-                               "maintenance_active, begin_timestamp, end_timestamp, owner, "
-                               "reason, processing_node_hostname, processing_node_token, "
-                               "explicitly_bounded) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, 0)"_s,
+    auto done = m_backend.insert(u"INSERT INTO database_instance_maintenance (hostname, port, "
+                                 "maintenance_active, begin_timestamp, end_timestamp, owner, "
+                                 "reason, processing_node_hostname, processing_node_token, "
+                                 "explicitly_bounded) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, 0)"_s,
         { key.host, key.port, Backend::toDb(lock.begin), Backend::toDb(lock.end), owner, reason,
             QHostInfo::localHostName(), u"topograph"_s });
     if (!done) {
         return done.error();
     }
+    lock.id = *done;
     return lock;
+}
+
+Result<bool> MaintenanceStore::endOwn(const MaintenanceLock& lock) const
+{
+    if (auto writable = m_backend.requireWritable(); !writable) {
+        return writable.error();
+    }
+    // By its id: a lock of ours that expired and was taken again by someone else stays theirs.
+    auto done = m_backend.exec(u"UPDATE database_instance_maintenance SET maintenance_active = "
+                               "NULL, end_timestamp = ? WHERE database_instance_maintenance_id = ? "
+                               "AND maintenance_active = 1"_s,
+        { Backend::toDb(QDateTime::currentDateTimeUtc()), lock.id });
+    if (!done) {
+        return done.error();
+    }
+    return *done > 0;
 }
 
 Result<bool> MaintenanceStore::end(const InstanceKey& key) const

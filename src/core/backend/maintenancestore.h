@@ -30,8 +30,12 @@ public:
 
     Result<MaintenanceLock> begin(
         const InstanceKey& key, const QString& owner, const QString& reason, int minutes) const;
-    // Ends the active lock; false when there was none.
+    // Ends the instance's active lock, whoever holds it (end-maintenance: a DBA's explicit
+    // choice); false when there was none.
     Result<bool> end(const InstanceKey& key) const;
+    // Ends this lock (one that begin() returned) only if it is still active: never a lock that
+    // someone else took after it expired. False when it had already ended.
+    Result<bool> endOwn(const MaintenanceLock& lock) const;
     Result<std::optional<MaintenanceLock>> active(const InstanceKey& key) const;
     Result<QList<MaintenanceLock>> allActive() const;
     Result<int> expireOld() const;

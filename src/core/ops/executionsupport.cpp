@@ -3,9 +3,9 @@
 #include <QElapsedTimer>
 #include <QThread>
 
-#include "backend/auditstore.h"
 #include "backend/backend.h"
 #include "backend/instancestore.h"
+#include "ops/operationjournal.h"
 #include "backend/maintenancestore.h"
 #include "db/connectionsettings.h"
 #include "logging.h"
@@ -22,6 +22,15 @@ ExecutionContext::ExecutionContext(
 { }
 
 ExecutionContext::~ExecutionContext() = default;
+
+QString ExecutionContext::clusterOf(const Backend& backend) const
+{
+    const InstanceKey key = m_plan.expected.isEmpty()
+        ? (m_plan.touched.isEmpty() ? InstanceKey {} : m_plan.touched.first())
+        : m_plan.expected.first().instance;
+    auto record = InstanceStore(backend).read(key);
+    return record && *record ? (*record)->clusterName : QString();
+}
 
 void ExecutionContext::log(const QString& line)
 {
@@ -88,19 +97,69 @@ Result<void> ExecutionContext::lock(const MaintenanceStore& locks)
                 u"refused before any change: cannot lock %1 for maintenance: %2"_s.arg(
                     key.toString(), taken.error().message));
         }
-        m_locked << key;
+        m_locked << *taken;
     }
     return {};
 }
 
 void ExecutionContext::unlock(const MaintenanceStore& locks)
 {
-    for (const InstanceKey& key : std::exchange(m_locked, {})) {
-        if (auto ended = locks.end(key); !ended) {
-            qCWarning(lcOps).noquote() << "cannot release the maintenance lock of" << key.toString()
-                                       << ended.error().message;
+    for (const MaintenanceLock& lock : std::exchange(m_locked, {})) {
+        auto ended = locks.endOwn(lock);
+        if (!ended) {
+            qCWarning(lcOps).noquote() << "cannot release the maintenance lock of"
+                                       << lock.key.toString() << ended.error().message;
+        } else if (!*ended) {
+            // It expired during the operation; whoever holds the instance now keeps it.
+            log(u"the maintenance lock on %1 had already expired; a lock taken since by someone "
+                "else is left alone"_s.arg(lock.key.toString()));
         }
     }
+}
+
+Result<void> ExecutionContext::readThreadsBefore()
+{
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
+        auto threads = it.value()->threads();
+        if (!threads) {
+            return makeError(ErrorCode::Refused,
+                u"refused before any change: cannot read the replication state of %1: %2"_s.arg(
+                    it.key().toString(), threads.error().message));
+        }
+        m_before.insert(it.key(), *threads);
+    }
+    return {};
+}
+
+Result<void> ExecutionContext::openJournal(const Backend& backend)
+{
+    m_cluster = clusterOf(backend);
+    auto opened = OperationJournal(backend).open(m_plan, m_cluster);
+    if (!opened) {
+        return makeError(ErrorCode::Refused,
+            u"refused before any change: cannot write the operation's audit row: %1"_s.arg(
+                opened.error().message));
+    }
+    m_journalId = *opened;
+    m_report.auditId = m_journalId;
+    return {};
+}
+
+Result<void> ExecutionContext::checkMasterBefore(const PlanStep& step)
+{
+    auto state = session(step.instance)->threads();
+    if (!state) {
+        return state.error();
+    }
+    const std::optional<InstanceKey> now = state->isReplica ? state->master : std::nullopt;
+    if (now != step.masterBefore) {
+        return makeError(ErrorCode::Refused,
+            u"refused to change the master of %1: it replicates from %2 now, and the plan was "
+            "made when it replicated from %3; the topology changed since the plan was made"_s.arg(
+                step.instance.toString(), now ? now->toString() : u"nothing"_s,
+                step.masterBefore ? step.masterBefore->toString() : u"nothing"_s));
+    }
+    return {};
 }
 
 Result<Coordinates> ExecutionContext::coordinates(const CoordinateRef& ref)
@@ -147,12 +206,17 @@ Result<void> ExecutionContext::waitUntil(const PlanStep& step)
                 u"%1 stopped with a replication error before %2: %3"_s.arg(
                     step.instance.toString(), target->toString(), state->lastSqlError));
         }
+        if (m_cancel && m_cancel->load()) {
+            return makeError(ErrorCode::Refused,
+                u"cancelled while %1 was catching up to %2 (at %3)"_s.arg(
+                    step.instance.toString(), target->toString(), at.toString()));
+        }
         if (clock.elapsed() > static_cast<qint64>(timeout) * 1000) {
             return makeError(ErrorCode::Timeout,
                 u"%1 did not reach %2 within %3 s (at %4)"_s.arg(step.instance.toString(),
                     target->toString(), QString::number(timeout), at.toString()));
         }
-        QThread::msleep(50); // polling a server, not synchronising a test
+        QThread::msleep(20); // polling a server, not synchronising a test
     }
 }
 
@@ -177,6 +241,11 @@ Result<void> ExecutionContext::runStep(const PlanStep& step)
     if (step.kind == PlanStep::Kind::WaitUntil) {
         return waitUntil(step);
     }
+    if (step.kind == PlanStep::Kind::ChangeMaster && step.checksMasterBefore) {
+        if (auto same = checkMasterBefore(step); !same) {
+            return same;
+        }
+    }
     QStringList sql = step.sql;
     if (step.coordinates.isSet() && step.kind != PlanStep::Kind::WaitUntil) {
         auto at = coordinates(step.coordinates);
@@ -199,228 +268,23 @@ Result<void> ExecutionContext::runStep(const PlanStep& step)
     for (const QString& statement : sql) {
         log(u"on %1: %2"_s.arg(step.instance.toString(), statement));
     }
-    // A STOP that fails may still have happened (the answer was lost): recovery restarts it.
-    if (step.kind == PlanStep::Kind::StopReplica) {
-        m_stopped.insert(step.instance);
+    // A statement that fails may still have happened (the answer was lost): recovery looks at
+    // every instance a replication statement was sent to.
+    switch (step.kind) {
+    case PlanStep::Kind::StopReplica:
+    case PlanStep::Kind::StartReplica:
+    case PlanStep::Kind::StartUntil:
+    case PlanStep::Kind::ChangeMaster:
+        m_changed.insert(step.instance);
+        break;
+    default:
+        break;
     }
     if (auto done = s->run(sql); !done) {
         return done;
     }
     m_report.changedNothing = false;
-    if (step.kind == PlanStep::Kind::StopReplica) {
-        // already recorded above
-    } else if (step.kind == PlanStep::Kind::StartReplica) {
-        m_stopped.remove(step.instance);
-    }
     return {};
-}
-
-void ExecutionContext::recover(int windowSeconds, const std::function<void(const QString&)>& notify)
-{
-    QList<InstanceKey> pending = m_stopped.values();
-    std::sort(pending.begin(), pending.end());
-    m_stopped.clear();
-    QElapsedTimer clock;
-    clock.start();
-    // A frozen or restarting server cannot be restarted at once: keep trying, on fresh
-    // connections, for a bounded time, so that no replication this run stopped stays stopped.
-    for (int round = 0; !pending.isEmpty(); ++round) {
-        QList<InstanceKey> failed;
-        for (const InstanceKey& key : pending) {
-            QStringList start { u"START SLAVE"_s };
-            for (const PlanStep& step : m_plan.steps) {
-                if (step.kind == PlanStep::Kind::StartReplica && step.instance == key) {
-                    start = step.sql; // the instance's own dialect
-                }
-            }
-            if (round > 0) {
-                reopen(key);
-            }
-            OpsSession* s = session(key);
-            auto done = s ? s->run(start)
-                          : Result<void>(makeError(ErrorCode::Internal, u"no connection"_s));
-            log(u"recovery: restart replication on %1: %2"_s.arg(
-                key.toString(), done ? u"done"_s : done.error().message));
-            if (!done) {
-                failed << key;
-                if (notify) {
-                    notify(u"recovery: cannot restart replication on %1 yet (%2); retrying"_s.arg(
-                        key.toString(), done.error().message));
-                }
-            }
-        }
-        pending = failed;
-        if (!pending.isEmpty() && clock.elapsed() > static_cast<qint64>(windowSeconds) * 1000) {
-            for (const InstanceKey& key : pending) {
-                log(u"recovery: GAVE UP restarting replication on %1: run START SLAVE there by hand"_s
-                        .arg(key.toString()));
-            }
-            return;
-        }
-        if (!pending.isEmpty()) {
-            QThread::msleep(500); // between attempts on a server that does not answer
-        }
-    }
-}
-
-void ExecutionContext::reopen(const InstanceKey& key)
-{
-    auto settings = topologyConnectionSettings(m_config, key);
-    if (!settings) {
-        return;
-    }
-    ConnectionSettings s = *settings;
-    s.readTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
-    s.writeTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
-    if (auto opened = OpsSession::open(s)) {
-        m_sessions.insert(key, std::shared_ptr<OpsSession>(std::move(opened).value()));
-    }
-}
-
-Result<void> ExecutionContext::verifyHeartbeat(const ExpectedState& expected)
-{
-    const HeartbeatCleanup& h = *expected.heartbeat;
-    OpsSession* s = session(expected.instance);
-    auto rows = s ? s->heartbeatRows(h.selectRows)
-                  : Result<QList<HeartbeatRow>>(makeError(ErrorCode::Internal, u"no connection"_s));
-    if (!rows) {
-        return makeError(rows.error().code,
-            u"verification failed on %1: %2 could not be read again: %3"_s.arg(
-                expected.instance.toString(), h.table, rows.error().message));
-    }
-    QStringList left;
-    bool kept = false;
-    for (const HeartbeatRow& row : *rows) {
-        kept = kept || (h.kept && row.serverId == *h.kept);
-        for (const HeartbeatRow& gone : h.deleted) {
-            if (gone.serverId == row.serverId) {
-                left << QString::number(row.serverId);
-            }
-        }
-    }
-    if (!left.isEmpty()) {
-        return makeError(ErrorCode::QueryFailed,
-            u"verification failed on %1: %2 still holds the rows of server_id %3"_s.arg(
-                expected.instance.toString(), h.table, left.join(u", "_s)));
-    }
-    if (h.kept && !kept) {
-        return makeError(ErrorCode::QueryFailed,
-            u"verification failed on %1: the current primary's row (server_id %2) is no longer "
-            "in %3"_s.arg(expected.instance.toString(), QString::number(*h.kept), h.table));
-    }
-    log(u"%1: %2 holds no stale row any more"_s.arg(expected.instance.toString(), h.table));
-    return {};
-}
-
-Result<void> ExecutionContext::verify(int ioWaitSeconds)
-{
-    for (const ExpectedState& expected : m_plan.expected) {
-        if (expected.heartbeat) {
-            if (auto done = verifyHeartbeat(expected); !done) {
-                return done;
-            }
-        }
-        if (!expected.replicationChecked) {
-            continue;
-        }
-        OpsSession* s = session(expected.instance);
-        QElapsedTimer clock;
-        clock.start();
-        while (true) {
-            auto state = s
-                ? s->replicaState()
-                : Result<InstanceRecord>(makeError(ErrorCode::Internal, u"no connection"_s));
-            if (!state) {
-                return state.error();
-            }
-            const bool masterOk = state->masterKey == expected.master;
-            const bool running = state->isReplicating() == expected.replicating
-                && state->lastSqlError.isEmpty() && state->lastIoError.isEmpty();
-            if (masterOk && running) {
-                break;
-            }
-            // The IO thread may still be connecting: wait a bounded time before failing.
-            if (!masterOk || clock.elapsed() > static_cast<qint64>(ioWaitSeconds) * 1000) {
-                return makeError(ErrorCode::QueryFailed,
-                    u"verification failed on %1: expected %2, found master %3, IO %4, SQL %5%6"_s
-                        .arg(expected.instance.toString(),
-                            expected.master ? u"replica of "_s + expected.master->toString()
-                                            : u"not a replica"_s,
-                            state->masterKey ? state->masterKey->toString() : u"none"_s,
-                            state->ioThreadRunning ? u"running"_s : u"stopped"_s,
-                            state->sqlThreadRunning ? u"running"_s : u"stopped"_s,
-                            state->lastSqlError.isEmpty() && state->lastIoError.isEmpty()
-                                ? QString()
-                                : u", error: "_s + state->lastSqlError + state->lastIoError));
-            }
-            QThread::msleep(100);
-        }
-    }
-    return {};
-}
-
-void ExecutionContext::readStandings()
-{
-    QList<InstanceKey> keys = m_plan.touched;
-    for (const ExpectedState& expected : m_plan.expected) {
-        if (!keys.contains(expected.instance)) {
-            keys << expected.instance;
-        }
-    }
-    std::sort(keys.begin(), keys.end());
-    for (const InstanceKey& key : keys) {
-        InstanceStanding standing;
-        standing.key = key;
-        OpsSession* s = session(key);
-        auto state = s ? s->replicaState()
-                       : Result<InstanceRecord>(makeError(ErrorCode::Internal, u"no connection"_s));
-        if (!state) {
-            standing.error = state.error().message;
-        } else {
-            standing.reachable = true;
-            standing.master = state->masterKey;
-            standing.ioRunning = state->ioThreadRunning;
-            standing.sqlRunning = state->sqlThreadRunning;
-            standing.executed = { state->relayMasterLogFile, state->execMasterLogPos };
-            standing.error = state->lastSqlError + state->lastIoError;
-        }
-        m_report.standings << standing;
-    }
-}
-
-void ExecutionContext::audit(const Backend& backend) const
-{
-    const InstanceKey key = m_plan.expected.isEmpty()
-        ? (m_plan.touched.isEmpty() ? InstanceKey {} : m_plan.touched.first())
-        : m_plan.expected.first().instance;
-    auto record = InstanceStore(backend).read(key);
-    const QString cluster = record && *record ? (*record)->clusterName : QString();
-    const QString message = u"%1; method: %2; result: %3"_s.arg(m_plan.title,
-        m_plan.methodDetail.isEmpty() ? methodName(m_plan.method) : m_plan.methodDetail,
-        m_report.succeeded ? u"ok"_s : u"failed: "_s + m_report.error);
-    if (auto done = AuditStore(backend).write(
-            OperationRegistry::cliName(m_plan.operation), key, cluster, message);
-        !done) {
-        qCWarning(lcOps).noquote() << "cannot write the audit row:" << done.error().message;
-    }
-    if (!m_report.succeeded) {
-        return;
-    }
-    for (const Equivalence& e : m_equivalences) {
-        auto recorded
-            = backend.exec(u"INSERT INTO master_position_equivalence (master1_hostname, "
-                           "master1_port, master1_binary_log_file, master1_binary_log_pos, "
-                           "master2_hostname, master2_port, master2_binary_log_file, "
-                           "master2_binary_log_pos, last_suggested) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                           "?, ?)"_s,
-                { e.oldMaster.host, e.oldMaster.port, e.oldPosition.file, e.oldPosition.pos,
-                    e.newMaster.host, e.newMaster.port, e.newPosition.file, e.newPosition.pos,
-                    Backend::toDb(QDateTime::currentDateTimeUtc()) });
-        if (!recorded) {
-            qCWarning(lcOps).noquote()
-                << "cannot record the position equivalence:" << recorded.error().message;
-        }
-    }
 }
 
 } // namespace topograph

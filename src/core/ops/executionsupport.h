@@ -4,9 +4,11 @@
 #include <QList>
 #include <QSet>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
+#include "backend/maintenancestore.h"
 #include "config/configuration.h"
 #include "ops/executor.h"
 #include "ops/opssession.h"
@@ -15,7 +17,6 @@
 namespace topograph {
 
 class Backend;
-class MaintenanceStore;
 
 // The state of one Executor::run: its sessions, what it stopped, what it locked, and the
 // file:pos repositionings it made (for master_position_equivalence).
@@ -29,20 +30,37 @@ public:
     ExecutionContext(ExecutionContext&&) = delete;
     ExecutionContext& operator=(ExecutionContext&&) = delete;
 
+    void setCancel(const std::atomic<bool>* cancel) { m_cancel = cancel; }
+
     Result<void> openSessions();
+    // How every instance's replication threads stand before anything runs: recovery puts
+    // back exactly this (and never starts what was stopped before).
+    Result<void> readThreadsBefore();
     Result<void> lock(const MaintenanceStore& locks);
     void unlock(const MaintenanceStore& locks);
+    // The "operation started" audit row, written before the first step (OperationJournal).
+    Result<void> openJournal(const Backend& backend);
     Result<void> runStep(const PlanStep& step);
-    // Restarts the replication this run stopped, retrying on fresh connections for up to
-    // windowSeconds; notify hears of every failed attempt.
-    void recover(int windowSeconds, const std::function<void(const QString&)>& notify);
+    // Puts the replication threads of every instance this run changed back as they were
+    // before it (STOP, which also clears a pending UNTIL, then START of the threads that ran),
+    // retrying on fresh connections for up to windowSeconds; notify hears of every failed
+    // attempt. Then verifies the result (recovery.cpp).
+    void recover(
+        int windowSeconds, int ioWaitSeconds, const std::function<void(const QString&)>& notify);
     Result<void> verify(int ioWaitSeconds);
     void readStandings();
+    // Closes the journal's row with the outcome (or writes one when none was opened).
     void audit(const Backend& backend) const;
 
 private:
     OpsSession* session(const InstanceKey& key);
     void reopen(const InstanceKey& key);
+    Result<void> checkMasterBefore(const PlanStep& step);
+    // Restores one instance's threads; empty when done, else why not.
+    QString restore(const InstanceKey& key);
+    // Waits (bounded) until the restored instances stand as before; returns what does not.
+    QStringList verifyRestored(const QList<InstanceKey>& keys, int ioWaitSeconds);
+    QString clusterOf(const Backend& backend) const;
     Result<Coordinates> coordinates(const CoordinateRef& ref);
     Result<bool> isBehind(const InstanceKey& instance, const InstanceKey& other);
     Result<void> waitUntil(const PlanStep& step);
@@ -61,8 +79,12 @@ private:
     const Plan& m_plan;
     ExecutionReport& m_report;
     QHash<InstanceKey, std::shared_ptr<OpsSession>> m_sessions;
-    QSet<InstanceKey> m_stopped; // replication this run stopped and has not restarted
-    QList<InstanceKey> m_locked;
+    const std::atomic<bool>* m_cancel = nullptr;
+    QHash<InstanceKey, ReplicaThreads> m_before; // every instance's threads before the steps
+    QSet<InstanceKey> m_changed; // instances whose threads or master a step may have changed
+    QList<MaintenanceLock> m_locked;
+    qint64 m_journalId = 0; // the audit row opened when the steps began
+    QString m_cluster;
     QList<Equivalence> m_equivalences;
 };
 

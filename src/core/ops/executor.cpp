@@ -25,9 +25,15 @@ QString InstanceStanding::describe() const
     if (!master) {
         return u"%1: not a replica"_s.arg(key.toString());
     }
+    const QString io = ioRunning ? u"running"_s
+        : ioState.compare(u"Connecting"_s, Qt::CaseInsensitive) == 0
+        ? u"connecting (not yet receiving)"_s
+        : u"stopped"_s;
     QString text = u"%1: replica of %2, IO %3, SQL %4, executed %5"_s.arg(key.toString(),
-        master->toString(), ioRunning ? u"running"_s : u"stopped"_s,
-        sqlRunning ? u"running"_s : u"stopped"_s, executed.toString());
+        master->toString(), io, sqlRunning ? u"running"_s : u"stopped"_s, executed.toString());
+    if (!untilCondition.isEmpty()) {
+        text += u", START SLAVE UNTIL still pending (%1)"_s.arg(untilCondition);
+    }
     if (!error.isEmpty()) {
         text += u", error: "_s + error;
     }
@@ -44,6 +50,12 @@ QString ExecutionReport::describe() const
     lines << u"where each instance stands:"_s;
     for (const InstanceStanding& s : standings) {
         lines << u"  "_s + s.describe();
+    }
+    if (!notRestored.isEmpty()) {
+        lines << u"NOT put back as before the operation (check these by hand):"_s;
+        for (const QString& line : notRestored) {
+            lines << u"  "_s + line;
+        }
     }
     if (!backendError.isEmpty()) {
         lines << u"the backend was not updated with this state: "_s + backendError;
@@ -62,16 +74,28 @@ ExecutionReport Executor::run(
     ExecutionReport report;
     report.changedNothing = true;
     ExecutionContext ctx(m_config, plan, report);
+    ctx.setCancel(cancel);
 
-    // 1. A connection to every instance before anything changes.
+    // 1. A connection to every instance, and how its replication stands, before anything
+    //    changes.
     if (auto opened = ctx.openSessions(); !opened) {
         report.error = opened.error().message;
         return report;
     }
-    // 2. Maintenance locks on the instances this plan stops.
+    if (auto read = ctx.readThreadsBefore(); !read) {
+        report.error = read.error().message;
+        return report;
+    }
+    // 2. Maintenance locks on the instances this plan stops, and the "operation started" audit
+    //    row: if the process dies from here on, the backend shows what it was doing.
     if (m_backend) {
         if (auto locked = ctx.lock(MaintenanceStore(*m_backend)); !locked) {
             report.error = locked.error().message;
+            return report;
+        }
+        if (auto journal = ctx.openJournal(*m_backend); !journal) {
+            ctx.unlock(MaintenanceStore(*m_backend));
+            report.error = journal.error().message;
             return report;
         }
     }
@@ -99,7 +123,7 @@ ExecutionReport Executor::run(
     }
     if (!outcome) {
         report.error = outcome.error().message;
-        ctx.recover(recoveryWindowSeconds, [&progress](const QString& notice) {
+        ctx.recover(recoveryWindowSeconds, ioThreadWaitSeconds, [&progress](const QString& notice) {
             if (progress) {
                 progress(0, 0, notice); // step 0: recovery
             }

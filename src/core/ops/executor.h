@@ -22,8 +22,10 @@ struct InstanceStanding
     InstanceKey key;
     bool reachable = false;
     std::optional<InstanceKey> master;
-    bool ioRunning = false;
+    bool ioRunning = false; // "Yes" (connected), not "Connecting"
     bool sqlRunning = false;
+    QString ioState; // the server's word: "Yes", "Connecting", "No"
+    QString untilCondition; // a START SLAVE UNTIL still pending, or empty
     Coordinates executed;
     QString error; // replication error, or why it could not be read
 
@@ -38,6 +40,10 @@ struct ExecutionReport
     int stepsRun = 0;
     QStringList log; // what ran, step by step (statements included; never credentials)
     QList<InstanceStanding> standings; // every touched instance, read at the end
+    // After a failure: the instances recovery could not put back as they were before the
+    // operation (threads, pending UNTIL), each with where it stands. Empty when all were.
+    QStringList notRestored;
+    qint64 auditId = 0; // the operation's audit row, 0 when none was written
     // Set when the fresh state of the touched instances could not be written to the backend
     // afterwards: the servers changed (or not, as above), but views show the old rows until
     // the next poll. Never ignored: the CLI fails with it, the app shows it.

@@ -63,6 +63,11 @@ Result<Plan> startReplica(const Planner& p, const InstanceKey& i, const Dest&)
 {
     return p.startReplica(i);
 }
+
+Result<Plan> restartReplica(const Planner& p, const InstanceKey& i, const Dest&)
+{
+    return p.restartReplica(i);
+}
 Result<Plan> setReadOnly(const Planner& p, const InstanceKey& i, const Dest&)
 {
     return p.setReadOnly(i, true);
@@ -147,6 +152,12 @@ const QList<OperationInfo> kOperations {
         QT_TRANSLATE_NOOP("Operation", "St&art replication"),
         QT_TRANSLATE_NOOP("Operation", "START SLAVE on this instance (shows the plan first)"),
         "Start replication on -i", "", O::Instance, false },
+    { Operation::RestartReplica, "restart-replica", K::Replication, D::None, restartReplica,
+        QT_TRANSLATE_NOOP("Operation", "R&estart replication"),
+        QT_TRANSLATE_NOOP("Operation",
+            "STOP SLAVE, then START SLAVE on this instance; clears a pending START SLAVE UNTIL "
+            "(shows the plan first)"),
+        "Stop, then start replication on -i", "", O::Instance, false },
     { Operation::SetReadOnly, "set-read-only", K::Replication, D::None, setReadOnly,
         QT_TRANSLATE_NOOP("Operation", "Set rea&d-only"),
         QT_TRANSLATE_NOOP("Operation", "SET GLOBAL read_only = 1 (shows the plan first)"),

@@ -34,6 +34,7 @@ enum class Operation {
     RepointReplicas,
     StopReplica,
     StartReplica,
+    RestartReplica, // STOP then START: also clears a pending START SLAVE UNTIL
     SetReadOnly,
     SetWriteable,
     CleanHeartbeat, // delete stale pt-heartbeat rows on one instance (fake lag)

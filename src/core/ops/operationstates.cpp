@@ -18,6 +18,8 @@ bool visibleFor(Operation operation, const InstanceRecord& r, bool inMaintenance
         return !(r.isReplica() && r.isReplicationStopped());
     case Operation::StartReplica:
         return r.isReplica() && !r.isReplicating();
+    case Operation::RestartReplica:
+        return r.isReplica();
     case Operation::SetReadOnly:
         return !r.readOnly;
     case Operation::SetWriteable:

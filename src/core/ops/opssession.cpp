@@ -17,10 +17,28 @@ bool operator<(const Coordinates& a, const Coordinates& b)
     return a.pos < b.pos;
 }
 
-OpsSession::OpsSession(std::unique_ptr<MySqlSession> session, Dialect dialect)
+OpsSession::OpsSession(std::unique_ptr<MySqlSession> session, Dialect dialect, OpsDialect ops)
     : m_session(std::move(session))
     , m_dialect(std::move(dialect))
+    , m_ops(ops)
 { }
+
+QString ReplicaThreads::describe() const
+{
+    if (!isReplica) {
+        return u"not a replica"_s;
+    }
+    QString text = u"IO %1, SQL %2"_s.arg(
+        ioState.isEmpty() ? u"No"_s : ioState, sqlRunning ? u"running"_s : u"stopped"_s);
+    if (untilPending()) {
+        text += u", START SLAVE UNTIL pending (%1)"_s.arg(untilCondition);
+    }
+    const QString errors = QString(lastIoError + u' ' + lastSqlError).trimmed();
+    if (!errors.isEmpty()) {
+        text += u", error: "_s + errors;
+    }
+    return text;
+}
 
 Result<std::unique_ptr<OpsSession>> OpsSession::open(const ConnectionSettings& settings)
 {
@@ -33,9 +51,12 @@ Result<std::unique_ptr<OpsSession>> OpsSession::open(const ConnectionSettings& s
     if (!identity) {
         return identity.error();
     }
-    Dialect dialect = Dialect::forVersion(
-        identity->value(u"version"_s).toString(), identity->value(u"version_comment"_s).toString());
-    return std::unique_ptr<OpsSession>(new OpsSession(std::move(session).value(), dialect));
+    InstanceRecord identityRecord;
+    identityRecord.version = identity->value(u"version"_s).toString();
+    identityRecord.versionComment = identity->value(u"version_comment"_s).toString();
+    Dialect dialect = Dialect::forVersion(identityRecord.version, identityRecord.versionComment);
+    return std::unique_ptr<OpsSession>(
+        new OpsSession(std::move(session).value(), dialect, OpsDialect::forRecord(identityRecord)));
 }
 
 Result<void> OpsSession::run(const QStringList& statements) const
@@ -58,6 +79,31 @@ Result<InstanceRecord> OpsSession::replicaState() const
     record.key = key();
     m_dialect.applyReplicaStatus(*row, record);
     return record;
+}
+
+Result<ReplicaThreads> OpsSession::threads() const
+{
+    auto row = m_session->queryRow(m_dialect.replicaStatusStatement());
+    if (!row) {
+        return row.error();
+    }
+    ReplicaThreads threads;
+    if (row->isEmpty()) {
+        return threads;
+    }
+    InstanceRecord record;
+    m_dialect.applyReplicaStatus(*row, record);
+    threads.isReplica = true;
+    threads.master = record.masterKey;
+    // The IO thread's own word: "Connecting" is running but not yet receiving.
+    threads.ioState
+        = row->value(u"Slave_IO_Running"_s, row->value(u"Replica_IO_Running"_s)).toString();
+    threads.sqlRunning = record.sqlThreadRunning;
+    threads.untilCondition = row->value(u"Until_Condition"_s).toString();
+    threads.executed = { record.relayMasterLogFile, record.execMasterLogPos };
+    threads.lastIoError = record.lastIoError;
+    threads.lastSqlError = record.lastSqlError;
+    return threads;
 }
 
 Result<Coordinates> OpsSession::ownBinlog() const

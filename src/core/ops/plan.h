@@ -76,6 +76,11 @@ struct PlanStep
     QStringList sql; // exactly what runs on `instance`, placeholders filled (see CoordinateRef)
     CoordinateRef coordinates; // StartUntil, WaitUntil, file:pos ChangeMaster
     std::optional<InstanceKey> newMaster; // ChangeMaster
+    // ChangeMaster: the master the instance must still have when the step runs (std::nullopt:
+    // not a replica). The executor re-reads it right before the statement and refuses when the
+    // topology changed since the plan was made.
+    std::optional<InstanceKey> masterBefore;
+    bool checksMasterBefore = false;
     bool gtid = false; // ChangeMaster positions by GTID
     // Run this step only when, at run time, `instance` has executed less of the common master's
     // binlog than *onlyIfBehind has (both are stopped replicas of the same master). Used to let

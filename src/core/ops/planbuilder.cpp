@@ -100,6 +100,21 @@ void PlanBuilder::catchUp(const InstanceRecord& r, const CoordinateRef& until,
         dialect.stopReplica());
 }
 
+void PlanBuilder::recordMasterBefore(PlanStep& step, const InstanceRecord& r) const
+{
+    // The master it has when this step runs: that of an earlier CHANGE MASTER of this plan on
+    // it, else the one it had when planned.
+    step.masterBefore = r.masterKey;
+    for (qsizetype i = m_plan.steps.size() - 2; i >= 0; --i) {
+        const PlanStep& earlier = m_plan.steps.at(i);
+        if (earlier.kind == PlanStep::Kind::ChangeMaster && earlier.instance == r.key) {
+            step.masterBefore = earlier.newMaster;
+            break;
+        }
+    }
+    step.checksMasterBefore = true;
+}
+
 void PlanBuilder::changeMasterAt(
     const InstanceRecord& r, const InstanceKey& master, const CoordinateRef& at)
 {
@@ -108,6 +123,7 @@ void PlanBuilder::changeMasterAt(
         OpsDialect::forRecord(r).changeMasterAt(hostLiteral(master), master.port, at));
     step.newMaster = master;
     step.coordinates = at;
+    recordMasterBefore(step, r);
 }
 
 void PlanBuilder::changeMasterGtid(
@@ -120,6 +136,7 @@ void PlanBuilder::changeMasterGtid(
         dialect.changeMasterGtid(hostLiteral(master), master.port, positioning));
     step.newMaster = master;
     step.gtid = true;
+    recordMasterBefore(step, r);
 }
 
 void PlanBuilder::setReadOnly(const InstanceRecord& r, bool on)

@@ -61,6 +61,7 @@ private:
         const QString& sql);
     // 'host' for a CHANGE MASTER, remembering the first host that cannot be quoted.
     QString hostLiteral(const InstanceKey& master);
+    void recordMasterBefore(PlanStep& step, const InstanceRecord& r) const;
 };
 
 } // namespace topograph

@@ -48,6 +48,7 @@ public:
     Result<Plan> makeCoMaster(const InstanceKey& replica) const;
     Result<Plan> stopReplica(const InstanceKey& instance) const;
     Result<Plan> startReplica(const InstanceKey& instance) const;
+    Result<Plan> restartReplica(const InstanceKey& instance) const;
     Result<Plan> setReadOnly(const InstanceKey& instance, bool readOnly) const;
     // Fake lag (DESIGN §8): deletes the stale heartbeat rows (LagRules) on this instance only,
     // in one session with sql_log_bin=0 so that nothing replicates or reaches a binary log.

@@ -1,4 +1,5 @@
-// stop-replica, start-replica, set-read-only, set-writeable: one statement on one instance.
+// stop-replica, start-replica, restart-replica, set-read-only, set-writeable: one statement on one
+// instance.
 #include "ops/planbuilder.h"
 #include "ops/planner.h"
 
@@ -45,6 +46,22 @@ Result<Plan> Planner::startReplica(const InstanceKey& instance) const
             builder.warn(u"replication on %1 is already running"_s.arg(instance.toString()));
         }
         return finish(builder, Part { Method::Simple, kOneStatement });
+    });
+}
+
+Result<Plan> Planner::restartReplica(const InstanceKey& instance) const
+{
+    const QString what = u"restart replication on %1"_s.arg(instance.toString());
+    return guarded(what, [&]() -> Result<Plan> {
+        auto r = freshReplica(instance);
+        if (!r) {
+            return r.error();
+        }
+        PlanBuilder builder(Operation::RestartReplica, what, m_flags.untilTimeoutSeconds);
+        builder.stopReplica(**r);
+        builder.startReplica(**r);
+        builder.expect(instance, (*r)->masterKey, true);
+        return finish(builder, Part { Method::Simple, u"two statements"_s });
     });
 }
 
