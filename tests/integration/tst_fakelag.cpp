@@ -223,8 +223,7 @@ private Q_SLOTS:
             deletesBefore[n] = deleteEvents(n);
         }
         const QString any = m_box->key(3).toString();
-        const Run noop
-            = cli({ u"-c"_s, u"heartbeat-clean-cluster"_s, u"-i"_s, any, u"--noop"_s });
+        const Run noop = cli({ u"-c"_s, u"heartbeat-clean-cluster"_s, u"-i"_s, any, u"--noop"_s });
         QVERIFY2(noop.code == 0, qPrintable(noop.err));
         for (const int n : numbers()) {
             QVERIFY2(noop.out.contains(
@@ -235,8 +234,8 @@ private Q_SLOTS:
         const Run clean = cli({ u"-c"_s, u"heartbeat-clean-cluster"_s, u"-i"_s, any });
         QVERIFY2(clean.code == 0, qPrintable(clean.err));
         for (const int n : numbers()) {
-            QVERIFY2(clean.out.contains(m_box->key(n).toString() + u" 8888 "_s),
-                qPrintable(clean.out));
+            QVERIFY2(
+                clean.out.contains(m_box->key(n).toString() + u" 8888 "_s), qPrintable(clean.out));
             QCOMPARE(heartbeatIds(n), QList<quint32> { 1 });
             QCOMPARE(deleteEvents(n), deletesBefore.value(n));
         }

@@ -77,12 +77,13 @@ UnfinishedCheck UnfinishedRecovery::recover(const UnfinishedOperation& op) const
 {
     UnfinishedCheck check;
     check.allReplicating = true;
+    // Its locks first: they would keep the restart from running.
+    endItsLocks(op, check.lines);
     for (const InstanceKey& key : op.mayHaveStopped) {
         bool replicating = false;
         check.lines << key.toString() + u": "_s + restartIfStopped(key, replicating);
         check.allReplicating = check.allReplicating && replicating;
     }
-    endItsLocks(op, check.lines);
     if (check.allReplicating) {
         auto closed = OperationJournal(m_backend).closeInterrupted(
             op, check.lines.isEmpty() ? u"it stopped no replication"_s : check.lines.join(u"; "_s));
