@@ -508,6 +508,14 @@
         <source>Remove every instance of this ghost cluster and the resolve entries that made it, in one step</source>
         <translation>Jede Instanz dieses Geister-Clusters und die Auflösungseinträge, die ihn erzeugt haben, in einem Schritt entfernen</translation>
     </message>
+    <message>
+        <source>R&amp;estart replication</source>
+        <translation>Replikation neu sta&amp;rten</translation>
+    </message>
+    <message>
+        <source>STOP SLAVE, then START SLAVE on this instance; clears a pending START SLAVE UNTIL (shows the plan first)</source>
+        <translation>STOP SLAVE, dann START SLAVE auf dieser Instanz; hebt ein noch wartendes START SLAVE UNTIL auf (zeigt zuerst den Plan)</translation>
+    </message>
 </context>
 <context>
     <name>OperationStates</name>
@@ -2352,6 +2360,14 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
         <source>Read-only mode: %1 was not run.</source>
         <translation>Nur-Lese-Modus: %1 wurde nicht ausgeführt.</translation>
     </message>
+    <message>
+        <source>read-only mode is on</source>
+        <translation>der Nur-Lese-Modus ist an</translation>
+    </message>
+    <message>
+        <source>Nothing was restarted: %1.</source>
+        <translation>Nichts wurde neu gestartet: %1.</translation>
+    </message>
 </context>
 <context>
     <name>topograph::PlanPreviewDialog</name>
@@ -2751,6 +2767,36 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
     <message>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::UnfinishedNotice</name>
+    <message>
+        <source>Unfinished operations</source>
+        <translation>Nicht abgeschlossene Operationen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) started and never finished: the program running them was killed or the machine stopped.</source>
+        <translation>
+            <numerusform>%n Operation begann und wurde nie abgeschlossen: das Programm, das sie ausführte, wurde beendet oder der Rechner hielt an.</numerusform>
+            <numerusform>%n Operationen begannen und wurden nie abgeschlossen: das Programm, das sie ausführte, wurde beendet oder der Rechner hielt an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restart the replication they left stopped</source>
+        <translation>Angehaltene Replikation neu &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <source>Replication runs again where they had stopped it; their audit rows are closed.</source>
+        <translation>Die Replikation läuft wieder, wo sie angehalten worden war; ihre Audit-Zeilen sind abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Not everything could be put right: check the instances below by hand.</source>
+        <translation>Nicht alles ließ sich richtigstellen: prüfen Sie die Instanzen unten von Hand.</translation>
     </message>
 </context>
 </TS>

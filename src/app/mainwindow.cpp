@@ -24,6 +24,7 @@
 #include "operations/operationactions.h"
 #include "operations/operationcontroller.h"
 #include "operations/operationdispatcher.h"
+#include "operations/unfinishednotice.h"
 #include "panels/auditpanel.h"
 #include "panels/clusterlistpanel.h"
 #include "panels/dockbalancer.h"
@@ -64,6 +65,7 @@ MainWindow::MainWindow(
     , m_lagPanel(new LagChartPanel(this))
     , m_lag(new LagController(m_lagPanel, m_scene, this))
     , m_auditPanel(new AuditPanel(this))
+    , m_unfinished(new UnfinishedNotice(this, this))
 {
     FleetWorker::registerMetaTypes();
     OperationWorker::registerMetaTypes();
@@ -223,6 +225,9 @@ void MainWindow::startWorkers()
     connect(fleet, &FleetWorker::discoverFinished, this, &MainWindow::onDiscoverFinished);
     m_dispatcher->setFleet(fleet);
     m_operations->setWorker(m_workers->operations());
+    m_unfinished->setWorker(m_workers->operations());
+    connect(m_unfinished, &UnfinishedNotice::recovered, fleet, &FleetWorker::reload,
+        Qt::UniqueConnection);
     connectLagWorker(m_workers->lag());
     connectAudit(fleet);
     connectResolve(fleet);

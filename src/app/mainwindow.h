@@ -36,6 +36,7 @@ class LagController;
 class LagWorker;
 class OperationActions;
 class OperationController;
+class UnfinishedNotice;
 class OperationDispatcher;
 class StatusMessage;
 class WorkerThreads;
@@ -67,6 +68,7 @@ public:
     FleetWorker* fleetWorker() const; // for tests: the worker of the running fleet thread
     LagController* lag() const { return m_lag; }
     OperationController* operations() const { return m_operations; }
+    UnfinishedNotice* unfinishedNotice() const { return m_unfinished; }
     OperationActions* operationActions() const { return m_actions; }
     FindBar* findBar() const { return m_findBar; }
     StatusMessage* statusMessage() const { return m_message; }
@@ -170,6 +172,7 @@ private:
     LagController* m_lag;
     QDockWidget* m_lagDock = nullptr;
     AuditPanel* m_auditPanel;
+    UnfinishedNotice* m_unfinished;
     QDockWidget* m_auditDock = nullptr;
     ResolveCachePanel* m_resolvePanel = nullptr;
     QDockWidget* m_resolveDock = nullptr;

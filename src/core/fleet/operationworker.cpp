@@ -1,6 +1,7 @@
 #include "fleet/operationworker.h"
 
 #include "backend/backend.h"
+#include "ops/unfinishedrecovery.h"
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +21,8 @@ void OperationWorker::registerMetaTypes()
     qRegisterMetaType<topograph::OperationRequest>();
     qRegisterMetaType<topograph::Plan>();
     qRegisterMetaType<topograph::ExecutionReport>();
+    qRegisterMetaType<topograph::UnfinishedOperation>();
+    qRegisterMetaType<QList<topograph::UnfinishedOperation>>();
 }
 
 void OperationWorker::setReadOnly(bool readOnly)
@@ -88,6 +91,49 @@ void OperationWorker::run(const Plan& plan, quint64 ticket)
         },
         &m_cancel);
     Q_EMIT finished(ticket, report);
+}
+
+void OperationWorker::findUnfinished()
+{
+    auto db = backend();
+    if (!db) {
+        Q_EMIT unfinishedFound({}, db.error().message);
+        return;
+    }
+    auto found = OperationJournal(**db).unfinished();
+    if (!found) {
+        Q_EMIT unfinishedFound({}, found.error().message);
+        return;
+    }
+    QList<UnfinishedOperation> dead;
+    for (const UnfinishedOperation& op : *found) {
+        if (!op.stillRunning) {
+            dead << op;
+        }
+    }
+    Q_EMIT unfinishedFound(dead, QString());
+}
+
+void OperationWorker::recoverUnfinished(const QList<UnfinishedOperation>& operations)
+{
+    auto db = backend();
+    if (!db || m_config.readOnly || (*db)->isReadOnly()) {
+        const QString why = !db ? db.error().message
+            : m_config.readOnly ? tr("read-only mode is on")
+                                : (*db)->readOnlyReason();
+        Q_EMIT unfinishedRecovered({ tr("Nothing was restarted: %1.").arg(why) }, false);
+        return;
+    }
+    QStringList report;
+    bool allClosed = true;
+    for (const UnfinishedOperation& op : operations) {
+        const UnfinishedCheck check = UnfinishedRecovery(m_config, **db).recover(op);
+        report << op.title + u":\n  "_s + check.lines.join(u"\n  "_s)
+                + (check.closed ? u"\n  closed as interrupted"_s
+                                : u"\n  NOT closed: check by hand"_s);
+        allClosed = allClosed && check.closed;
+    }
+    Q_EMIT unfinishedRecovered(report, allClosed);
 }
 
 } // namespace topograph

@@ -7,6 +7,7 @@
 
 #include "config/configuration.h"
 #include "ops/executor.h"
+#include "ops/operationjournal.h"
 #include "ops/operationservice.h"
 
 namespace topograph {
@@ -37,12 +38,20 @@ public Q_SLOTS:
     void prepare(const topograph::OperationRequest& request, quint64 ticket);
     void run(const topograph::Plan& plan, quint64 ticket);
     void close(); // closes the backend connection on this thread
+    // Operations whose process died before they finished (OperationJournal).
+    void findUnfinished();
+    // Restarts what they left stopped and closes their rows (UnfinishedRecovery).
+    void recoverUnfinished(const QList<topograph::UnfinishedOperation>& operations);
 
 Q_SIGNALS:
     void prepared(quint64 ticket, const topograph::Plan& plan);
     void prepareFailed(quint64 ticket, const QString& message);
     void progress(quint64 ticket, int step, int steps, const QString& description);
     void finished(quint64 ticket, const topograph::ExecutionReport& report);
+    void unfinishedFound(
+        const QList<topograph::UnfinishedOperation>& operations, const QString& error);
+    // One paragraph per operation: what was found and done; allClosed: every one is settled.
+    void unfinishedRecovered(const QStringList& report, bool allClosed);
 
 private:
     Result<const Backend*> backend();
@@ -57,3 +66,4 @@ private:
 Q_DECLARE_METATYPE(topograph::OperationRequest)
 Q_DECLARE_METATYPE(topograph::Plan)
 Q_DECLARE_METATYPE(topograph::ExecutionReport)
+Q_DECLARE_METATYPE(topograph::UnfinishedOperation)
