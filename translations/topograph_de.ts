@@ -2775,13 +2775,6 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
         <source>Unfinished operations</source>
         <translation>Nicht abgeschlossene Operationen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n operation(s) started and never finished: the program running them was killed or the machine stopped.</source>
-        <translation>
-            <numerusform>%n Operation begann und wurde nie abgeschlossen: das Programm, das sie ausführte, wurde beendet oder der Rechner hielt an.</numerusform>
-            <numerusform>%n Operationen begannen und wurden nie abgeschlossen: das Programm, das sie ausführte, wurde beendet oder der Rechner hielt an.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Restart the replication they left stopped</source>
         <translation>Angehaltene Replikation neu &amp;starten</translation>
@@ -2797,6 +2790,10 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
     <message>
         <source>Not everything could be put right: check the instances below by hand.</source>
         <translation>Nicht alles ließ sich richtigstellen: prüfen Sie die Instanzen unten von Hand.</translation>
+    </message>
+    <message>
+        <source>Operations started and never finished: the program running them was killed, or the machine stopped.</source>
+        <translation>Operationen begannen und wurden nie abgeschlossen: das Programm, das sie ausführte, wurde beendet, oder der Rechner hielt an.</translation>
     </message>
 </context>
 </TS>

@@ -38,9 +38,8 @@ void UnfinishedNotice::onFound(const QList<UnfinishedOperation>& operations, con
     }
     delete m_box;
     m_box = new QMessageBox(QMessageBox::Warning, tr("Unfinished operations"),
-        tr("%n operation(s) started and never finished: the program running them was killed or "
-           "the machine stopped.",
-            nullptr, static_cast<int>(operations.size())),
+        tr("Operations started and never finished: the program running them was killed, or the "
+           "machine stopped."),
         QMessageBox::NoButton, m_dialogParent);
     m_box->setObjectName(QStringLiteral("unfinishedOperationsBox"));
     m_box->setInformativeText(paragraphs.join(QStringLiteral("\n\n")));

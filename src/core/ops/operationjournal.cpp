@@ -43,9 +43,9 @@ QString UnfinishedOperation::describe() const
     for (const InstanceKey& k : mayHaveStopped) {
         stopped << k.toString();
     }
-    QString text = u"%1 (audit row %2), started %3 UTC by %4 (pid %5 on %6), never finished"_s.arg(
+    QString text = u"%1 (audit row %2), started %3 UTC%4 (pid %5 on %6), never finished"_s.arg(
         title, QString::number(auditId), started.toString(u"yyyy-MM-dd HH:mm:ss"_s),
-        owner.isEmpty() ? u"?"_s : owner, QString::number(pid), host);
+        owner.isEmpty() ? QString() : u" by "_s + owner, QString::number(pid), host);
     if (stopped.isEmpty()) {
         return text + u"; it stops no replication."_s;
     }
