@@ -32,8 +32,8 @@ bool ThrowawaySandbox::runScript(const QStringList& arguments)
     return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
-Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(
-    const QString& dir, const QString& mode, const QString& shape, int offset, bool heartbeat)
+Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(const QString& dir,
+    const QString& mode, const QString& shape, int offset, bool heartbeat, bool tls)
 {
     const int base = scratchPortBase();
     if (base == 0) {
@@ -44,6 +44,9 @@ Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(
         u"--port-base"_s, QString::number(base + offset) };
     if (heartbeat) {
         up << u"--heartbeat"_s;
+    }
+    if (tls) {
+        up << u"--tls"_s;
     }
     if (!runScript(up)) {
         return makeError(ErrorCode::IoError, u"scripts/sandbox up failed in %1"_s.arg(dir));
@@ -61,6 +64,9 @@ Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(
         return backend.error();
     }
     made->backend = std::move(backend).value();
+    if (tls) {
+        return made;
+    }
     auto found = Discoverer::discoverBlocking(made->config, loaded->primary().key, 60000);
     if (!found) {
         return found.error();
