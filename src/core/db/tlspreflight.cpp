@@ -135,9 +135,10 @@ Result<TlsState> TlsPreflight::run(const ConnectionSettings& settings)
     socket.setSslConfiguration(conf);
     socket.setPeerVerifyName(settings.key.host);
 
-    // Qt may not fall back to the CN of a certificate without SAN entries (RFC 6125 allows
-    // it, and fleets with Puppet-made certificates depend on it): accept a host name mismatch
-    // only when that is the one error and the CN rule matches.
+    // Certificates without SAN entries (Puppet's) must verify by their CN. Qt 6.4's own check
+    // accepts a matching CN (even beside SAN entries, which the strict check below refuses);
+    // should a TLS backend not, a host name mismatch is accepted here only when it is the one
+    // error and the CN rule matches.
     QList<QSslError> errors;
     QObject::connect(&socket, &QSslSocket::sslErrors, &socket,
         [&socket, &errors, &settings](const QList<QSslError>& reported) {
