@@ -61,8 +61,9 @@ Result<void> checkIdentity(QSqlDatabase& db, const ConnectionSettings& settings,
         }
         if (cipher->toString().isEmpty()) {
             return makeError(ErrorCode::Refused,
-                u"the session to %1 is not encrypted although TLS is required (%2 is set); "
-                "refusing"_s.arg(where, settings.tls.caOrigin));
+                u"the session to %1 is not encrypted although TLS is required (%2 is set): "
+                "something between Topograph and the server strips TLS; refusing (treat the "
+                "account's password as exposed)"_s.arg(where, settings.tls.caOrigin));
         }
     }
     return {};
