@@ -12,6 +12,7 @@
 
 #include <memory>
 
+#include "backend/backend.h"
 #include "db/mysqlsession.h"
 #include "probe/instanceprobe.h"
 #include "strippingproxy.h"
@@ -235,6 +236,32 @@ private Q_SLOTS:
         QCOMPARE(session.error().message,
             u"the TLS file %1 (MySQLTopologySSLCAFile) does not exist"_s.arg(
                 config.mysqlTopologySslCaFile));
+    }
+
+    void backendOverTls()
+    {
+        Configuration config;
+        config.backendDb = u"mysql"_s;
+        config.mysqlOrchestratorHost = u"127.0.0.1"_s;
+        config.mysqlOrchestratorPort = m_box->key(1).port;
+        config.mysqlOrchestratorDatabase = u"topograph_test"_s;
+        config.mysqlOrchestratorCredentialsConfigFile = m_box->dir() + u"/client.cnf"_s;
+        config.mysqlOrchestratorSslCaFile = tlsDir() + u"/ca.pem"_s;
+        auto verified = Backend::open(config, Backend::OpenMode::NoMigration);
+        QVERIFY2(verified.ok(), qPrintable(verified.ok() ? QString() : verified.error().message));
+
+        config.mysqlOrchestratorPort = m_box->key(3).port;
+        auto wrongHost = Backend::open(config, Backend::OpenMode::NoMigration);
+        QVERIFY(!wrongHost.ok());
+        QVERIFY2(wrongHost.error().message.contains(u"wrong.example.net"_s),
+            qPrintable(wrongHost.error().message));
+
+        config.mysqlOrchestratorPort = m_box->key(4).port;
+        auto plain = Backend::open(config, Backend::OpenMode::NoMigration);
+        QVERIFY(!plain.ok());
+        QVERIFY2(plain.error().message.contains(
+                     u"TLS is required (MySQLOrchestratorSSLCAFile is set)"_s),
+            qPrintable(plain.error().message));
     }
 
     void optionInjectionRefused()

@@ -29,7 +29,13 @@ bool ThrowawaySandbox::runScript(const QStringList& arguments)
 {
     QProcess p;
     p.start(qEnvironmentVariable("TOPOGRAPH_SOURCE_DIR") + u"/scripts/sandbox"_s, arguments);
-    return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    const bool ok
+        = p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (!ok) {
+        qWarning().noquote() << "scripts/sandbox" << arguments.join(u' ')
+                             << "failed:" << QString::fromUtf8(p.readAllStandardError()).trimmed();
+    }
+    return ok;
 }
 
 Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(const QString& dir,
