@@ -90,6 +90,11 @@ Result<TlsState> TlsPreflight::run(const ConnectionSettings& settings)
     const QString where = settings.key.toString();
     const int timeoutMs = qMax(1, settings.connectTimeoutSeconds) * 1000;
 
+    if (!QSslSocket::supportsSsl()) {
+        return makeError(ErrorCode::ConfigError,
+            u"TLS is configured (%1) but Qt has no TLS backend here (Qt's OpenSSL plugin and "
+            "libssl are needed): cannot verify %2"_s.arg(tls.caOrigin, where));
+    }
     QSslSocket socket;
     socket.connectToHost(settings.driverHost(), settings.key.port);
     if (!socket.waitForConnected(timeoutMs)) {
