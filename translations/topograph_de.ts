@@ -23,6 +23,18 @@
 <context>
     <name>CardContent</name>
     <message>
+        <source>Connection: TLS, server identity verified</source>
+        <translation>Verbindung: TLS, Identität des Servers geprüft</translation>
+    </message>
+    <message>
+        <source>Connection: TLS, server identity NOT verified (SSLSkipVerify)</source>
+        <translation>Verbindung: TLS, Identität des Servers NICHT geprüft (SSLSkipVerify)</translation>
+    </message>
+    <message>
+        <source>Connection: not encrypted</source>
+        <translation>Verbindung: unverschlüsselt</translation>
+    </message>
+    <message>
         <source>%1s</source>
         <translation>%1 s</translation>
     </message>

@@ -56,8 +56,8 @@ private Q_SLOTS:
         QSet<quint32> serverIds;
         for (const SandboxInstance& instance : sandbox.instances) {
             const ConnectionSettings settings = sandbox.settings(instance);
-            QVERIFY(settings.connectOptions().contains(u"MYSQL_OPT_CONNECT_TIMEOUT=2"_s));
-            QVERIFY(settings.connectOptions().contains(u"MYSQL_OPT_READ_TIMEOUT="_s));
+            QVERIFY(settings.connectOptions()->contains(u"MYSQL_OPT_CONNECT_TIMEOUT=2"_s));
+            QVERIFY(settings.connectOptions()->contains(u"MYSQL_OPT_READ_TIMEOUT="_s));
             auto session = MySqlSession::open(settings, u"test"_s);
             QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
             auto row = (*session)->queryRow(u"SELECT @@server_id AS id"_s);

@@ -29,11 +29,17 @@ bool ThrowawaySandbox::runScript(const QStringList& arguments)
 {
     QProcess p;
     p.start(qEnvironmentVariable("TOPOGRAPH_SOURCE_DIR") + u"/scripts/sandbox"_s, arguments);
-    return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    const bool ok
+        = p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    if (!ok) {
+        qWarning().noquote() << "scripts/sandbox" << arguments.join(u' ')
+                             << "failed:" << QString::fromUtf8(p.readAllStandardError()).trimmed();
+    }
+    return ok;
 }
 
-Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(
-    const QString& dir, const QString& mode, const QString& shape, int offset, bool heartbeat)
+Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(const QString& dir,
+    const QString& mode, const QString& shape, int offset, bool heartbeat, bool tls)
 {
     const int base = scratchPortBase();
     if (base == 0) {
@@ -44,6 +50,9 @@ Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(
         u"--port-base"_s, QString::number(base + offset) };
     if (heartbeat) {
         up << u"--heartbeat"_s;
+    }
+    if (tls) {
+        up << u"--tls"_s;
     }
     if (!runScript(up)) {
         return makeError(ErrorCode::IoError, u"scripts/sandbox up failed in %1"_s.arg(dir));
@@ -61,6 +70,9 @@ Result<std::unique_ptr<ThrowawaySandbox>> ThrowawaySandbox::start(
         return backend.error();
     }
     made->backend = std::move(backend).value();
+    if (tls) {
+        return made;
+    }
     auto found = Discoverer::discoverBlocking(made->config, loaded->primary().key, 60000);
     if (!found) {
         return found.error();

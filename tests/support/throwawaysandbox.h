@@ -29,8 +29,10 @@ public:
     static int scratchPortBase();
     static bool runScript(const QStringList& arguments);
     // heartbeat: pt-heartbeat --utc on the primary (scripts/sandbox --heartbeat).
+    // tls: scripts/sandbox --tls; its instances 3 and 4 refuse TLS sessions on purpose, so the
+    // sandbox is not discovered into the backend.
     static Result<std::unique_ptr<ThrowawaySandbox>> start(const QString& dir, const QString& mode,
-        const QString& shape, int offset, bool heartbeat = false);
+        const QString& shape, int offset, bool heartbeat = false, bool tls = false);
 
     Sandbox sandbox;
     Configuration config; // the sandbox's own, with the backend file in its folder

@@ -37,6 +37,7 @@ QHash<QString, QString> fields(const Configuration& c)
         { u"MySQLTopologySSLPrivateKeyFile"_s, c.mysqlTopologySslPrivateKeyFile },
         { u"MySQLTopologySSLSkipVerify"_s, b(c.mysqlTopologySslSkipVerify) },
         { u"MySQLTopologyUseMutualTLS"_s, b(c.mysqlTopologyUseMutualTls) },
+        { u"MySQLTopologyUseMixedTLS"_s, b(c.mysqlTopologyUseMixedTls) },
         { u"MySQLConnectTimeoutSeconds"_s, n(c.mysqlConnectTimeoutSeconds) },
         { u"MySQLDiscoveryReadTimeoutSeconds"_s, n(c.mysqlDiscoveryReadTimeoutSeconds) },
         { u"MySQLTopologyReadTimeoutSeconds"_s, n(c.mysqlTopologyReadTimeoutSeconds) },
@@ -52,6 +53,8 @@ QHash<QString, QString> fields(const Configuration& c)
         { u"MySQLOrchestratorSSLCAFile"_s, c.mysqlOrchestratorSslCaFile },
         { u"MySQLOrchestratorSSLCertFile"_s, c.mysqlOrchestratorSslCertFile },
         { u"MySQLOrchestratorSSLPrivateKeyFile"_s, c.mysqlOrchestratorSslPrivateKeyFile },
+        { u"MySQLOrchestratorSSLSkipVerify"_s, b(c.mysqlOrchestratorSslSkipVerify) },
+        { u"MySQLOrchestratorUseMutualTLS"_s, b(c.mysqlOrchestratorUseMutualTls) },
         { u"InstancePollSeconds"_s, n(c.instancePollSeconds) },
         { u"DiscoverByShowSlaveHosts"_s, b(c.discoverByShowSlaveHosts) },
         { u"HostnameResolveMethod"_s, c.hostnameResolveMethod },
@@ -85,6 +88,7 @@ Configuration everyFieldSet()
     c.mysqlTopologySslPrivateKeyFile = u"/etc/ssl/client.key"_s;
     c.mysqlTopologySslSkipVerify = true;
     c.mysqlTopologyUseMutualTls = true;
+    c.mysqlTopologyUseMixedTls = true;
     c.mysqlConnectTimeoutSeconds = 7;
     c.mysqlDiscoveryReadTimeoutSeconds = 11;
     c.mysqlTopologyReadTimeoutSeconds = 45;
@@ -100,6 +104,8 @@ Configuration everyFieldSet()
     c.mysqlOrchestratorSslCaFile = u"/etc/ssl/orc-ca.pem"_s;
     c.mysqlOrchestratorSslCertFile = u"/etc/ssl/orc-client.pem"_s;
     c.mysqlOrchestratorSslPrivateKeyFile = u"/etc/ssl/orc-client.key"_s;
+    c.mysqlOrchestratorSslSkipVerify = true;
+    c.mysqlOrchestratorUseMutualTls = true;
     c.instancePollSeconds = 9;
     c.discoverByShowSlaveHosts = true;
     c.hostnameResolveMethod = u"cname"_s;

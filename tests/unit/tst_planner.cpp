@@ -256,6 +256,12 @@ private Q_SLOTS:
         compareLines(statements(*plan), expected);
         QVERIFY(plan->steps.at(1).gtid);
         QCOMPARE(plan->touched, QList<InstanceKey> { key(u"r1"_s) });
+        // The executor refuses a connection to r1 that reaches another server (issue 12).
+        for (const InstanceRecord& r : topo.records()) {
+            if (r.key == key(u"r1"_s)) {
+                QCOMPARE(plan->serverIds, (QHash<InstanceKey, quint32> { { r.key, r.serverId } }));
+            }
+        }
     }
 
     void cousinChainSteps()

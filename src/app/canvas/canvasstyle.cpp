@@ -270,6 +270,35 @@ void drawCoMaster(QPainter* painter, const QRectF& box)
     painter->restore();
 }
 
+void drawPadlock(QPainter* painter, const QRectF& box, TlsState state, const QPalette& palette)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QColor color = state == TlsState::Verified ? QColor(0x2e, 0x7d, 0x32)
+        : state == TlsState::Encrypted               ? QColor(0xc7, 0x7c, 0x02)
+                                                     : secondaryText(palette);
+    const qreal w = box.width();
+    const QRectF body(
+        box.left() + w * 0.15, box.top() + box.height() * 0.45, w * 0.7, box.height() * 0.5);
+    QPen pen(color, qMax<qreal>(1.2, w * 0.12));
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    // The shackle: an arch over the body, lifted and shifted aside when open.
+    const qreal lift = state == TlsState::Plain ? box.height() * 0.12 : 0;
+    const QRectF arch(body.left() + w * 0.1, box.top() + box.height() * 0.08 - lift,
+        body.width() - w * 0.2, box.height() * 0.6);
+    painter->drawArc(arch, 0, 180 * 16);
+    painter->drawLine(QPointF(arch.left(), arch.center().y()), QPointF(arch.left(), body.top()));
+    if (state != TlsState::Plain) {
+        painter->drawLine(
+            QPointF(arch.right(), arch.center().y()), QPointF(arch.right(), body.top()));
+    }
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawRoundedRect(body, w * 0.1, w * 0.1);
+    painter->restore();
+}
+
 void drawVerdict(QPainter* painter, const QRectF& box, DropVerdict verdict)
 {
     if (verdict == DropVerdict::None) {

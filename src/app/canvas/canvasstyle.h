@@ -39,6 +39,9 @@ QColor secondaryText(const QPalette& palette);
 void drawProblem(QPainter* painter, const QRectF& box, CardContent::Problem problem);
 // A round accent badge with two opposed arrows: one of a co-master pair.
 void drawCoMaster(QPainter* painter, const QRectF& box);
+// A small padlock: closed and green (TLS verified), closed and amber (encrypted, identity not
+// verified), open and grey (plain).
+void drawPadlock(QPainter* painter, const QRectF& box, TlsState state, const QPalette& palette);
 // A round verdict marker: tick (valid), exclamation mark (warning), cross (refused).
 void drawVerdict(QPainter* painter, const QRectF& box, DropVerdict verdict);
 // The small +/- box at a card's right edge.

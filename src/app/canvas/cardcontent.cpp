@@ -63,6 +63,19 @@ QString CardContent::ageOf(const QDateTime& then, const QDateTime& now)
     return tr("%1d ago").arg(seconds / 86400);
 }
 
+QString CardContent::tlsText(TlsState state)
+{
+    switch (state) {
+    case TlsState::Verified:
+        return tr("Connection: TLS, server identity verified");
+    case TlsState::Encrypted:
+        return tr("Connection: TLS, server identity NOT verified (SSLSkipVerify)");
+    case TlsState::Plain:
+        break;
+    }
+    return tr("Connection: not encrypted");
+}
+
 QString CardContent::problemText(Problem problem)
 {
     switch (problem) {
@@ -182,6 +195,10 @@ CardContent CardContent::of(const InstanceRecord& r, const QString& alias, const
     }
     if (!r.lastSqlError.isEmpty()) {
         lines << tr("SQL error: %1").arg(r.lastSqlError);
+    }
+    c.tls = r.tlsState;
+    if (c.tls) {
+        lines << tlsText(*c.tls);
     }
     lines << tr("Checked %1").arg(c.ageText);
     c.summary = lines.join(u'\n');

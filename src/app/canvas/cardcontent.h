@@ -52,6 +52,9 @@ public:
     QString ageText; // "12s ago", from last_checked
     QString status; // InstanceStatus::status: "ok", "invalid", "unchecked", "nonreplicating", "lag"
     QString summary; // several lines, the card's tooltip outside a drag
+    std::optional<TlsState> tls; // the padlock: how the last probe's session was protected
+
+    static QString tlsText(TlsState state);
 
     static CardContent of(const InstanceRecord& record, const QString& alias, const QDateTime& now,
         const InstanceStatus::Thresholds& thresholds,

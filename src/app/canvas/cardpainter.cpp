@@ -208,6 +208,11 @@ void CardPainter::drawDetails(const CardContent& content, const QString& title, 
     painter->setPen(secondary);
     painter->drawText(ageRect, Qt::AlignRight | Qt::AlignVCenter, content.ageText);
     qreal subtitleRight = ageRect.left() - 6;
+    if (content.tls) {
+        const QRectF glyph(subtitleRight - kGlyph, row2.top() + 2, kGlyph, kGlyph);
+        canvasstyle::drawPadlock(painter, glyph, *content.tls, m_palette);
+        subtitleRight = glyph.left() - 3;
+    }
     for (qsizetype i = content.problems.size() - 1; i >= 0; --i) {
         const QRectF glyph(subtitleRight - kGlyph, row2.top() + 2, kGlyph, kGlyph);
         canvasstyle::drawProblem(painter, glyph, content.problems.at(i));

@@ -9,8 +9,8 @@
 #include <QSqlRecord>
 #include <QStandardPaths>
 
-#include "config/optionfile.h"
 #include "db/connectionsettings.h"
+#include "db/mysqlconnector.h"
 #include "logging.h"
 
 using namespace Qt::StringLiterals;
@@ -25,31 +25,6 @@ QString errorText(const QSqlError& error)
 {
     const QString text = error.databaseText().trimmed();
     return text.isEmpty() ? error.driverText().trimmed() : text;
-}
-
-Result<ConnectionSettings> mysqlBackendSettings(const Configuration& config)
-{
-    ConnectionSettings settings;
-    settings.key = InstanceKey { config.mysqlOrchestratorHost,
-        static_cast<quint16>(config.mysqlOrchestratorPort) };
-    settings.user = config.mysqlOrchestratorUser;
-    settings.password = config.mysqlOrchestratorPassword;
-    settings.database = config.mysqlOrchestratorDatabase;
-    settings.connectTimeoutSeconds = config.mysqlConnectTimeoutSeconds;
-    settings.readTimeoutSeconds = 30;
-    settings.writeTimeoutSeconds = 30;
-    settings.sslCa = config.mysqlOrchestratorSslCaFile;
-    settings.sslCert = config.mysqlOrchestratorSslCertFile;
-    settings.sslKey = config.mysqlOrchestratorSslPrivateKeyFile;
-    if (!config.mysqlOrchestratorCredentialsConfigFile.isEmpty()) {
-        auto options = OptionFile::read(config.mysqlOrchestratorCredentialsConfigFile);
-        if (!options) {
-            return options.error();
-        }
-        settings.user = options->user.value_or(settings.user);
-        settings.password = options->password.value_or(settings.password);
-    }
-    return settings;
 }
 
 } // namespace
@@ -96,22 +71,17 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration& config, Open
             return makeError(ErrorCode::ConnectionFailed,
                 u"the Qt MySQL driver (QMYSQL) is not installed: install libqt6sql6-mysql"_s);
         }
-        auto settings = mysqlBackendSettings(config);
+        auto settings = backendConnectionSettings(config);
         if (!settings) {
             return settings.error();
         }
         backend->m_location = settings->key.toString() + u'/' + settings->database;
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QMYSQL"_s, name);
-        db.setHostName(settings->key.host);
-        db.setPort(settings->key.port);
-        db.setUserName(settings->user);
-        db.setPassword(settings->password);
-        db.setDatabaseName(settings->database);
-        db.setConnectOptions(settings->connectOptions());
-        if (!db.open()) {
-            return makeError(ErrorCode::ConnectionFailed,
+        if (auto opened = MySqlConnector::open(db, *settings); !opened) {
+            return makeError(opened.error().code,
                 u"cannot open the backend %1: %2"_s.arg(
-                    backend->description(), errorText(db.lastError())));
+                    backend->description(), opened.error().message),
+                opened.error().detail);
         }
         if (auto tz = backend->exec(u"SET time_zone = '+00:00'"_s); !tz) {
             return tz.error();

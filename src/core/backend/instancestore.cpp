@@ -133,6 +133,7 @@ void InstanceStore::copyUnstoredFields(const InstanceRecord& probe, InstanceReco
     stored.gtidBinlogPos = probe.gtidBinlogPos;
     stored.heartbeatRows = probe.heartbeatRows;
     stored.heartbeatError = probe.heartbeatError;
+    stored.tlsState = probe.tlsState;
     if (stored.mariadbGtid() == probe.mariadbGtid()) {
         stored.usingGtid = probe.usingGtid; // "Current_Pos" stays itself
     }

@@ -26,8 +26,8 @@ public:
 
     static InstanceRecord fromRow(const SqlRow& row);
     // database_instance has no column for some of what a probe reads (MariaDB's gtid_slave_pos
-    // and gtid_binlog_pos, Using_Gtid's exact value, pt-heartbeat's rows): copies those from a
-    // probe of the same instance onto a record read back from the backend.
+    // and gtid_binlog_pos, Using_Gtid's exact value, pt-heartbeat's rows, the session's TLS state):
+    // copies those from a probe of the same instance onto a record read back from the backend.
     static void copyUnstoredFields(const InstanceRecord& probe, InstanceRecord& stored);
 
 private:

@@ -19,6 +19,9 @@ struct Configuration
     QString mysqlTopologySslPrivateKeyFile;
     bool mysqlTopologySslSkipVerify = false;
     bool mysqlTopologyUseMutualTls = false;
+    // TLS configured but the server offers none: plain session (true) or refuse (false).
+    // orchestrator defaults this to true; Topograph refuses unless asked (DESIGN §11).
+    bool mysqlTopologyUseMixedTls = false;
     int mysqlConnectTimeoutSeconds = 2;
     int mysqlDiscoveryReadTimeoutSeconds = 10;
     int mysqlTopologyReadTimeoutSeconds = 30; // operations: one statement, never a wait
@@ -36,6 +39,8 @@ struct Configuration
     QString mysqlOrchestratorSslCaFile;
     QString mysqlOrchestratorSslCertFile;
     QString mysqlOrchestratorSslPrivateKeyFile;
+    bool mysqlOrchestratorSslSkipVerify = false;
+    bool mysqlOrchestratorUseMutualTls = false;
 
     // Discovery, polling, names.
     int instancePollSeconds = 5;

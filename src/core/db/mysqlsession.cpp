@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include "db/mysqlconnector.h"
 #include "logging.h"
 
 using namespace Qt::StringLiterals;
@@ -65,21 +66,11 @@ Result<std::unique_ptr<MySqlSession>> MySqlSession::open(
                              .arg(g_connectionSerial.fetchAndAddRelaxed(1));
     std::unique_ptr<MySqlSession> session(new MySqlSession(name, settings.key));
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QMYSQL"_s, name);
-    db.setHostName(settings.key.host);
-    db.setPort(settings.key.port);
-    db.setUserName(settings.user);
-    db.setPassword(settings.password);
-    if (!settings.database.isEmpty()) {
-        db.setDatabaseName(settings.database);
+    auto opened = MySqlConnector::open(db, settings);
+    if (!opened) {
+        return opened.error();
     }
-    db.setConnectOptions(settings.connectOptions());
-    if (!db.open()) {
-        const QSqlError error = db.lastError();
-        qCDebug(lcDb) << "connect failed" << settings.key.toString() << serverText(error);
-        return makeError(ErrorCode::ConnectionFailed,
-            u"cannot connect to %1: %2"_s.arg(settings.key.toString(), serverText(error)),
-            serverText(error));
-    }
+    session->m_tlsState = *opened;
     return session;
 }
 

@@ -39,6 +39,8 @@ public:
         const ConnectionSettings& settings, const QString& purpose);
 
     const InstanceKey& key() const { return m_key; }
+    // How this session is protected (the padlock on the instance's card).
+    TlsState tlsState() const { return m_tlsState; }
 
     Result<QList<SqlRow>> query(const QString& sql) const;
     // The first row, or an empty row when the statement returned none.
@@ -55,6 +57,7 @@ private:
 
     QString m_connectionName;
     InstanceKey m_key;
+    TlsState m_tlsState = TlsState::Plain;
 };
 
 } // namespace topograph

@@ -145,6 +145,9 @@ void ExecutionContext::reopen(const InstanceKey& key)
     ConnectionSettings s = *settings;
     s.readTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
     s.writeTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
+    if (m_plan.serverIds.contains(key)) {
+        s.expectedServerId = m_plan.serverIds.value(key);
+    }
     if (auto opened = OpsSession::open(s)) {
         m_sessions.insert(key, std::shared_ptr<OpsSession>(std::move(opened).value()));
     }

@@ -70,6 +70,9 @@ Result<void> ExecutionContext::openSessions()
         ConnectionSettings longer = *settings;
         longer.readTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
         longer.writeTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
+        if (m_plan.serverIds.contains(key)) {
+            longer.expectedServerId = m_plan.serverIds.value(key);
+        }
         auto opened = OpsSession::open(longer);
         if (!opened) {
             return makeError(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -128,6 +129,9 @@ struct Plan
     QList<ExpectedState> expected;
     QList<InstanceKey> stopsReplication; // replicating now; the plan stops (and restarts) them
     QList<InstanceKey> touched; // every instance a step runs on
+    // The server_id each touched instance had when planned: the executor refuses a connection
+    // that reaches another server under the same key.
+    QHash<InstanceKey, quint32> serverIds;
     QStringList warnings;
 
     // Of stopsReplication, those the plan leaves stopped (its expected end state says so, as for

@@ -42,6 +42,9 @@ PlanStep& PlanBuilder::add(
     if (!m_plan.touched.contains(r.key)) {
         m_plan.touched.append(r.key);
     }
+    if (r.serverId != 0) {
+        m_plan.serverIds.insert(r.key, r.serverId);
+    }
     return m_plan.steps.last();
 }
 

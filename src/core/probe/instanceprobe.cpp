@@ -106,6 +106,9 @@ ProbeResult InstanceProbe::probe(std::unique_ptr<MySqlSession>& session,
         }
     }
 
+    if (session) {
+        record.tlsState = session->tlsState();
+    }
     record.lastChecked = QDateTime::currentDateTimeUtc();
     record.probeLatencyMs = timer.elapsed();
     record.reachable = outcome == InstanceReader::Outcome::Complete;

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "db/tlssettings.h"
 #include "instancekey.h"
 #include "lag/heartbeatrow.h"
 
@@ -34,6 +35,9 @@ struct InstanceRecord
     QDateTime lastSeen; // last_seen
     bool lastCheckPartialSuccess = false; // last_check_partial_success
     qint64 probeLatencyMs = 0; // last_discovery_latency (stored in nanoseconds)
+    // How the last probe's session was protected; unknown until probed in this run (the
+    // backend does not store it).
+    std::optional<TlsState> tlsState;
 
     // Identity and flavour.
     Flavor flavor = Flavor::Unknown;
