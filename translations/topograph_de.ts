@@ -2380,6 +2380,10 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
         <source>Nothing was restarted: %1.</source>
         <translation>Nichts wurde neu gestartet: %1.</translation>
     </message>
+    <message>
+        <source>Nothing was run: planned again from fresh probes when Run was pressed, it fails: %1</source>
+        <translation>Nichts wurde ausgeführt: Beim Klick auf „Ausführen“ neu aus frischen Abfragen geplant, schlägt der Plan fehl: %1</translation>
+    </message>
 </context>
 <context>
     <name>topograph::PlanPreviewDialog</name>
@@ -2544,6 +2548,18 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
     <message>
         <source>The backend was not updated (%1): views show the change after the next poll.</source>
         <translation>Das Backend wurde nicht aktualisiert (%1): Die Ansichten zeigen die Änderung nach der nächsten Abfrage.</translation>
+    </message>
+    <message>
+        <source>The topology changed since this plan was made; nothing was run.</source>
+        <translation>Die Topologie hat sich geändert, seit dieser Plan erstellt wurde; nichts wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <source>The plan below was made again from what the servers say now. Review it, then Run again. What changed:</source>
+        <translation>Der Plan unten wurde neu aus dem erstellt, was die Server jetzt melden. Prüfen Sie ihn, dann erneut „Ausführen“. Was sich geändert hat:</translation>
+    </message>
+    <message>
+        <source>Nothing has run. The plan changed: read it again, then Run.</source>
+        <translation>Nichts wurde ausgeführt. Der Plan hat sich geändert: Erst erneut lesen, dann „Ausführen“.</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,15 @@ void MainWindow::setReadOnly(bool readOnly)
     }
     m_config.readOnly = readOnly;
     m_readOnlyAction->setChecked(readOnly);
+    if (!readOnly && m_workers->openedReadOnly()) {
+        // Their backend connections are read-only: open them again, writable. (No operation
+        // runs: read-only mode blocks them.)
+        startWorkers();
+        updateReadOnlyState();
+        showDetails();
+        showMessage(tr("Read-only mode off"));
+        return;
+    }
     FleetWorker* fleet = m_workers->fleet();
     OperationWorker* ops = m_workers->operations();
     QMetaObject::invokeMethod(

@@ -199,6 +199,58 @@ private Q_SLOTS:
         QCOMPARE(reopened->schemaVersion(), Schema::currentVersion());
     }
 
+    // Read-only mode (ReadOnly, --read-only): an older schema is read as it is; not even
+    // upgrade-backend's own open migrates it, and the server refuses the session's writes.
+    void olderSchemaInReadOnlyModeIsNotMigrated()
+    {
+        {
+            auto backend = open(Backend::OpenMode::NoMigration);
+            QVERIFY(backend && backend->deployUpTo(1));
+        }
+        const QStringList before = tables();
+        QVERIFY(!before.contains(u"topograph_lag_samples"_s));
+        Configuration readOnly = config();
+        readOnly.readOnly = true;
+        for (const auto mode : { Backend::OpenMode::Normal, Backend::OpenMode::NoMigration }) {
+            auto opened = Backend::open(readOnly, mode);
+            QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+            const auto& backend = *opened;
+            QVERIFY(backend->isReadOnlyMode());
+            QVERIFY(backend->isReadOnly());
+            QCOMPARE(backend->schemaVersion(), 1);
+            const QString reason = backend->readOnlyReason();
+            QVERIFY2(reason.contains(m_database), qPrintable(reason));
+            QVERIFY2(reason.contains(u"upgrade-backend"_s), qPrintable(reason));
+            QVERIFY(InstanceStore(*backend).readAll().ok());
+            QVERIFY(!backend->upgrade(QString()).ok());
+            QVERIFY(!backend->deploy().ok());
+            InstanceRecord record;
+            record.key = m_sandbox->primary().key;
+            record.reachable = true;
+            auto written = InstanceStore(*backend).write({ record });
+            QVERIFY(!written.ok());
+            QCOMPARE(written.error().message, reason);
+            // Past requireWritable, the server itself refuses.
+            QVERIFY(!backend->exec(u"INSERT INTO topograph_schema (version) VALUES (42)"_s).ok());
+        }
+        QCOMPARE(tables(), before);
+        auto versions = m_admin->queryRow(
+            u"SELECT MAX(version) AS v, COUNT(*) AS n FROM %1.topograph_schema"_s.arg(m_database));
+        QVERIFY(versions.ok());
+        QCOMPARE(versions->value(u"v"_s).toInt(), 1);
+        QCOMPARE(versions->value(u"n"_s).toInt(), 1);
+    }
+
+    void emptyDatabaseInReadOnlyModeIsRefused()
+    {
+        Configuration readOnly = config();
+        readOnly.readOnly = true;
+        auto opened = Backend::open(readOnly);
+        QVERIFY(!opened);
+        QVERIFY2(opened.error().message.contains(m_database), qPrintable(opened.error().message));
+        QVERIFY(tables().isEmpty());
+    }
+
     void newerSchemaIsRefused()
     {
         {

@@ -2,6 +2,7 @@
 // every failure exits 1 with exactly one "topograph-cli: " line on stderr naming the problem,
 // prints nothing on stdout, and leaves the backend file as it was.
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -185,6 +186,34 @@ private Q_SLOTS:
                 + command,
             { u"read-only"_s });
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void readOnlyNeverCreatesTheBackend()
+    {
+        const QString file = m_dir.filePath(u"ro-missing/backend.sqlite3"_s);
+        const QString cfg = writeFile(u"ro-missing.json"_s,
+            "{\"SQLite3DataFile\": \"" + file.toUtf8() + "\", \"ReadOnly\": true}");
+        QVERIFY(!cfg.isEmpty());
+        for (const QStringList& extra : { QStringList {}, QStringList { u"--read-only"_s } }) {
+            const CliRun run
+                = runCli(QStringList { u"--config"_s, cfg, u"-c"_s, u"clusters"_s } + extra);
+            QCOMPARE(run.exitCode, 1);
+            QCOMPARE(run.out, QString());
+            QCOMPARE(run.errLines.size(), 1);
+            QVERIFY2(run.errLines.first().contains(file), qPrintable(run.errLines.first()));
+            QVERIFY2(run.errLines.first().contains(u"does not exist"_s),
+                qPrintable(run.errLines.first()));
+            QVERIFY(!QFileInfo::exists(file));
+            QVERIFY(!QFileInfo::exists(m_dir.filePath(u"ro-missing"_s)));
+        }
+        // An existing backend is read as it is.
+        const QString before = sqliteDump(m_backendFile);
+        const CliRun clusters
+            = runCli({ u"--config"_s, config(u"readonly.json"_s), u"-c"_s, u"clusters"_s });
+        QCOMPARE(clusters.exitCode, 0);
+        QVERIFY2(clusters.errLines.isEmpty(), qPrintable(clusters.errLines.join(u'\n')));
+        QCOMPARE(clusters.out.trimmed(), u"db1:3306"_s);
+        QCOMPARE(sqliteDump(m_backendFile), before);
     }
 
     void helpListsEveryCommand()

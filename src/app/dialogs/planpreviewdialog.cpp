@@ -94,6 +94,7 @@ void PlanPreviewDialog::showPreparing(const QString& title)
     m_ui->logView->clear();
     m_ui->standingsTable->setRowCount(0);
     m_ui->statusLabel->setText(tr("Probing the cluster…"));
+    m_planChanged = false;
     applyState(State::Preparing);
 }
 
@@ -124,6 +125,23 @@ void PlanPreviewDialog::setPlan(const Plan& plan)
     m_ui->logView->clear();
     m_ui->standingsTable->setRowCount(0);
     m_ui->statusLabel->setText(tr("Nothing has run yet. Read the plan, then Run."));
+    m_planChanged = false;
+    applyState(State::Planned);
+}
+
+void PlanPreviewDialog::setChangedPlan(const Plan& fresh, const QStringList& differences)
+{
+    setPlan(fresh);
+    QString html = u"<b>%1</b> %2<ul style=\"margin: 0\">"_s.arg(
+        esc(tr("The topology changed since this plan was made; nothing was run.")),
+        esc(tr("The plan below was made again from what the servers say now. Review it, then "
+               "Run again. What changed:")));
+    for (const QString& difference : differences) {
+        html += u"<li>%1</li>"_s.arg(esc(difference));
+    }
+    setBanner(html + u"</ul>"_s, kAmber, kAmberBorder);
+    m_planChanged = true;
+    m_ui->statusLabel->setText(tr("Nothing has run. The plan changed: read it again, then Run."));
     applyState(State::Planned);
 }
 
@@ -294,7 +312,7 @@ void PlanPreviewDialog::applyState(State state)
             .arg(kAmber, kAmberBorder));
     m_ui->blockedLabel->setVisible(
         !m_blockedReason.isEmpty() && (planned || state == State::Preparing));
-    m_ui->resultLabel->setVisible(showsResult);
+    m_ui->resultLabel->setVisible(showsResult || (planned && m_planChanged));
     m_ui->tabs->setVisible(state != State::PlanFailed);
     m_ui->tabs->setTabEnabled(m_ui->tabs->indexOf(m_ui->resultTab), state == State::Finished);
     if (running) {

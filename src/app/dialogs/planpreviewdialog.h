@@ -36,6 +36,9 @@ public:
     void showPreparing(const QString& title);
     // The plan, ready to run (unless setRunBlocked gave a reason).
     void setPlan(const Plan& plan);
+    // Run found the topology changed: nothing ran; the fresh plan, ready to run, under a banner
+    // listing how it differs from the one shown before.
+    void setChangedPlan(const Plan& fresh, const QStringList& differences);
     // The planner refused or failed: the reason, and only Close.
     void setPlanError(const QString& message);
     // Run stays disabled with the reason shown (read-only mode, ...); an empty reason lifts it.
@@ -86,6 +89,7 @@ private:
     State m_state = State::Preparing;
     QString m_blockedReason;
     bool m_cancelAsked = false;
+    bool m_planChanged = false; // the plan shown replaced one that Run found out of date
 };
 
 } // namespace topograph

@@ -10,6 +10,7 @@ namespace topograph {
 
 WorkerThreads::WorkerThreads(const Configuration& config, QObject* parent)
     : QObject(parent)
+    , m_openedReadOnly(config.readOnly)
     , m_fleet(new FleetWorker(config))
     , m_operations(new OperationWorker(config))
     , m_lag(new LagWorker(config))

@@ -30,8 +30,12 @@ public:
     LagWorker* lag() const { return m_lag; }
 
     void start();
+    // Started in read-only mode: their backends are open read-only (or not at all, when the
+    // file did not exist), so leaving read-only mode needs new workers.
+    bool openedReadOnly() const { return m_openedReadOnly; }
 
 private:
+    bool m_openedReadOnly;
     QThread m_fleetThread;
     QThread m_operationThread;
     QThread m_lagThread;

@@ -27,6 +27,7 @@ void OperationController::setWorker(OperationWorker* worker)
     setRunning(false);
     connect(worker, &OperationWorker::prepared, this, &OperationController::onPrepared);
     connect(worker, &OperationWorker::prepareFailed, this, &OperationController::onPrepareFailed);
+    connect(worker, &OperationWorker::planChanged, this, &OperationController::onPlanChanged);
     connect(worker, &OperationWorker::progress, this, &OperationController::onProgress);
     connect(worker, &OperationWorker::finished, this, &OperationController::onFinished);
 }
@@ -100,8 +101,30 @@ void OperationController::onPrepared(quint64 ticket, const Plan& plan)
 
 void OperationController::onPrepareFailed(quint64 ticket, const QString& message)
 {
-    if (ticket == m_ticket && m_dialog) {
+    if (ticket != m_ticket) {
+        return;
+    }
+    setRunning(false); // when Run's fresh plan failed: nothing ran
+    m_plan.reset();
+    if (m_dialog) {
         m_dialog->setPlanError(message);
+    }
+}
+
+void OperationController::onPlanChanged(
+    quint64 ticket, const Plan& fresh, const QStringList& differences)
+{
+    if (ticket != m_ticket) {
+        return;
+    }
+    setRunning(false);
+    // Nothing ran, so nothing goes into the history; the fresh plan is what Run runs next.
+    m_plan = fresh;
+    if (m_dialog) {
+        m_dialog->setChangedPlan(fresh, differences);
+        if (!m_blockedReason.isEmpty()) {
+            m_dialog->setRunBlocked(m_blockedReason);
+        }
     }
 }
 
@@ -114,9 +137,12 @@ void OperationController::run()
     m_dialog->setRunning();
     const quint64 ticket = ++m_ticket;
     OperationWorker* worker = m_worker;
-    const Plan plan = *m_plan;
+    const Plan previewed = *m_plan;
+    const OperationRequest request = m_request;
+    // The worker plans again from fresh probes and runs only if nothing changed.
     QMetaObject::invokeMethod(
-        worker, [worker, plan, ticket] { worker->run(plan, ticket); }, Qt::QueuedConnection);
+        worker, [worker, request, previewed, ticket] { worker->run(request, previewed, ticket); },
+        Qt::QueuedConnection);
 }
 
 void OperationController::cancel()

@@ -19,9 +19,10 @@ class OperationWorker;
 
 // Drives one topology operation from the GUI (DESIGN §10): opens the plan preview, has the
 // operation worker probe the cluster afresh and plan, runs the plan when the user says so with
-// progress and Cancel, shows the verified result, records it in the session's history, and
-// offers the reverse move ("Move back") after a move that succeeded, in the result and later from
-// the history. All SQL runs on the worker's thread.
+// progress and Cancel (the worker plans once more from fresh probes then, and runs nothing but
+// shows the new plan when it differs from the one on screen), shows the verified result,
+// records it in the session's history, and offers the reverse move ("Move back") after a move that
+// succeeded, in the result and later from the history. All SQL runs on the worker's thread.
 class OperationController final : public QObject
 {
     Q_OBJECT
@@ -52,6 +53,8 @@ Q_SIGNALS:
 private:
     void onPrepared(quint64 ticket, const topograph::Plan& plan);
     void onPrepareFailed(quint64 ticket, const QString& message);
+    void onPlanChanged(
+        quint64 ticket, const topograph::Plan& fresh, const QStringList& differences);
     void onProgress(quint64 ticket, int step, int steps, const QString& description);
     void onFinished(quint64 ticket, const topograph::ExecutionReport& report);
     void run();

@@ -90,20 +90,18 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration& config, Open
         const QString file
             = config.sqlite3DataFile.isEmpty() ? defaultSqliteFile() : config.sqlite3DataFile;
         backend->m_location = file;
-        if (!QDir().mkpath(QFileInfo(file).absolutePath())) {
-            return makeError(
-                ErrorCode::IoError, u"cannot create the folder of the backend %1"_s.arg(file));
-        }
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(file);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
-        if (!db.open()) {
-            return makeError(ErrorCode::ConnectionFailed,
-                u"cannot open the backend %1: %2"_s.arg(file, errorText(db.lastError())));
+        if (auto opened = backend->openSqlite(file, config.readOnly); !opened) {
+            return opened.error();
         }
     }
     if (auto state = backend->readSchemaState(); !state) {
         return state.error();
+    }
+    if (config.readOnly) {
+        if (auto refused = backend->enterReadOnlyMode(); !refused) {
+            return refused.error();
+        }
+        return backend;
     }
     if (!mysql && !backend->m_orchestratorOwned) {
         // Readers (the app, a second CLI) keep reading while the writer thread writes.
@@ -246,6 +244,9 @@ Result<void> Backend::requireWritable() const
 
 Result<void> Backend::migrate(int toVersion)
 {
+    if (m_readOnlyMode) {
+        return makeError(ErrorCode::Refused, m_readOnlyReason);
+    }
     if (m_orchestratorOwned) {
         return makeError(ErrorCode::Refused,
             u"the backend %1 belongs to a running orchestrator: Topograph never changes its "

@@ -22,7 +22,9 @@ namespace topograph {
 //  - an older schema: SQLite is backed up (file copy) and migrated; MySQL stays read-only until
 //    -c upgrade-backend;
 //  - a newer schema than this binary knows: read-only, with a message naming both versions;
-//  - a live orchestrator's backend (orchestrator_db_deployments): never any DDL.
+//  - a live orchestrator's backend (orchestrator_db_deployments): never any DDL;
+//  - in read-only mode (Configuration::readOnly): only an existing backend is opened, read-only;
+//    nothing is created, migrated or written (see backend_readonly.cpp).
 class Backend final
 {
 public:
@@ -46,7 +48,10 @@ public:
     bool isOrchestratorBackend() const { return m_orchestratorOwned; }
     QString lastBackupFile() const { return m_backupFile; }
 
-    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    bool isReadOnly() const { return m_readOnlyMode || !m_readOnlyReason.isEmpty(); }
+    // Opened with ReadOnly / --read-only (Configuration::readOnly): the SQLite file read-only, a
+    // MySQL session in READ ONLY transactions; deploy and upgrade are refused.
+    bool isReadOnlyMode() const { return m_readOnlyMode; }
     QString readOnlyReason() const { return m_readOnlyReason; }
     Result<void> requireWritable() const;
 
@@ -76,6 +81,10 @@ public:
 private:
     Backend(QString connectionName, SqlFlavor flavor);
     Result<void> readSchemaState();
+    Result<void> openSqlite(const QString& file, bool readOnly);
+    // ReadOnly / --read-only: writes refused with a reason naming the backend; a backend without
+    // any Topograph table is refused (there is nothing to read).
+    Result<void> enterReadOnlyMode();
     Result<void> migrate(int toVersion);
     Result<void> backupSqlite(const QString& target);
     bool columnExists(const QString& table, const QString& column) const;
@@ -91,6 +100,7 @@ private:
     QString m_location;
     int m_schemaVersion = 0;
     bool m_orchestratorOwned = false;
+    bool m_readOnlyMode = false; // opened in read-only mode: never created, migrated or written
     QString m_readOnlyReason;
     QString m_backupFile;
     mutable int m_transactionDepth = 0; // transaction() nests: only the outermost commits

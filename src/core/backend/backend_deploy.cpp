@@ -19,7 +19,7 @@ Result<void> Backend::deploy()
 
 Result<void> Backend::deployUpTo(int version)
 {
-    if (m_schemaVersion > Schema::currentVersion()) {
+    if (m_readOnlyMode || m_schemaVersion > Schema::currentVersion()) {
         return makeError(ErrorCode::Refused, m_readOnlyReason);
     }
     auto done = migrate(version);
@@ -31,7 +31,7 @@ Result<void> Backend::deployUpTo(int version)
 
 Result<void> Backend::upgrade(const QString& backupFile)
 {
-    if (m_schemaVersion > Schema::currentVersion()) {
+    if (m_readOnlyMode || m_schemaVersion > Schema::currentVersion()) {
         return makeError(ErrorCode::Refused, m_readOnlyReason);
     }
     if (!backupFile.isEmpty()) {

@@ -1,6 +1,7 @@
 #include "fleet/operationworker.h"
 
 #include "backend/backend.h"
+#include "ops/plancomparison.h"
 #include "ops/unfinishedrecovery.h"
 
 using namespace Qt::StringLiterals;
@@ -65,7 +66,7 @@ void OperationWorker::prepare(const OperationRequest& request, quint64 ticket)
     Q_EMIT prepared(ticket, *plan);
 }
 
-void OperationWorker::run(const Plan& plan, quint64 ticket)
+void OperationWorker::run(const OperationRequest& request, const Plan& previewed, quint64 ticket)
 {
     m_cancel.store(false);
     auto db = backend();
@@ -79,13 +80,30 @@ void OperationWorker::run(const Plan& plan, quint64 ticket)
     if (m_config.readOnly) {
         ExecutionReport report;
         report.changedNothing = true;
-        report.error = tr("Read-only mode: %1 was not run.").arg(plan.title);
+        report.error = tr("Read-only mode: %1 was not run.").arg(previewed.title);
         Q_EMIT finished(ticket, report);
         return;
     }
+    // The preview may be minutes old: what runs is planned now, from fresh probes, and only
+    // when it is what the user reviewed.
+    OperationRequest asked = request;
+    asked.readOnly = asked.readOnly || m_config.readOnly;
     const OperationService service(m_config, **db);
+    auto fresh = service.plan(asked);
+    if (!fresh) {
+        Q_EMIT prepareFailed(ticket,
+            tr("Nothing was run: planned again from fresh probes when Run was pressed, it fails: "
+               "%1")
+                .arg(fresh.error().message));
+        return;
+    }
+    if (const QStringList differences = PlanComparison::differences(previewed, *fresh);
+        !differences.isEmpty()) {
+        Q_EMIT planChanged(ticket, *fresh, differences);
+        return;
+    }
     const ExecutionReport report = service.execute(
-        plan,
+        *fresh,
         [this, ticket](int step, int steps, const QString& description) {
             Q_EMIT progress(ticket, step, steps, description);
         },

@@ -16,9 +16,10 @@ class Backend;
 
 // Runs the desktop app's topology operations on a thread of its own, through the same
 // OperationService as the CLI (DESIGN §7): prepare() probes the cluster afresh and plans; run()
-// executes a plan, reporting progress, and can be cancelled from any thread. The backend
-// connection is opened on this worker's thread at first use. Each request carries a ticket that
-// comes back with its answer, so the GUI can drop answers it no longer waits for.
+// probes and plans the same request again, and executes that fresh plan only when it is the plan
+// the user reviewed (PlanComparison), reporting progress; it can be cancelled from any thread. The
+// backend connection is opened on this worker's thread at first use. Each request carries a ticket
+// that comes back with its answer, so the GUI can drop answers it no longer waits for.
 class OperationWorker final : public QObject
 {
     Q_OBJECT
@@ -36,7 +37,10 @@ public:
 public Q_SLOTS:
     void setReadOnly(bool readOnly);
     void prepare(const topograph::OperationRequest& request, quint64 ticket);
-    void run(const topograph::Plan& plan, quint64 ticket);
+    // previewed: the plan the user saw when asking to run request. When a fresh plan differs,
+    // nothing runs and planChanged() says how; when it cannot be made, prepareFailed().
+    void run(const topograph::OperationRequest& request, const topograph::Plan& previewed,
+        quint64 ticket);
     void close(); // closes the backend connection on this thread
     // Operations whose process died before they finished (OperationJournal).
     void findUnfinished();
@@ -46,6 +50,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void prepared(quint64 ticket, const topograph::Plan& plan);
     void prepareFailed(quint64 ticket, const QString& message);
+    void planChanged(quint64 ticket, const topograph::Plan& fresh, const QStringList& differences);
     void progress(quint64 ticket, int step, int steps, const QString& description);
     void finished(quint64 ticket, const topograph::ExecutionReport& report);
     void unfinishedFound(
