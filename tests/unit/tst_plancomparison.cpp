@@ -96,6 +96,11 @@ private Q_SLOTS:
             { u"coordinates"_s,
                 [](Plan& p) { p.steps[3].coordinates.source = CoordinateRef::Source::Exec; } },
             { u"catch-up condition"_s, [](Plan& p) { p.steps[2].onlyIfBehind.reset(); } },
+            { u"master before"_s,
+                [](Plan& p) {
+                    p.steps[3].checksMasterBefore = true;
+                    p.steps[3].masterBefore = key(u"db5:3306"_s);
+                } },
             { u"step added"_s,
                 [](Plan& p) {
                     p.steps << step(
@@ -130,6 +135,8 @@ private Q_SLOTS:
             << u"coordinates"_s << QStringList { u"step 4"_s, u"exec_file"_s, u"binlog_file"_s };
         QTest::newRow("catch-up condition")
             << u"catch-up condition"_s << QStringList { u"step 3"_s, u"only if behind"_s };
+        QTest::newRow("master before")
+            << u"master before"_s << QStringList { u"step 4"_s, u"replicating from db5:3306"_s };
         QTest::newRow("step added")
             << u"step added"_s << QStringList { u"7 step(s) now"_s, u"step 7 is new"_s };
         QTest::newRow("step removed")

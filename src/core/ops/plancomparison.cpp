@@ -53,6 +53,10 @@ QString stepText(const PlanStep& step)
         text += u" [new master %1%2]"_s.arg(
             step.newMaster->toString(), step.gtid ? u", by GTID"_s : QString());
     }
+    if (step.checksMasterBefore) {
+        text += u" [replicating from %1 before]"_s.arg(
+            step.masterBefore ? step.masterBefore->toString() : u"nothing"_s);
+    }
     if (step.coordinates.isSet()) {
         text += u" [at %1]"_s.arg(coordinatesText(step.coordinates));
     }
