@@ -225,9 +225,7 @@ void MainWindow::startWorkers()
     connect(fleet, &FleetWorker::discoverFinished, this, &MainWindow::onDiscoverFinished);
     m_dispatcher->setFleet(fleet);
     m_operations->setWorker(m_workers->operations());
-    m_unfinished->setWorker(m_workers->operations());
-    connect(m_unfinished, &UnfinishedNotice::recovered, fleet, &FleetWorker::reload,
-        Qt::UniqueConnection);
+    connectUnfinished(fleet);
     connectLagWorker(m_workers->lag());
     connectAudit(fleet);
     connectResolve(fleet);

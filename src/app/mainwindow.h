@@ -96,6 +96,7 @@ private:
     // mainwindow.cpp: data
     void startWorkers();
     void connectLagWorker(LagWorker* worker);
+    void connectUnfinished(FleetWorker* fleet);
     void applySnapshot(const topograph::FleetSnapshot& snapshot);
     void onDiscoverFinished(
         const topograph::InstanceKey& seed, int instances, const QString& error);

@@ -12,6 +12,7 @@
 #include "operations/operationcontroller.h"
 #include "operations/operationdispatcher.h"
 #include "operations/operationhistory.h"
+#include "operations/unfinishednotice.h"
 #include "ops/targetverdicts.h"
 #include "timeformat.h"
 
@@ -123,6 +124,15 @@ void MainWindow::updateHistoryMenu()
         connect(
             action, &QAction::triggered, this, [this, index] { m_operations->moveBack(index); });
     }
+}
+
+// Unfinished operations found at start: reported, and after a restart the views read again.
+void MainWindow::connectUnfinished(FleetWorker* fleet)
+{
+    m_unfinished->setWorker(m_workers->operations());
+    connect(m_unfinished, &UnfinishedNotice::recovered, fleet, &FleetWorker::reload);
+    connect(fleet, &FleetWorker::snapshotReady, m_unfinished, &UnfinishedNotice::look,
+        Qt::SingleShotConnection);
 }
 
 } // namespace topograph

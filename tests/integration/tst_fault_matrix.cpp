@@ -62,9 +62,8 @@ class TestFaultMatrix final : public QObject
 
     static int masterOf(const ThrowawaySandbox& b, int n)
     {
-        const int port = replicaStatus(b.sandbox, b.sandbox.instance(n))
-                             .value(u"Master_Port"_s)
-                             .toInt();
+        const int port
+            = replicaStatus(b.sandbox, b.sandbox.instance(n)).value(u"Master_Port"_s).toInt();
         for (const SandboxInstance& i : b.sandbox.instances) {
             if (i.key.port == port) {
                 return i.number;
@@ -81,8 +80,7 @@ class TestFaultMatrix final : public QObject
                 continue;
             }
             const OperationService service(b.config, *b.backend);
-            auto plan = service.plan(
-                { Operation::Relocate, b.key(it.key()), b.key(it.value()) });
+            auto plan = service.plan({ Operation::Relocate, b.key(it.key()), b.key(it.value()) });
             QVERIFY2(plan.ok(), qPrintable(plan ? QString() : plan.error().message));
             const ExecutionReport back = service.execute(*plan);
             QVERIFY2(back.succeeded, qPrintable(back.describe()));
@@ -206,8 +204,8 @@ private Q_SLOTS:
                 ::kill(pid, SIGCONT);
                 return;
             }
-            QVERIFY(ThrowawaySandbox::runScript({ u"start"_s, u"--dir"_s, b.dir(), u"--instance"_s,
-                QString::number(victim) }));
+            QVERIFY(ThrowawaySandbox::runScript(
+                { u"start"_s, u"--dir"_s, b.dir(), u"--instance"_s, QString::number(victim) }));
             // skip_slave_start: a DBA starts the replication of a server that died.
             if (kShape.contains(victim)) {
                 QVERIFY(exec(b, victim, u"START SLAVE"_s));
@@ -255,9 +253,9 @@ private Q_SLOTS:
                 qPrintable(u"instance %1 after:\n%2"_s.arg(n).arg(told)), 60000);
         }
         if (report.succeeded) {
-            const int expectedMaster = destination ? destination
+            const int expectedMaster = destination       ? destination
                 : request.operation == Operation::MoveUp ? 1
-                                                           : kShape.value(kShape.value(moved));
+                                                         : kShape.value(kShape.value(moved));
             QCOMPARE(masterOf(b, moved), expectedMaster);
         }
         writeAndCompare(b, 20); // nothing lost, nothing doubled

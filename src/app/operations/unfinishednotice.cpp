@@ -23,7 +23,13 @@ void UnfinishedNotice::setWorker(OperationWorker* worker)
     }
     connect(worker, &OperationWorker::unfinishedFound, this, &UnfinishedNotice::onFound);
     connect(worker, &OperationWorker::unfinishedRecovered, this, &UnfinishedNotice::onRecovered);
-    QMetaObject::invokeMethod(worker, &OperationWorker::findUnfinished, Qt::QueuedConnection);
+}
+
+void UnfinishedNotice::look()
+{
+    if (m_worker) {
+        QMetaObject::invokeMethod(m_worker, &OperationWorker::findUnfinished, Qt::QueuedConnection);
+    }
 }
 
 void UnfinishedNotice::onFound(const QList<UnfinishedOperation>& operations, const QString& error)

@@ -25,7 +25,10 @@ class UnfinishedNotice final : public QObject
 public:
     explicit UnfinishedNotice(QWidget* dialogParent, QObject* parent = nullptr);
 
-    void setWorker(OperationWorker* worker); // and looks for unfinished operations at once
+    void setWorker(OperationWorker* worker);
+    // Asks the worker for unfinished operations: once the fleet worker has opened the backend
+    // (a new SQLite file is created by one connection only).
+    void look();
     QMessageBox* box() const { return m_box; } // the open notice, if any (for tests)
 
 Q_SIGNALS:
