@@ -138,17 +138,11 @@ QStringList ExecutionContext::verifyRestored(const QList<InstanceKey>& keys, int
 
 void ExecutionContext::reopen(const InstanceKey& key)
 {
-    auto settings = topologyConnectionSettings(m_config, key);
+    auto settings = sessionSettings(key);
     if (!settings) {
         return;
     }
-    ConnectionSettings s = *settings;
-    s.readTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
-    s.writeTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
-    if (m_plan.serverIds.contains(key)) {
-        s.expectedServerId = m_plan.serverIds.value(key);
-    }
-    if (auto opened = OpsSession::open(s)) {
+    if (auto opened = OpsSession::open(*settings)) {
         m_sessions.insert(key, std::shared_ptr<OpsSession>(std::move(opened).value()));
     }
 }
@@ -275,11 +269,8 @@ void ExecutionContext::audit(const Backend& backend) const
     }
     const Result<void> done = m_journalId
         ? OperationJournal(backend).close(m_journalId, message)
-        : AuditStore(backend).write(OperationRegistry::cliName(m_plan.operation),
-            m_plan.expected.isEmpty()
-                ? (m_plan.touched.isEmpty() ? InstanceKey {} : m_plan.touched.first())
-                : m_plan.expected.first().instance,
-            cluster, message);
+        : AuditStore(backend).write(
+            OperationRegistry::cliName(m_plan.operation), m_plan.auditKey(), cluster, message);
     if (!done) {
         qCWarning(lcOps).noquote() << "cannot write the audit row:" << done.error().message;
     }

@@ -25,10 +25,7 @@ ExecutionContext::~ExecutionContext() = default;
 
 QString ExecutionContext::clusterOf(const Backend& backend) const
 {
-    const InstanceKey key = m_plan.expected.isEmpty()
-        ? (m_plan.touched.isEmpty() ? InstanceKey {} : m_plan.touched.first())
-        : m_plan.expected.first().instance;
-    auto record = InstanceStore(backend).read(key);
+    auto record = InstanceStore(backend).read(m_plan.auditKey());
     return record && *record ? (*record)->clusterName : QString();
 }
 
@@ -41,6 +38,22 @@ void ExecutionContext::log(const QString& line)
 OpsSession* ExecutionContext::session(const InstanceKey& key)
 {
     return m_sessions.value(key).get();
+}
+
+Result<ConnectionSettings> ExecutionContext::sessionSettings(const InstanceKey& key) const
+{
+    auto found = topologyConnectionSettings(m_config, key);
+    if (!found) {
+        return found.error();
+    }
+    // Operations wait on servers (UNTIL, catch-up): the long read timeout applies.
+    ConnectionSettings settings = *found;
+    settings.readTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
+    settings.writeTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
+    if (m_plan.serverIds.contains(key)) {
+        settings.expectedServerId = m_plan.serverIds.value(key);
+    }
+    return settings;
 }
 
 Result<void> ExecutionContext::openSessions()
@@ -62,18 +75,11 @@ Result<void> ExecutionContext::openSessions()
         if (m_sessions.contains(key)) {
             continue;
         }
-        auto settings = topologyConnectionSettings(m_config, key);
+        auto settings = sessionSettings(key);
         if (!settings) {
             return settings.error();
         }
-        // Operations wait on servers (UNTIL, catch-up): the long read timeout applies.
-        ConnectionSettings longer = *settings;
-        longer.readTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
-        longer.writeTimeoutSeconds = m_config.mysqlTopologyReadTimeoutSeconds;
-        if (m_plan.serverIds.contains(key)) {
-            longer.expectedServerId = m_plan.serverIds.value(key);
-        }
-        auto opened = OpsSession::open(longer);
+        auto opened = OpsSession::open(*settings);
         if (!opened) {
             return makeError(
                 ErrorCode::Refused, u"refused before any change: %1"_s.arg(opened.error().message));

@@ -54,6 +54,8 @@ public:
 
 private:
     OpsSession* session(const InstanceKey& key);
+    // The instance's settings for operations: long read timeout, expected server_id.
+    Result<ConnectionSettings> sessionSettings(const InstanceKey& key) const;
     void reopen(const InstanceKey& key);
     Result<void> checkMasterBefore(const PlanStep& step);
     // Restores one instance's threads; empty when done, else why not.

@@ -74,11 +74,8 @@ QString OperationJournal::startedMessage(const Plan& plan)
 
 Result<qint64> OperationJournal::open(const Plan& plan, const QString& clusterName) const
 {
-    const InstanceKey key = plan.expected.isEmpty()
-        ? (plan.touched.isEmpty() ? InstanceKey {} : plan.touched.first())
-        : plan.expected.first().instance;
-    return AuditStore(m_backend).append(
-        OperationRegistry::cliName(plan.operation), key, clusterName, startedMessage(plan));
+    return AuditStore(m_backend).append(OperationRegistry::cliName(plan.operation), plan.auditKey(),
+        clusterName, startedMessage(plan));
 }
 
 Result<void> OperationJournal::close(qint64 auditId, const QString& message) const

@@ -139,6 +139,14 @@ struct Plan
     QList<InstanceKey> staysStopped() const;
     QList<InstanceKey> restarted() const;
 
+    // The instance its audit row is filed under: the first expected one, else the first touched.
+    InstanceKey auditKey() const
+    {
+        return !expected.isEmpty() ? expected.first().instance
+            : touched.isEmpty()    ? InstanceKey {}
+                                   : touched.first();
+    }
+
     // One line: title, method and size.
     QString summary() const;
     // The full plan for --noop and the GUI preview: method, numbered steps with their SQL per
