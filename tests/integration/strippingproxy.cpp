@@ -40,8 +40,9 @@ QByteArray plainGreeting()
 
 } // namespace
 
-StrippingProxy::StrippingProxy(InstanceKey target)
+StrippingProxy::StrippingProxy(InstanceKey target, int relayed)
     : m_target(std::move(target))
+    , m_relayed(relayed)
 { }
 
 StrippingProxy::~StrippingProxy()
@@ -72,7 +73,7 @@ void StrippingProxy::run()
     int accepted = 0;
     QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
         while (QTcpSocket* client = server.nextPendingConnection()) {
-            if (accepted++ == 0) {
+            if (accepted++ < m_relayed) {
                 auto* upstream = new QTcpSocket(client);
                 QObject::connect(client, &QTcpSocket::readyRead, upstream,
                     [client, upstream] { upstream->write(client->readAll()); });

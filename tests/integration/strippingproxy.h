@@ -9,15 +9,15 @@
 
 namespace topograph::test {
 
-// A man in the middle on 127.0.0.1 that strips TLS from every connection but the first: the
-// first is relayed to target untouched (so a TLS pre-flight sees the real server and its
-// certificate); the later ones get a greeting without CLIENT_SSL and, after the client's
+// A man in the middle on 127.0.0.1 that strips TLS from every connection but the first `relayed`
+// ones: those are relayed to target untouched (so a TLS pre-flight sees the real server and its
+// certificate); the others get a greeting without CLIENT_SSL and, after the client's
 // handshake response, a switch to the mysql_clear_password plugin. Everything those clients send
 // is recorded, to show what a stripping attacker would learn.
 class StrippingProxy final : public QThread
 {
 public:
-    explicit StrippingProxy(InstanceKey target);
+    explicit StrippingProxy(InstanceKey target, int relayed = 1);
     ~StrippingProxy() override;
     Q_DISABLE_COPY_MOVE(StrippingProxy)
 
@@ -29,6 +29,7 @@ protected:
 
 private:
     InstanceKey m_target;
+    int m_relayed = 1;
     quint16 m_port = 0;
     QSemaphore m_ready;
     mutable QMutex m_mutex;

@@ -185,7 +185,7 @@ private Q_SLOTS:
         Configuration config = b.config;
         config.mysqlTopologyReadTimeoutSeconds = 2;
         config.mysqlConnectTimeoutSeconds = 1;
-        OperationRequest request { static_cast<Operation>(operation), b.key(moved) };
+        OperationRequest request { static_cast<Operation>(operation), b.key(moved), std::nullopt };
         if (destination) {
             request.destination = b.key(destination);
         }

@@ -63,7 +63,7 @@ class TestOperationsFaults final : public QObject
     Result<Plan> heldBackMoveUp(int waitSeconds) const
     {
         const OperationService service(m_chain->config, *m_chain->backend);
-        auto planned = service.plan({ Operation::MoveUp, chain().instance(3).key });
+        auto planned = service.plan({ Operation::MoveUp, chain().instance(3).key, std::nullopt });
         if (!planned) {
             return planned;
         }

@@ -1,6 +1,7 @@
 // TLS required when configured, and the server's identity verified (issue 12, DESIGN §11), on a
 // throwaway `scripts/sandbox up --tls` sandbox whose instances present different certificates:
 // n1 SAN (localhost, 127.0.0.1), n2 CN-only, n3 a wrong host, n4 no TLS at all.
+#include <QFile>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSemaphore>
@@ -13,6 +14,7 @@
 #include <memory>
 
 #include "backend/backend.h"
+#include "db/clientauthplugins.h"
 #include "db/mysqlsession.h"
 #include "probe/instanceprobe.h"
 #include "strippingproxy.h"
@@ -293,8 +295,8 @@ private Q_SLOTS:
     }
 
     // A man in the middle that lets the pre-flight through to the real server and strips TLS
-    // from the driver's own connection. The session is refused (no Ssl_cipher, or the driver's
-    // error); whether the password crossed the wire in clear first is up to the client library.
+    // from the driver's own connection, then asks for the password in clear: the client library
+    // cannot load a clear-text plugin (ClientAuthPlugins), so the password never crosses the wire.
     void strippedDriverSessionRefused()
     {
         StrippingProxy proxy(m_box->key(1));
@@ -304,13 +306,39 @@ private Q_SLOTS:
         s.key = InstanceKey { u"127.0.0.1"_s, port };
         auto session = MySqlSession::open(s, u"tls"_s);
         QVERIFY(!session.ok());
+        QCOMPARE(session.error().code, ErrorCode::Refused);
+        QVERIFY2(session.error().message.contains(u"in clear text"_s)
+                && session.error().message.contains(u"MySQLEnableCleartextPlugin"_s),
+            qPrintable(session.error().message));
         QVERIFY(!session.error().message.contains(s.password));
-        QEXPECT_FAIL("",
-            "Qt 6.4's QMYSQL cannot tell libmariadb to require TLS (no MYSQL_OPT_SSL_ENFORCE), and "
-            "libmariadb's mysql_clear_password plugin answers a plain server: see README, "
-            "'Clear-text passwords'",
-            Continue);
+        QVERIFY(!proxy.stripped().isEmpty()); // the driver did talk to the stripped server
         QVERIFY(!proxy.stripped().contains(s.password.toUtf8()));
+    }
+
+    // Without TLS configured, a server (or anyone in between) asking for the password in clear
+    // is refused as well, unless MySQLEnableCleartextPlugin says otherwise.
+    void noClearTextPasswordWithoutTls()
+    {
+        StrippingProxy proxy(m_box->key(1), 0);
+        const quint16 port = proxy.listen();
+        QVERIFY(port != 0);
+        Configuration plain = m_box->config;
+        plain.mysqlTopologySslCaFile.clear();
+        plain.mysqlTopologySslCertFile.clear();
+        plain.mysqlTopologySslPrivateKeyFile.clear();
+        ConnectionSettings s = settingsFor(1, plain);
+        QVERIFY(!s.tls.enabled());
+        QVERIFY(!s.allowClearTextAuth);
+        s.key = InstanceKey { u"127.0.0.1"_s, port };
+        auto session = MySqlSession::open(s, u"tls"_s);
+        QVERIFY(!session.ok());
+        QVERIFY2(session.error().message.contains(u"mysql_clear_password"_s),
+            qPrintable(session.error().message));
+        QVERIFY(!proxy.stripped().isEmpty());
+        QVERIFY(!proxy.stripped().contains(s.password.toUtf8()));
+        QVERIFY(!ClientAuthPlugins::folder().isEmpty());
+        QVERIFY(!QFile::exists(ClientAuthPlugins::folder() + u"/mysql_clear_password.so"_s));
+        QVERIFY(!QFile::exists(ClientAuthPlugins::folder() + u"/dialog.so"_s));
     }
 };
 

@@ -20,6 +20,7 @@ const ConfigField kConfigFields[] = {
     { u"MySQLTopologySSLSkipVerify", &Configuration::mysqlTopologySslSkipVerify },
     { u"MySQLTopologyUseMutualTLS", &Configuration::mysqlTopologyUseMutualTls },
     { u"MySQLTopologyUseMixedTLS", &Configuration::mysqlTopologyUseMixedTls },
+    { u"MySQLEnableCleartextPlugin", &Configuration::mysqlEnableCleartextPlugin },
     { u"MySQLConnectTimeoutSeconds", &Configuration::mysqlConnectTimeoutSeconds, nullptr, 1 },
     { u"MySQLDiscoveryReadTimeoutSeconds", &Configuration::mysqlDiscoveryReadTimeoutSeconds,
         nullptr, 1 },

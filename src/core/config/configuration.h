@@ -22,6 +22,9 @@ struct Configuration
     // TLS configured but the server offers none: plain session (true) or refuse (false).
     // orchestrator defaults this to true; Topograph refuses unless asked (DESIGN §11).
     bool mysqlTopologyUseMixedTls = false;
+    // Let the client library send a password in clear when a server asks (PAM, LDAP). Off:
+    // such servers are refused (ClientAuthPlugins).
+    bool mysqlEnableCleartextPlugin = false;
     int mysqlConnectTimeoutSeconds = 2;
     int mysqlDiscoveryReadTimeoutSeconds = 10;
     int mysqlTopologyReadTimeoutSeconds = 30; // operations: one statement, never a wait

@@ -109,6 +109,7 @@ Result<ConnectionSettings> topologyConnectionSettings(
     settings.tls.skipVerify = config.mysqlTopologySslSkipVerify;
     settings.tls.mutual = config.mysqlTopologyUseMutualTls;
     settings.tls.mixed = config.mysqlTopologyUseMixedTls;
+    settings.allowClearTextAuth = config.mysqlEnableCleartextPlugin;
     if (!config.mysqlTopologyCredentialsConfigFile.isEmpty()) {
         if (auto applied = applyOptionFile(settings, config.mysqlTopologyCredentialsConfigFile);
             !applied) {
@@ -142,6 +143,7 @@ Result<ConnectionSettings> backendConnectionSettings(const Configuration& config
     settings.tls.keyOrigin = u"MySQLOrchestratorSSLPrivateKeyFile"_s;
     settings.tls.skipVerify = config.mysqlOrchestratorSslSkipVerify;
     settings.tls.mutual = config.mysqlOrchestratorUseMutualTls;
+    settings.allowClearTextAuth = config.mysqlEnableCleartextPlugin;
     if (!config.mysqlOrchestratorCredentialsConfigFile.isEmpty()) {
         if (auto applied = applyOptionFile(settings, config.mysqlOrchestratorCredentialsConfigFile);
             !applied) {

@@ -22,6 +22,8 @@ struct ConnectionSettings
     int readTimeoutSeconds = 10;
     int writeTimeoutSeconds = 10;
     TlsSettings tls;
+    // MySQLEnableCleartextPlugin: the server may ask for the password in clear.
+    bool allowClearTextAuth = false;
     // When the caller already knows which server the key is (an operation on a probed
     // instance), the connection is refused unless @@server_id says the same.
     std::optional<quint32> expectedServerId;

@@ -3,6 +3,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "db/clientauthplugins.h"
 #include "db/tlspreflight.h"
 #include "logging.h"
 
@@ -99,9 +100,18 @@ Result<TlsState> MySqlConnector::open(QSqlDatabase& db, const ConnectionSettings
         db.setDatabaseName(settings.database);
     }
     db.setConnectOptions(*options);
+    ClientAuthPlugins::restrict(settings.allowClearTextAuth);
     if (!db.open()) {
         const QString text = errorText(db.lastError());
         qCDebug(lcDb) << "connect failed" << where << text;
+        if (auto plugin = ClientAuthPlugins::refusedPlugin(text)) {
+            return makeError(ErrorCode::Refused,
+                u"%1 asked for the password in clear text (authentication plugin %2); Topograph "
+                "does not send it. If that server really uses PAM or LDAP, set "
+                "MySQLEnableCleartextPlugin to true, and only together with verified TLS"_s.arg(
+                    where, *plugin),
+                text);
+        }
         return makeError(
             ErrorCode::ConnectionFailed, u"cannot connect to %1: %2"_s.arg(where, text), text);
     }
