@@ -38,6 +38,7 @@ QHash<QString, QString> fields(const Configuration& c)
         { u"MySQLTopologySSLSkipVerify"_s, b(c.mysqlTopologySslSkipVerify) },
         { u"MySQLTopologyUseMutualTLS"_s, b(c.mysqlTopologyUseMutualTls) },
         { u"MySQLTopologyUseMixedTLS"_s, b(c.mysqlTopologyUseMixedTls) },
+        { u"MySQLEnableCleartextPlugin"_s, b(c.mysqlEnableCleartextPlugin) },
         { u"MySQLConnectTimeoutSeconds"_s, n(c.mysqlConnectTimeoutSeconds) },
         { u"MySQLDiscoveryReadTimeoutSeconds"_s, n(c.mysqlDiscoveryReadTimeoutSeconds) },
         { u"MySQLTopologyReadTimeoutSeconds"_s, n(c.mysqlTopologyReadTimeoutSeconds) },
@@ -89,6 +90,7 @@ Configuration everyFieldSet()
     c.mysqlTopologySslSkipVerify = true;
     c.mysqlTopologyUseMutualTls = true;
     c.mysqlTopologyUseMixedTls = true;
+    c.mysqlEnableCleartextPlugin = true;
     c.mysqlConnectTimeoutSeconds = 7;
     c.mysqlDiscoveryReadTimeoutSeconds = 11;
     c.mysqlTopologyReadTimeoutSeconds = 45;
