@@ -7,6 +7,7 @@ function(topograph_add_test name)
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE topograph_core topograph_build_flags Qt6::Test
         ${ARG_LIBRARIES})
+    topograph_reuse_test_pch(${name} ${ARG_LIBRARIES})
     add_test(NAME ${name} COMMAND ${name})
     set(env "TOPOGRAPH_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
     if(ARG_GUI)
