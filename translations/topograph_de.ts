@@ -154,6 +154,10 @@
         <source>ghost cluster</source>
         <translation>Geister-Cluster</translation>
     </message>
+    <message>
+        <source>replication analysis</source>
+        <translation>Replikationsanalyse</translation>
+    </message>
 </context>
 <context>
     <name>DestinationPickerDialog</name>
@@ -1116,6 +1120,14 @@
     <message>
         <source>Why: %1</source>
         <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>What the replication analysis reports for the cluster (see the Problems dock)</source>
+        <translation>Was die Replikationsanalyse für den Cluster meldet (siehe Dock „Probleme“)</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
     </message>
 </context>
 <context>
@@ -2560,6 +2572,83 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
     <message>
         <source>Nothing has run. The plan changed: read it again, then Run.</source>
         <translation>Nichts wurde ausgeführt. Der Plan hat sich geändert: Erst erneut lesen, dann „Ausführen“.</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::ProblemListModel</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::ProblemsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Findings of the replication analysis (Problems dock, Ctrl+Shift+P)</source>
+        <translation>Befunde der Replikationsanalyse (Dock „Probleme“, Strg+Umschalt+P)</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::ProblemsPanel</name>
+    <message>
+        <source>Structure &amp;warnings</source>
+        <translation>Struktur&amp;warnungen</translation>
+    </message>
+    <message>
+        <source>Filter the problems (any column)</source>
+        <translation>Probleme filtern (beliebige Spalte)</translation>
+    </message>
+    <message>
+        <source>Also list warnings about the topology&apos;s shape (errant GTIDs, replicas without binary logs, mixed versions, ...)</source>
+        <translation>Auch Warnungen zur Form der Topologie zeigen (fehlerhafte GTIDs, Replikate ohne Binärlog, gemischte Versionen, ...)</translation>
+    </message>
+    <message>
+        <source>Click a problem to select its instance</source>
+        <translation>Ein Problem anklicken, um seine Instanz auszuwählen</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message>
+        <source>1 problem</source>
+        <translation>1 Problem</translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation>%1 Probleme</translation>
+    </message>
+    <message>
+        <source>1 structure warning</source>
+        <translation>1 Strukturwarnung</translation>
+    </message>
+    <message>
+        <source>%1 structure warnings</source>
+        <translation>%1 Strukturwarnungen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ class FindBar;
 class FleetWorker;
 class InstanceDetailsPanel;
 class LagChartPanel;
+class ProblemsDock;
 class ResolveCachePanel;
 class LagController;
 class LagWorker;
@@ -134,7 +135,7 @@ private:
     void updateTitle();
     void showMessage(const QString& message, bool error = false);
 
-    // mainwindow_docks.cpp: the audit dock, the resolve cache dock and ghost clusters
+    // mainwindow_docks.cpp: the audit dock, the resolve cache dock and ghost clusters, problems
     void connectAudit(topograph::FleetWorker* fleet);
     void readAudit();
     void createResolveDock();
@@ -176,6 +177,7 @@ private:
     UnfinishedNotice* m_unfinished;
     QDockWidget* m_auditDock = nullptr;
     ResolveCachePanel* m_resolvePanel = nullptr;
+    ProblemsDock* m_problems = nullptr;
     QDockWidget* m_resolveDock = nullptr;
     bool m_auditAsked = false; // a readAudit is on its way: the next waits for its answer
     QString m_auditError; // the last failure to read it, reported once

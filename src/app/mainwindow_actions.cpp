@@ -28,6 +28,7 @@
 #include "panels/findbar.h"
 #include "panels/statusmessage.h"
 #include "panels/clusterlistpanel.h"
+#include "panels/problemsdock.h"
 #include "ui_aboutdialog.h"
 
 using namespace Qt::StringLiterals;
@@ -124,6 +125,7 @@ void MainWindow::createMenus()
     view->addAction(m_lagDock->toggleViewAction());
     view->addAction(m_auditDock->toggleViewAction());
     view->addAction(m_resolveDock->toggleViewAction());
+    view->addAction(m_problems->dock()->toggleViewAction());
     view->addSeparator();
     view->addAction(m_readOnlyAction);
 

@@ -1,4 +1,5 @@
-// MainWindow: the resolve cache dock with ghost clusters (DESIGN §6, §10) and the audit dock. The
+// MainWindow: the resolve cache dock with ghost clusters (DESIGN §6, §10), the problems dock
+// (the replication analysis of each snapshot) and the audit dock. The
 // resolve dock lists what the fleet worker's snapshot judged; its changes, and "Forget ghost
 // cluster", go to the fleet worker, which answers with a new snapshot. The audit dock asks for
 // the rows written since its newest one after every snapshot.
@@ -15,6 +16,7 @@
 #include "operations/operationdispatcher.h"
 #include "panels/auditpanel.h"
 #include "panels/clusterlistpanel.h"
+#include "panels/problemsdock.h"
 #include "panels/resolvecachepanel.h"
 
 using namespace Qt::StringLiterals;
@@ -65,6 +67,8 @@ void MainWindow::createResolveDock()
     m_resolveDock->setWidget(m_resolvePanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_resolveDock);
     tabifyDockWidget(m_auditDock, m_resolveDock);
+    m_problems = new ProblemsDock(this, m_auditDock);
+    connect(m_problems, &ProblemsDock::instanceActivated, this, &MainWindow::findInstance);
     m_lagDock->raise();
     connect(
         m_resolvePanel, &ResolveCachePanel::instancesRequested, this, &MainWindow::selectInstances);
@@ -108,8 +112,11 @@ FleetWorker* MainWindow::fleetWorker() const
 
 QList<ClusterSummary> MainWindow::clusterSummaries() const
 {
-    return ClusterSummary::fromRecords(m_snapshot.records, m_snapshot.aliases,
-        QDateTime::currentDateTimeUtc(), thresholds(), m_lag->fakeLag(), &m_snapshot.ghosts);
+    QList<ClusterSummary> summaries
+        = ClusterSummary::fromRecords(m_snapshot.records, m_snapshot.aliases,
+            QDateTime::currentDateTimeUtc(), thresholds(), m_lag->fakeLag(), &m_snapshot.ghosts);
+    ClusterSummary::attachProblems(summaries, m_snapshot.problems);
+    return summaries;
 }
 
 void MainWindow::applyGhosts()
@@ -122,6 +129,8 @@ void MainWindow::applyGhosts()
     }
     m_scene->setGhosts(reasons);
     m_resolvePanel->setEntries(m_snapshot.resolveCache);
+    m_problems->setProblems(m_snapshot.problems);
+    m_scene->setAnalysis(ProblemsDock::byInstance(m_snapshot.problems));
 }
 
 void MainWindow::selectInstances(const QList<InstanceKey>& keys)

@@ -190,8 +190,9 @@ void TestTopologyPrinter::tags()
     QFETCH(QString, expected);
 
     const QList<InstanceRecord> records { node(u"m"_s), replica };
-    const QStringList lines
-        = TopologyPrinter::ascii(records, key(u"m"_s), TopologyPrinter::Options { reasonableLag });
+    TopologyPrinter::Options options;
+    options.reasonableLagSeconds = reasonableLag;
+    const QStringList lines = TopologyPrinter::ascii(records, key(u"m"_s), options);
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines.at(0), u"m:3306   [0s,ok,10.11.6-MariaDB-log,rw,ROW,>>]"_s);
     QCOMPARE(lines.at(1), expected);

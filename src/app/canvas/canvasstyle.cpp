@@ -113,6 +113,8 @@ QColor problemColor(CardContent::Problem problem)
         return warningColor();
     case CardContent::Problem::Ghost:
         return mutedColor();
+    case CardContent::Problem::Analysis:
+        return errorColor();
     case CardContent::Problem::Unchecked:
         break;
     }
@@ -220,6 +222,9 @@ void drawProblem(QPainter* painter, const QRectF& box, CardContent::Problem prob
         painter->drawPolyline(beat);
         break;
     }
+    case CardContent::Problem::Analysis:
+        drawExclamation(painter, box);
+        break;
     case CardContent::Problem::Ghost: {
         // A ghost: a round head over a wavy hem, two eyes.
         QPainterPath ghost;

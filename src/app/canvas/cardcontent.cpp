@@ -93,6 +93,8 @@ QString CardContent::problemText(Problem problem)
         return tr("stale heartbeat rows (fake lag)");
     case Problem::Ghost:
         return tr("ghost cluster");
+    case Problem::Analysis:
+        return tr("replication analysis");
     }
     return {};
 }

@@ -34,6 +34,7 @@ public:
         Lagging, // lag over the threshold
         FakeLag, // stale pt-heartbeat rows (or a stopped pt-heartbeat): the lag shown is wrong
         Ghost, // of a ghost cluster: it exists only because a name failed to match
+        Analysis, // the replication analysis reports it (DeadMaster, ErrantGTID, ...)
     };
     struct Chip
     {

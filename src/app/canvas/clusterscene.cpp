@@ -217,10 +217,11 @@ void ClusterScene::relayout(bool recordsChanged)
     computeParents();
     m_items->sync({ m_layout, m_parents, m_records, m_recordIndex, m_aliases, m_now, m_thresholds,
         recordsChanged });
-    if (!m_fakeLag.isEmpty() || !m_ghosts.isEmpty()) {
+    if (!m_fakeLag.isEmpty() || !m_ghosts.isEmpty() || !m_analysis.isEmpty()) {
         for (NodeItem* node : m_items->nodes()) {
             node->setFakeLag(m_fakeLag.contains(node->key()));
             node->setGhostReason(m_ghosts.value(node->key()));
+            node->setAnalysis(m_analysis.value(node->key()));
         }
     }
     m_drag->applyDropTargets();

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -86,6 +87,9 @@ public:
     void setFakeLag(const QSet<InstanceKey>& keys);
     // The instances of ghost clusters, with the reason: a ghost glyph on their cards.
     void setGhosts(const QHash<InstanceKey, QString>& reasons);
+    // The replication analysis's findings per instance ("Code: description" lines): a glyph on
+    // their cards and the lines in their tooltips.
+    void setAnalysis(const QHash<InstanceKey, QStringList>& findings);
     // The lag of the last minutes on each shown card (keys not shown are ignored).
     void setSparklines(const QHash<InstanceKey, CardPainter::Sparkline>& sparklines);
     std::optional<InstanceKey> selectedInstance() const { return m_selected; }
@@ -144,6 +148,7 @@ private:
     QSet<InstanceKey> m_collapsed;
     QSet<InstanceKey> m_fakeLag; // kept for cards made later
     QHash<InstanceKey, QString> m_ghosts; // likewise
+    QHash<InstanceKey, QStringList> m_analysis; // likewise
     LayoutResult m_layout;
     QHash<InstanceKey, InstanceKey> m_parents; // drawn parent by child
 

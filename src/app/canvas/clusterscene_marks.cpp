@@ -1,5 +1,5 @@
 // ClusterScene: what is drawn on the cards besides their records (fake lag, ghost clusters,
-// lag sparklines), kept for cards made later.
+// replication analysis, lag sparklines), kept for cards made later.
 #include "canvas/clusterscene.h"
 
 #include "canvas/nodeitem.h"
@@ -23,6 +23,17 @@ void ClusterScene::setGhosts(const QHash<InstanceKey, QString>& reasons)
     m_ghosts = reasons;
     for (NodeItem* node : m_items->nodes()) {
         node->setGhostReason(reasons.value(node->key()));
+    }
+}
+
+void ClusterScene::setAnalysis(const QHash<InstanceKey, QStringList>& findings)
+{
+    if (findings == m_analysis) {
+        return;
+    }
+    m_analysis = findings;
+    for (NodeItem* node : m_items->nodes()) {
+        node->setAnalysis(findings.value(node->key()));
     }
 }
 

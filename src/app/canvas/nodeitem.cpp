@@ -117,6 +117,26 @@ void NodeItem::setRecord(const InstanceRecord& record, const QString& alias, con
         m_content.problems.append(CardContent::Problem::FakeLag);
     }
     applyGhost();
+    applyAnalysis();
+    updateToolTip();
+    update();
+}
+
+void NodeItem::applyAnalysis()
+{
+    m_content.problems.removeAll(CardContent::Problem::Analysis);
+    if (!m_analysis.isEmpty()) {
+        m_content.problems.prepend(CardContent::Problem::Analysis);
+    }
+}
+
+void NodeItem::setAnalysis(const QStringList& findings)
+{
+    if (findings == m_analysis) {
+        return;
+    }
+    m_analysis = findings;
+    applyAnalysis();
     updateToolTip();
     update();
 }
@@ -310,11 +330,17 @@ void NodeItem::updateToolTip()
 {
     QString headline;
     switch (m_verdict) {
-    case DropVerdict::None:
-        setToolTip(m_ghostReason.isEmpty()
-                ? m_content.summary
-                : tr("Ghost cluster: %1").arg(m_ghostReason) + u"\n\n"_s + m_content.summary);
+    case DropVerdict::None: {
+        QString tip = m_content.summary;
+        if (!m_analysis.isEmpty()) {
+            tip = m_analysis.join(u'\n') + u"\n\n"_s + tip;
+        }
+        if (!m_ghostReason.isEmpty()) {
+            tip = tr("Ghost cluster: %1").arg(m_ghostReason) + u"\n\n"_s + tip;
+        }
+        setToolTip(tip);
         return;
+    }
     case DropVerdict::Valid:
         headline = tr("Drop here to replicate from %1").arg(m_key.toString());
         break;

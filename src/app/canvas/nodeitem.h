@@ -5,6 +5,7 @@
 #include <QGraphicsItem>
 #include <QList>
 #include <QPainterPath>
+#include <QStringList>
 
 #include "canvas/cardcontent.h"
 #include "canvas/cardpainter.h"
@@ -94,6 +95,10 @@ public:
     // Of a ghost cluster (the reason, empty when not): a problem glyph and the reason in the
     // tooltip, kept across record updates.
     void setGhostReason(const QString& reason);
+    // The replication analysis's findings for this instance, "Code: description" each: a
+    // glyph on the card and the lines at the top of its tooltip.
+    void setAnalysis(const QStringList& findings);
+    QStringList analysis() const { return m_analysis; }
     QString ghostReason() const { return m_ghostReason; }
     QString subtitle() const { return m_content.subtitle; }
     // The lag of the last minutes, drawn beside the lag badge on a full card.
@@ -113,6 +118,7 @@ protected:
 private:
     void updateToolTip();
     void applyGhost(); // the ghost problem and subtitle over the record's content
+    void applyAnalysis(); // the analysis glyph over the record's content
     QRectF hiddenPillRect() const;
     QRectF textBox() const; // where the compact line goes
     QString fullTitle() const; // the title row of a full card, shortened to fit
@@ -133,6 +139,7 @@ private:
     CardPainter::Sparkline m_sparkline;
     bool m_fakeLag = false;
     QString m_ghostReason;
+    QStringList m_analysis;
     QList<EdgeItem*> m_edges;
     bool m_hasChildren = false;
     bool m_collapsed = false;

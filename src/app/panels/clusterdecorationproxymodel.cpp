@@ -70,6 +70,9 @@ QVariant ClusterDecorationProxyModel::data(const QModelIndex& index, int role) c
         if (column == ClusterListModel::Column::Unreachable && unreachable > 0) {
             return QColor(kUnreachable);
         }
+        if (column == ClusterListModel::Column::Analysis) {
+            return QColor(kUnreachable);
+        }
         if (ghost) {
             return QColor(kGhost);
         }

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include "backend/maintenancestore.h"
+#include "fleet/problem.h"
 #include "probe/instancerecord.h"
 #include "resolve/resolvecacheentry.h"
 #include "topology/ghostcluster.h"
@@ -27,6 +28,8 @@ struct FleetSnapshot
     // The ghost clusters (GhostDetector over records and hostname_resolve): pass &ghosts to
     // ClusterSummary::fromRecords so the list and the resolve view agree.
     QList<GhostCluster> ghosts;
+    // The replication analysis of these records (ProblemTracker keeps `since` across snapshots).
+    QList<Problem> problems;
     QDateTime takenAt;
     QString backendDescription; // "sqlite /path" or "mysql host:port/db"; no credentials
     QString backendReadOnlyReason; // empty when the backend can be written

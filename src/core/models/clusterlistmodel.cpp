@@ -50,11 +50,16 @@ QVariant ClusterListModel::data(const QModelIndex& index, int role) const
             return s.problems;
         case Column::Unreachable:
             return s.unreachable;
+        case Column::Analysis:
+            return s.analysisCodes.join(u" · "_s);
         case Column::Count:
             break;
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == int(Column::Analysis) && !s.analysisLines.isEmpty()) {
+            return s.analysisLines.join(u'\n');
+        }
         return toolTip(s);
     case Qt::TextAlignmentRole:
         if (index.column() >= static_cast<int>(Column::Instances)) {
@@ -71,6 +76,8 @@ QVariant ClusterListModel::data(const QModelIndex& index, int role) const
         return s.unreachable;
     case GhostReasonRole:
         return s.ghostReason;
+    case AnalysisRole:
+        return s.analysisCodes;
     default:
         return {};
     }
@@ -97,6 +104,10 @@ QVariant ClusterListModel::headerData(int section, Qt::Orientation orientation, 
                    : tr("Issues");
     case Column::Unreachable:
         return tip ? tr("Instances whose last check failed") : tr("Down");
+    case Column::Analysis:
+        return tip ? tr("What the replication analysis reports for the cluster (see the Problems "
+                        "dock)")
+                   : tr("Analysis");
     case Column::Count:
         break;
     }

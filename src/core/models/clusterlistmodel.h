@@ -22,6 +22,7 @@ public:
         Instances,
         Problems,
         Unreachable,
+        Analysis,
         Count,
     };
     enum Role {
@@ -30,6 +31,8 @@ public:
         ProblemsRole, // int
         UnreachableRole, // int
         GhostReasonRole, // QString: why it is a ghost (ClusterSummary::ghostReason); empty if not
+        AnalysisRole, // QStringList: the replication analysis's codes
+                      // (ClusterSummary::analysisCodes)
     };
 
     explicit ClusterListModel(QObject* parent = nullptr);

@@ -92,4 +92,27 @@ QList<ClusterSummary> ClusterSummary::fromRecords(const QList<InstanceRecord>& r
     return result;
 }
 
+void ClusterSummary::attachProblems(
+    QList<ClusterSummary>& summaries, const QList<Problem>& problems)
+{
+    QHash<QString, QList<const Problem*>> byCluster;
+    for (const Problem& p : problems) {
+        byCluster[p.cluster].append(&p);
+    }
+    for (ClusterSummary& s : summaries) {
+        s.analysisCodes.clear();
+        s.analysisLines.clear();
+        QList<const Problem*> found = byCluster.value(s.name);
+        std::stable_sort(found.begin(), found.end(), [](const Problem* a, const Problem* b) {
+            return !a->structureWarning && b->structureWarning;
+        });
+        for (const Problem* p : std::as_const(found)) {
+            if (!s.analysisCodes.contains(p->code)) {
+                s.analysisCodes.append(p->code);
+            }
+            s.analysisLines.append(p->key.toString() + u": "_s + p->code);
+        }
+    }
+}
+
 } // namespace topograph

@@ -6,7 +6,9 @@
 #include <QMetaType>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
+#include "fleet/problem.h"
 #include "instancekey.h"
 #include "probe/instancerecord.h"
 #include "topology/ghostcluster.h"
@@ -28,6 +30,10 @@ struct ClusterSummary
     QDateTime oldestCheck; // the oldest lastChecked among the instances (invalid if none)
     bool ghost = false; // exists only because a name failed to match (DESIGN §6)
     QString ghostReason; // why it is a ghost (GhostDetector), for a tooltip; empty when not
+    // The replication analysis's codes for the cluster's instances, each once, failures first
+    // (the badges), and "instance: Code" lines for the tooltip.
+    QStringList analysisCodes;
+    QStringList analysisLines;
 
     // Alias when set, otherwise the cluster name.
     QString displayName() const { return alias.isEmpty() ? name : alias; }
@@ -41,6 +47,9 @@ struct ClusterSummary
         const QHash<QString, QString>& aliases, const QDateTime& now,
         const InstanceStatus::Thresholds& thresholds, const QSet<InstanceKey>& fakeLag = {},
         const QList<GhostCluster>* ghosts = nullptr);
+
+    // Fills analysisCodes and analysisLines of each summary from the findings of its cluster.
+    static void attachProblems(QList<ClusterSummary>& summaries, const QList<Problem>& problems);
 
     friend bool operator==(const ClusterSummary&, const ClusterSummary&) = default;
 };
