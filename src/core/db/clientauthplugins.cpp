@@ -31,7 +31,8 @@ QString systemPluginFolder(const QString& configured)
             return candidate;
         }
     }
-    for (const QString& candidate : { u"/usr/lib64/mariadb/plugin"_s, u"/usr/lib/mariadb/plugin"_s }) {
+    for (const QString& candidate :
+        { u"/usr/lib64/mariadb/plugin"_s, u"/usr/lib/mariadb/plugin"_s }) {
         if (QDir(candidate).exists()) {
             return candidate;
         }
@@ -54,7 +55,8 @@ State& state()
 void makeFolder(State& s)
 {
     const QString source = systemPluginFolder(qEnvironmentVariable(kPluginDirVariable));
-    auto folder = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/topograph-plugins-XXXXXX"_s);
+    auto folder
+        = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/topograph-plugins-XXXXXX"_s);
     if (!folder->isValid()) {
         qCWarning(lcDb) << "cannot create a folder for the client's authentication plugins:"
                         << folder->errorString() << "- clear-text authentication stays possible";
