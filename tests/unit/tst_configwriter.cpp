@@ -74,6 +74,19 @@ QHash<QString, QString> fields(const Configuration& c)
             n(c.reasonableMaintenanceReplicationLagSeconds) },
         { u"MaintenanceExpireMinutes"_s, n(c.maintenanceExpireMinutes) },
         { u"ReadOnly"_s, b(c.readOnly) },
+        { u"ReduceReplicationAnalysisCount"_s, b(c.reduceReplicationAnalysisCount) },
+        { u"RecoverNonWriteableMaster"_s, b(c.recoverNonWriteableMaster) },
+        { u"RecoveryIgnoreHostnameFilters"_s, c.recoveryIgnoreHostnameFilters.join(u';') },
+        { u"DetectDataCenterQuery"_s, c.detectDataCenterQuery },
+        { u"DataCenterPattern"_s, c.dataCenterPattern },
+        { u"DetectRegionQuery"_s, c.detectRegionQuery },
+        { u"RegionPattern"_s, c.regionPattern },
+        { u"DetectPhysicalEnvironmentQuery"_s, c.detectPhysicalEnvironmentQuery },
+        { u"PhysicalEnvironmentPattern"_s, c.physicalEnvironmentPattern },
+        { u"DetectPromotionRuleQuery"_s, c.detectPromotionRuleQuery },
+        { u"CandidateInstanceExpireMinutes"_s, n(c.candidateInstanceExpireMinutes) },
+        { u"PreventCrossDataCenterMasterFailover"_s, b(c.preventCrossDataCenterMasterFailover) },
+        { u"PreventCrossRegionMasterFailover"_s, b(c.preventCrossRegionMasterFailover) },
     };
 }
 
@@ -125,6 +138,19 @@ Configuration everyFieldSet()
     c.reasonableMaintenanceReplicationLagSeconds = 33;
     c.maintenanceExpireMinutes = 90;
     c.readOnly = true;
+    c.reduceReplicationAnalysisCount = false;
+    c.recoverNonWriteableMaster = true;
+    c.recoveryIgnoreHostnameFilters = { u"^db7:"_s, u"-delayed"_s };
+    c.detectDataCenterQuery = u"SELECT @@global.dc"_s;
+    c.dataCenterPattern = u"[.]([^.]+)[.]example[.]org"_s;
+    c.detectRegionQuery = u"SELECT 'eu'"_s;
+    c.regionPattern = u"^(eu|us)-"_s;
+    c.detectPhysicalEnvironmentQuery = u"SELECT 'prod'"_s;
+    c.physicalEnvironmentPattern = u"-(prod|stage)-"_s;
+    c.detectPromotionRuleQuery = u"SELECT 'prefer'"_s;
+    c.candidateInstanceExpireMinutes = 120;
+    c.preventCrossDataCenterMasterFailover = true;
+    c.preventCrossRegionMasterFailover = true;
     return c;
 }
 

@@ -62,6 +62,21 @@ const ConfigField kConfigFields[] = {
         &Configuration::reasonableMaintenanceReplicationLagSeconds },
     { u"MaintenanceExpireMinutes", &Configuration::maintenanceExpireMinutes, nullptr, 1 },
     { u"ReadOnly", &Configuration::readOnly },
+    { u"ReduceReplicationAnalysisCount", &Configuration::reduceReplicationAnalysisCount },
+    { u"RecoverNonWriteableMaster", &Configuration::recoverNonWriteableMaster },
+    { u"RecoveryIgnoreHostnameFilters", &Configuration::recoveryIgnoreHostnameFilters },
+    { u"DetectDataCenterQuery", &Configuration::detectDataCenterQuery },
+    { u"DataCenterPattern", &Configuration::dataCenterPattern },
+    { u"DetectRegionQuery", &Configuration::detectRegionQuery },
+    { u"RegionPattern", &Configuration::regionPattern },
+    { u"DetectPhysicalEnvironmentQuery", &Configuration::detectPhysicalEnvironmentQuery },
+    { u"PhysicalEnvironmentPattern", &Configuration::physicalEnvironmentPattern },
+    { u"DetectPromotionRuleQuery", &Configuration::detectPromotionRuleQuery },
+    { u"CandidateInstanceExpireMinutes", &Configuration::candidateInstanceExpireMinutes, nullptr,
+        1 },
+    { u"PreventCrossDataCenterMasterFailover",
+        &Configuration::preventCrossDataCenterMasterFailover },
+    { u"PreventCrossRegionMasterFailover", &Configuration::preventCrossRegionMasterFailover },
 };
 
 } // namespace

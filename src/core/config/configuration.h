@@ -69,6 +69,25 @@ struct Configuration
     int maintenanceExpireMinutes = 10;
     bool readOnly = false;
 
+    // Replication analysis (orchestrator's keys and defaults).
+    bool reduceReplicationAnalysisCount = true; // leave out instances with nothing to report
+    bool recoverNonWriteableMaster = false; // report NoWriteableMaster
+    // Regular expressions matched against "host:port": matching instances are never offered for
+    // promotion (orchestrator's RecoveryIgnoreHostnameFilters).
+    QStringList recoveryIgnoreHostnameFilters;
+
+    // Promotion candidates: where an instance lives, and for how long a registration holds.
+    QString detectDataCenterQuery;
+    QString dataCenterPattern;
+    QString detectRegionQuery;
+    QString regionPattern;
+    QString detectPhysicalEnvironmentQuery;
+    QString physicalEnvironmentPattern;
+    QString detectPromotionRuleQuery;
+    int candidateInstanceExpireMinutes = 60;
+    bool preventCrossDataCenterMasterFailover = false;
+    bool preventCrossRegionMasterFailover = false;
+
     // Where this configuration was read from; empty when built from defaults.
     QString sourcePath;
 };
