@@ -27,6 +27,7 @@ PlannerFlags MainWindow::plannerFlags() const
     for (const MaintenanceLock& lock : m_snapshot.maintenance) {
         flags.maintenanceLocked.insert(lock.key);
     }
+    flags.equivalences = m_snapshot.equivalences;
     return flags;
 }
 

@@ -62,7 +62,7 @@ QList<QList<Operation>> OperationActions::menuGroups()
     return {
         { Operation::Refresh, Operation::CopyKey },
         { Operation::Relocate, Operation::MoveUp, Operation::MoveBelow, Operation::Repoint,
-            Operation::TakeMaster, Operation::MakeCoMaster },
+            Operation::MoveEquivalent, Operation::TakeMaster, Operation::MakeCoMaster },
         { Operation::RelocateReplicas, Operation::MoveUpReplicas, Operation::RepointReplicas },
         { Operation::StopReplica, Operation::StartReplica, Operation::RestartReplica,
             Operation::SetReadOnly, Operation::SetWriteable, Operation::CleanHeartbeat,

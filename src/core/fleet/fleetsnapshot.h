@@ -8,6 +8,7 @@
 
 #include "backend/maintenancestore.h"
 #include "fleet/problem.h"
+#include "ops/positionequivalence.h"
 #include "probe/instancerecord.h"
 #include "resolve/resolvecacheentry.h"
 #include "topology/ghostcluster.h"
@@ -30,6 +31,8 @@ struct FleetSnapshot
     QList<GhostCluster> ghosts;
     // The replication analysis of these records (ProblemTracker keeps `since` across snapshots).
     QList<Problem> problems;
+    // master_position_equivalence, for move-equivalent's destinations (PlannerFlags).
+    QList<PositionEquivalence> equivalences;
     QDateTime takenAt;
     QString backendDescription; // "sqlite /path" or "mysql host:port/db"; no credentials
     QString backendReadOnlyReason; // empty when the backend can be written

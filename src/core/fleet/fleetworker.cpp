@@ -7,6 +7,7 @@
 #include "backend/adminactions.h"
 #include "backend/backend.h"
 #include "backend/clusteraliasstore.h"
+#include "backend/equivalencestore.h"
 #include "backend/instancestore.h"
 #include "backend/maintenancestore.h"
 #include "backend/resolvestore.h"
@@ -365,6 +366,12 @@ void FleetWorker::emitSnapshot()
     } else {
         snapshot.resolveCache = ResolveFlagRules::judge(*resolves, *unresolves, snapshot.records,
             snapshot.takenAt, m_config.expiryHostnameResolvesMinutes);
+    }
+    if (auto equivalences = EquivalenceStore(*m_backend).readAll()) {
+        snapshot.equivalences = std::move(equivalences).value();
+    } else {
+        Q_EMIT failed(tr("Cannot read the recorded equivalent positions: %1")
+                          .arg(equivalences.error().message));
     }
     snapshot.ghosts = GhostDetector::detect(
         snapshot.records, resolves.valueOr({}), snapshot.takenAt, thresholds());

@@ -3,6 +3,7 @@
 #include <QThread>
 
 #include "backend/auditstore.h"
+#include "backend/equivalencestore.h"
 #include "backend/backend.h"
 #include "db/connectionsettings.h"
 #include "logging.h"
@@ -278,16 +279,9 @@ void ExecutionContext::audit(const Backend& backend) const
         return;
     }
     for (const Equivalence& e : m_equivalences) {
-        auto recorded
-            = backend.exec(u"INSERT INTO master_position_equivalence (master1_hostname, "
-                           "master1_port, master1_binary_log_file, master1_binary_log_pos, "
-                           "master2_hostname, master2_port, master2_binary_log_file, "
-                           "master2_binary_log_pos, last_suggested) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                           "?, ?)"_s,
-                { e.oldMaster.host, e.oldMaster.port, e.oldPosition.file, e.oldPosition.pos,
-                    e.newMaster.host, e.newMaster.port, e.newPosition.file, e.newPosition.pos,
-                    Backend::toDb(QDateTime::currentDateTimeUtc()) });
-        if (!recorded) {
+        const PositionEquivalence row { e.oldMaster, { e.oldPosition.file, e.oldPosition.pos },
+            e.newMaster, { e.newPosition.file, e.newPosition.pos } };
+        if (auto recorded = EquivalenceStore(backend).record(row); !recorded) {
             qCWarning(lcOps).noquote()
                 << "cannot record the position equivalence:" << recorded.error().message;
         }

@@ -229,6 +229,27 @@ Result<void> ExecutionContext::waitUntil(const PlanStep& step)
     }
 }
 
+Result<void> ExecutionContext::checkExecuted(const PlanStep& step)
+{
+    auto state = session(step.instance)->threads();
+    if (!state) {
+        return state.error();
+    }
+    const std::optional<InstanceKey> master = state->isReplica ? state->master : std::nullopt;
+    const BinlogPosition at { state->executed.file, state->executed.pos };
+    if (master != step.masterBefore || at != step.executedAt) {
+        return makeError(ErrorCode::Refused,
+            u"%1 has executed %2 of %3's binary log, not %4 of %5's as when the plan was made: "
+            "the recorded equivalence is for that position only, so it is not moved"_s.arg(
+                step.instance.toString(), at.toString(),
+                master ? master->toString() : u"nothing"_s, step.executedAt.toString(),
+                step.masterBefore ? step.masterBefore->toString() : u"nothing"_s));
+    }
+    log(u"%1 stands at %2 of %3's binary log"_s.arg(
+        step.instance.toString(), at.toString(), master->toString()));
+    return {};
+}
+
 Result<void> ExecutionContext::runStep(const PlanStep& step)
 {
     OpsSession* s = session(step.instance);
@@ -249,6 +270,9 @@ Result<void> ExecutionContext::runStep(const PlanStep& step)
     }
     if (step.kind == PlanStep::Kind::WaitUntil) {
         return waitUntil(step);
+    }
+    if (step.kind == PlanStep::Kind::CheckExecuted) {
+        return checkExecuted(step);
     }
     if (step.kind == PlanStep::Kind::ChangeMaster && step.checksMasterBefore) {
         if (auto same = checkMasterBefore(step); !same) {

@@ -66,6 +66,8 @@ private:
     Result<Coordinates> coordinates(const CoordinateRef& ref);
     Result<bool> isBehind(const InstanceKey& instance, const InstanceKey& other);
     Result<void> waitUntil(const PlanStep& step);
+    // PlanStep::CheckExecuted: the stopped replica stands exactly where the plan expects.
+    Result<void> checkExecuted(const PlanStep& step);
     Result<void> verifyHeartbeat(const ExpectedState& expected);
     void log(const QString& line);
 

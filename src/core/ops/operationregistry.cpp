@@ -35,6 +35,10 @@ Result<Plan> repoint(const Planner& p, const InstanceKey& i, const Dest& d)
 {
     return p.repoint(i, d);
 }
+Result<Plan> moveEquivalent(const Planner& p, const InstanceKey& i, const Dest& d)
+{
+    return p.moveEquivalent(i, *d);
+}
 Result<Plan> takeMaster(const Planner& p, const InstanceKey& i, const Dest&)
 {
     return p.takeMaster(i);
@@ -118,6 +122,13 @@ const QList<OperationInfo> kOperations {
             "Point it at its master again, at its own executed coordinates (shows the plan "
             "first)"),
         "Point -i at its master (or -d) at its own coordinates", "", O::ReplicaOfMaster, false },
+    { Operation::MoveEquivalent, "move-equivalent", K::Replication, D::Required, moveEquivalent,
+        QT_TRANSLATE_NOOP("Operation", "Move by e&quivalent position…"),
+        QT_TRANSLATE_NOOP("Operation",
+            "Make it a replica of another server at the binlog position recorded as equivalent "
+            "to its own by an earlier file:pos move (shows the plan first)"),
+        "Move -i below -d at a recorded equivalent position (master_position_equivalence)", "",
+        O::ReplicaOfMaster, true, true },
     { Operation::TakeMaster, "take-master", K::Replication, D::None, takeMaster,
         QT_TRANSLATE_NOOP("Operation", "&Take master"),
         QT_TRANSLATE_NOOP("Operation",

@@ -27,6 +27,7 @@ enum class Operation {
     MoveUp,
     MoveBelow,
     Repoint,
+    MoveEquivalent, // file:pos at a recorded equivalent position (master_position_equivalence)
     TakeMaster,
     MakeCoMaster,
     RelocateReplicas,
@@ -89,6 +90,8 @@ struct OperationInfo
     OperationOutput output;
     // It moves one replica below another master: "Move back" relocates it to the master it had.
     bool reversible;
+    // Its planner reads the recorded equivalent positions (PlannerFlags::equivalences).
+    bool readsEquivalences = false;
 };
 
 class OperationRegistry final

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "backend/backend.h"
+#include "backend/equivalencestore.h"
 #include "backend/instancestore.h"
 #include "backend/maintenancestore.h"
 #include "backend/topologywriter.h"
@@ -63,6 +64,18 @@ Result<QList<InstanceRecord>> OperationService::freshTopology(const OperationReq
     return fresh;
 }
 
+Result<QList<PositionEquivalence>> OperationService::equivalencesOf(
+    const InstanceKey& instance, const QList<InstanceRecord>& fresh) const
+{
+    for (const InstanceRecord& r : fresh) {
+        if (r.key == instance && r.masterKey && !r.relayMasterLogFile.isEmpty()) {
+            return EquivalenceStore(m_backend).readFor(
+                *r.masterKey, { r.relayMasterLogFile, r.execMasterLogPos });
+        }
+    }
+    return QList<PositionEquivalence> {}; // the planner says why it cannot move it
+}
+
 Result<Plan> OperationService::plan(const OperationRequest& request) const
 {
     auto fresh = freshTopology(request);
@@ -83,6 +96,13 @@ Result<Plan> OperationService::plan(
     }
     for (const MaintenanceLock& lock : *locks) {
         flags.maintenanceLocked.insert(lock.key);
+    }
+    if (OperationRegistry::info(request.operation).readsEquivalences) {
+        auto known = equivalencesOf(request.instance, fresh);
+        if (!known) {
+            return known.error();
+        }
+        flags.equivalences = std::move(known).value();
     }
     return planWith(m_config, request, fresh, flags);
 }

@@ -46,6 +46,10 @@ public:
         const std::atomic<bool>* cancel = nullptr) const;
 
 private:
+    // master_position_equivalence rows for instance's current position (from its fresh probe).
+    Result<QList<PositionEquivalence>> equivalencesOf(
+        const InstanceKey& instance, const QList<InstanceRecord>& fresh) const;
+
     const Configuration& m_config;
     const Backend& m_backend;
 };

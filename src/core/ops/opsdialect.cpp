@@ -58,6 +58,14 @@ QString OpsDialect::changeMasterAt(
             words, at.filePlaceholder(), at.posPlaceholder());
 }
 
+QString OpsDialect::changeMasterAtPosition(
+    const QString& hostLiteral, quint16 port, const QString& fileLiteral, qint64 pos) const
+{
+    const QString words = m_sourceWords ? u"SOURCE"_s : u"MASTER"_s;
+    return changeMasterPrefix(hostLiteral, port)
+        + u", %1_LOG_FILE=%2, %1_LOG_POS=%3"_s.arg(words, fileLiteral, QString::number(pos));
+}
+
 QString OpsDialect::changeMasterGtid(
     const QString& hostLiteral, quint16 port, GtidPositioning positioning) const
 {

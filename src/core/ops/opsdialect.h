@@ -37,6 +37,9 @@ public:
     QString replicaStatus() const;
     // hostLiteral: already validated and quoted (SqlIdentifiers::hostLiteral).
     QString changeMasterAt(const QString& hostLiteral, quint16 port, const CoordinateRef& at) const;
+    // At a position known when planning; fileLiteral is already validated and quoted.
+    QString changeMasterAtPosition(
+        const QString& hostLiteral, quint16 port, const QString& fileLiteral, qint64 pos) const;
     QString changeMasterGtid(
         const QString& hostLiteral, quint16 port, GtidPositioning positioning) const;
     QString setReadOnly(bool on) const;

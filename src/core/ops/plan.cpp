@@ -106,6 +106,8 @@ QString methodName(Method method)
         return u"chain"_s;
     case Method::CoMaster:
         return u"co-master"_s;
+    case Method::Equivalent:
+        return u"equivalent position"_s;
     case Method::Simple:
         break;
     }

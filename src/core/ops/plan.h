@@ -10,6 +10,7 @@
 #include "instancekey.h"
 #include "lag/heartbeatrow.h"
 #include "ops/operationregistry.h"
+#include "ops/positionequivalence.h"
 #include "result.h"
 
 namespace topograph {
@@ -22,6 +23,7 @@ enum class Method {
     MoveUp, // file:pos: below the grandparent, at the old master's exec coordinates
     Chain, // several of the above, planned in full before anything runs
     CoMaster, // file:pos: a top master starts replicating from its replica's own binlog
+    Equivalent, // file:pos: at a recorded equivalent position (master_position_equivalence)
     Simple, // one statement: start/stop replication, read_only
 };
 
@@ -69,6 +71,10 @@ struct PlanStep
         SetReadOnly,
         // SET SESSION sql_log_bin=0, DELETE the stale heartbeat rows, sql_log_bin=1: one session.
         DeleteHeartbeatRows,
+        // Check, with the replica status statement in `sql`, that `instance` (stopped) still
+        // replicates from masterBefore and has executed exactly up to `executedAt`; fails, and
+        // so ends the plan before anything changes, when it has moved on.
+        CheckExecuted,
     };
 
     Kind kind = Kind::StopReplica;
@@ -90,6 +96,7 @@ struct PlanStep
     int timeoutSeconds = 0; // WaitUntil
     QString group; // heading of the sub-operation this step belongs to (multi-part plans)
     bool readOnly = false; // SetReadOnly: the value it sets
+    BinlogPosition executedAt; // CheckExecuted
 
     // `sql` with the coordinate placeholders replaced by the values read at run time. The file
     // name is validated and quoted (SqlIdentifiers); InvalidInput when it is not a binlog name.

@@ -129,6 +129,38 @@ void PlanBuilder::changeMasterAt(
     recordMasterBefore(step, r);
 }
 
+void PlanBuilder::checkExecuted(const InstanceRecord& r, const BinlogPosition& at)
+{
+    const OpsDialect dialect = OpsDialect::forRecord(r);
+    PlanStep& step = add(PlanStep::Kind::CheckExecuted, r,
+        u"check that %1 still replicates from %2 and has executed exactly up to %3 (else stop "
+        "here: the recorded equivalence is for that position only)"_s.arg(r.key.toString(),
+            r.masterKey ? r.masterKey->toString() : u"nothing"_s, at.toString()),
+        dialect.replicaStatus());
+    step.executedAt = at;
+    step.masterBefore = r.masterKey;
+}
+
+void PlanBuilder::changeMasterAtPosition(
+    const InstanceRecord& r, const InstanceKey& master, const BinlogPosition& at)
+{
+    auto file = SqlIdentifiers::binlogFileLiteral(at.file);
+    if (!file && !m_error) {
+        m_error = file.error();
+    }
+    if (at.pos < 1 && !m_error) {
+        m_error = makeError(ErrorCode::InvalidInput,
+            u"binary log position %1 on %2 is not valid"_s.arg(at.pos).arg(master.toString()));
+    }
+    PlanStep& step = add(PlanStep::Kind::ChangeMaster, r,
+        u"point %1 at %2, at %3 (the recorded equivalent position)"_s.arg(
+            r.key.toString(), master.toString(), at.toString()),
+        OpsDialect::forRecord(r).changeMasterAtPosition(
+            hostLiteral(master), master.port, file ? *file : u"''"_s, at.pos));
+    step.newMaster = master;
+    recordMasterBefore(step, r);
+}
+
 void PlanBuilder::changeMasterGtid(
     const InstanceRecord& r, const InstanceKey& master, GtidPositioning positioning)
 {

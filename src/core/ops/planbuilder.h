@@ -32,6 +32,11 @@ public:
         const std::optional<InstanceKey>& onlyIfBehind = std::nullopt);
     void changeMasterAt(
         const InstanceRecord& r, const InstanceKey& master, const CoordinateRef& at);
+    // r must still stand exactly at `at` of its master's binary log (see PlanStep::CheckExecuted).
+    void checkExecuted(const InstanceRecord& r, const BinlogPosition& at);
+    // At a position known when planning (a recorded equivalence), not read at run time.
+    void changeMasterAtPosition(
+        const InstanceRecord& r, const InstanceKey& master, const BinlogPosition& at);
     void changeMasterGtid(
         const InstanceRecord& r, const InstanceKey& master, GtidPositioning positioning);
     void setReadOnly(const InstanceRecord& r, bool on);

@@ -35,6 +35,8 @@ QString kindName(PlanStep::Kind kind)
         return u"set read_only"_s;
     case PlanStep::Kind::DeleteHeartbeatRows:
         return u"delete heartbeat rows"_s;
+    case PlanStep::Kind::CheckExecuted:
+        return u"check position"_s;
     }
     return u"step"_s;
 }

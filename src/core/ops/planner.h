@@ -41,6 +41,9 @@ public:
     // under another name, or a server with the same binary logs).
     Result<Plan> repoint(
         const InstanceKey& replica, const std::optional<InstanceKey>& master = std::nullopt) const;
+    // File:pos below target at the position recorded as equivalent to the replica's current
+    // one (PlannerFlags::equivalences); refused, with the reason, when none is known.
+    Result<Plan> moveEquivalent(const InstanceKey& replica, const InstanceKey& target) const;
     Result<Plan> relocateReplicas(const InstanceKey& instance, const InstanceKey& target) const;
     Result<Plan> moveUpReplicas(const InstanceKey& instance) const;
     Result<Plan> repointReplicas(const InstanceKey& instance) const;

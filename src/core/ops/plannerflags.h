@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QList>
 #include <QSet>
 
 #include "instancekey.h"
+#include "ops/positionequivalence.h"
 
 namespace topograph {
 
@@ -16,6 +18,9 @@ struct PlannerFlags
     QSet<InstanceKey> maintenanceLocked;
     // How long the executor waits for each START SLAVE UNTIL to arrive.
     int untilTimeoutSeconds = 60;
+    // Recorded equivalent positions (master_position_equivalence) that move-equivalent may use:
+    // those of the moved replica's current position.
+    QList<PositionEquivalence> equivalences;
 };
 
 } // namespace topograph
