@@ -163,7 +163,7 @@ private Q_SLOTS:
         QCOMPARE(replicaStatus(3).value(u"Master_Port"_s).toInt(), port(1));
     }
 
-    void refusedBelowItselfAndForGtid()
+    void refusedBelowItselfAndWithoutDestination()
     {
         const Run self = cli({ u"-c"_s, u"move-equivalent"_s, u"-i"_s, k(3), u"-d"_s, k(3) });
         QCOMPARE(self.code, 1);
