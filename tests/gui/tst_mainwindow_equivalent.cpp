@@ -55,7 +55,7 @@ private Q_SLOTS:
         QAction* action = moveEquivalent(window);
         QVERIFY2(action, "the Instance menu offers move-equivalent");
         QTRY_VERIFY_WITH_TIMEOUT(!action->isEnabled(), kWaitMs);
-        QVERIFY2(action->toolTip().contains(u"no equivalent position is known"_s),
+        QVERIFY2(action->toolTip().contains(u"refuses every destination"_s),
             qPrintable(action->toolTip()));
 
         // A file:pos move below the sibling records where 3 stood on 1 and where it went on 2.
