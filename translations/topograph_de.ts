@@ -532,6 +532,14 @@
         <source>STOP SLAVE, then START SLAVE on this instance; clears a pending START SLAVE UNTIL (shows the plan first)</source>
         <translation>STOP SLAVE, dann START SLAVE auf dieser Instanz; hebt ein noch wartendes START SLAVE UNTIL auf (zeigt zuerst den Plan)</translation>
     </message>
+    <message>
+        <source>Move by e&amp;quivalent position…</source>
+        <translation>Auf ä&amp;quivalente Position verschieben…</translation>
+    </message>
+    <message>
+        <source>Make it a replica of another server at the binlog position recorded as equivalent to its own by an earlier file:pos move (shows the plan first)</source>
+        <translation>Zur Replica eines anderen Servers machen, an der Binlog-Position, die ein früherer Umzug per Datei:Position als gleichwertig zu ihrer eigenen aufgezeichnet hat (zeigt zuerst den Plan)</translation>
+    </message>
 </context>
 <context>
     <name>OperationStates</name>
@@ -1469,6 +1477,10 @@
     <message>
         <source>Cannot read the resolve cache: %1</source>
         <translation>Der Auflösungscache kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the recorded equivalent positions: %1</source>
+        <translation>Die aufgezeichneten äquivalenten Positionen können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
