@@ -1470,6 +1470,10 @@
         <source>Cannot read the resolve cache: %1</source>
         <translation>Der Auflösungscache kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Cannot read the replication analysis: %1</source>
+        <translation>Die Replikationsanalyse kann nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>topograph::InstanceDetailsModel</name>
