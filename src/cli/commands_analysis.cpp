@@ -42,18 +42,17 @@ Result<void> beginDowntime(CommandContext& ctx)
     if (ctx.args.reason.isEmpty()) {
         return makeError(ErrorCode::InvalidInput, u"--reason option required"_s);
     }
-    auto seconds = DowntimeStore::parseDuration(ctx.args.duration);
-    if (!seconds) {
-        return seconds.error();
+    auto parsed = DowntimeStore::parseDuration(ctx.args.duration);
+    if (!parsed) {
+        return parsed.error();
     }
-    if (*seconds == 0) {
-        // orchestrator's default: as long as a maintenance lock lasts.
-        *seconds = static_cast<qint64>(ctx.config.maintenanceExpireMinutes) * 60;
-    }
+    // No duration: orchestrator's default, as long as a maintenance lock lasts.
+    const qint64 seconds
+        = *parsed > 0 ? *parsed : static_cast<qint64>(ctx.config.maintenanceExpireMinutes) * 60;
     const QString owner = ctx.args.owner.isEmpty() ? AdminActions::defaultOwner() : ctx.args.owner;
     auto downtime
         = AdminActions(**ctx.backend())
-              .beginDowntime(record->key, record->clusterName, owner, ctx.args.reason, *seconds);
+              .beginDowntime(record->key, record->clusterName, owner, ctx.args.reason, seconds);
     if (!downtime) {
         return downtime.error();
     }
