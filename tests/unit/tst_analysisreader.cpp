@@ -33,7 +33,7 @@ private:
                                     "slave_hosts) VALUES (?, ?, ?, ?, 'm:1', "
                                     "'2017-02-02 08:29:57', '2017-02-02 08:29:57', "_s
                 + lastSeenSql + u", ?, 1, 1, 1, 1, ?)"_s,
-            { k.host, k.port, masterHost, masterPort, io,
+            { k.host, k.port, masterHost.isNull() ? u""_s : masterHost, masterPort, io,
                 u"[{\\\"Hostname\\\":\\\"m\\\",\\\"Port\\\":1}]"_s });
         QVERIFY2(done, qPrintable(done ? QString() : done.error().message));
     }
