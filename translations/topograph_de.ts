@@ -1482,6 +1482,10 @@
         <source>Cannot read the recorded equivalent positions: %1</source>
         <translation>Die aufgezeichneten äquivalenten Positionen können nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Cannot read the replication analysis: %1</source>
+        <translation>Die Replikationsanalyse kann nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>topograph::InstanceDetailsModel</name>

@@ -22,6 +22,7 @@ struct CliArguments
     QString tag;
     QString backupFile;
     QString hostname; // --hostname (register-hostname-unresolve)
+    QString duration; // --duration (begin-downtime): 30, 90s, 10m, 2h, 1d
     bool debug = false;
     bool stack = false;
     bool noop = false;

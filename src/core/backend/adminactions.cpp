@@ -67,4 +67,33 @@ Result<bool> AdminActions::endMaintenance(const InstanceKey& key) const
     return true;
 }
 
+Result<Downtime> AdminActions::beginDowntime(const InstanceKey& key, const QString& clusterName,
+    const QString& owner, const QString& reason, qint64 seconds) const
+{
+    auto downtime = DowntimeStore(m_backend).begin(key, owner, reason, seconds);
+    if (!downtime) {
+        return downtime;
+    }
+    if (auto audited = AuditStore(m_backend).write(
+            u"begin-downtime"_s, key, clusterName, u"owner: %1, reason: %2"_s.arg(owner, reason));
+        !audited) {
+        return audited.error();
+    }
+    return downtime;
+}
+
+Result<bool> AdminActions::endDowntime(const InstanceKey& key) const
+{
+    auto ended = DowntimeStore(m_backend).end(key);
+    if (!ended || !*ended) {
+        return ended;
+    }
+    if (auto audited
+        = AuditStore(m_backend).write(u"end-downtime"_s, key, QString(), u"downtime ended"_s);
+        !audited) {
+        return audited.error();
+    }
+    return true;
+}
+
 } // namespace topograph

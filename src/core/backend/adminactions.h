@@ -4,15 +4,16 @@
 
 #include "backend/backend.h"
 #include "backend/clusterforgetter.h"
+#include "backend/downtimestore.h"
 #include "backend/maintenancestore.h"
 #include "instancekey.h"
 
 namespace topograph {
 
 // Changes a DBA makes to the backend alone (no server is touched): forgetting an instance and
-// beginning or ending its maintenance, each followed by its audit row. The CLI and the desktop
-// app's fleet worker both run these, so the audit trail cannot differ between them. Read-only
-// checks stay with the callers, who know why they refuse.
+// beginning or ending its maintenance or downtime, each followed by its audit row. The CLI and the
+// desktop app's fleet worker both run these, so the audit trail cannot differ between them.
+// Read-only checks stay with the callers, who know why they refuse.
 class AdminActions final
 {
 public:
@@ -26,6 +27,11 @@ public:
         const QString& owner, const QString& reason, int minutes) const;
     // Ends the active lock; false when there was none (nothing audited).
     Result<bool> endMaintenance(const InstanceKey& key) const;
+    // begin-downtime / end-downtime, audited under those names as orchestrator does.
+    Result<Downtime> beginDowntime(const InstanceKey& key, const QString& clusterName,
+        const QString& owner, const QString& reason, qint64 seconds) const;
+    // Ends the active downtime; false when there was none (nothing audited).
+    Result<bool> endDowntime(const InstanceKey& key) const;
 
     // The owner recorded when none is given: the login name, else "topograph".
     static QString defaultOwner();

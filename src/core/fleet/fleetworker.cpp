@@ -16,6 +16,7 @@
 #include "discovery/discoverer.h"
 #include "discovery/poller.h"
 #include "discovery/probepool.h"
+#include "fleet/fleetproblems.h"
 #include "logging.h"
 #include "resolve/hostnameresolver.h"
 #include "resolve/resolveflagrules.h"
@@ -375,6 +376,13 @@ void FleetWorker::emitSnapshot()
     }
     snapshot.ghosts = GhostDetector::detect(
         snapshot.records, resolves.valueOr({}), snapshot.takenAt, thresholds());
+    if (auto problems = FleetProblems::read(*m_backend, m_config, snapshot.takenAt); !problems) {
+        // Said, and the dock keeps the last findings rather than showing none.
+        Q_EMIT failed(tr("Cannot read the replication analysis: %1").arg(problems.error().message));
+    } else {
+        m_problems = m_problemTracker.update(std::move(problems).value(), snapshot.takenAt);
+    }
+    snapshot.problems = m_problems;
     Q_EMIT snapshotReady(snapshot);
 }
 

@@ -118,6 +118,8 @@ private:
     // name is not re-created by a discovery through the real FQDN), unless one is its seed.
     QSet<InstanceKey> m_forgottenGhosts;
     quint64 m_serial = 0;
+    ProblemTracker m_problemTracker; // keeps each finding's `since` across snapshots
+    QList<Problem> m_problems; // the last analysis read, kept when a later read fails
     PollState m_pollState;
 };
 
