@@ -22,6 +22,7 @@ Result<CliArguments> CliArguments::parse(const QStringList& arguments)
         { u"tag"_s, &CliArguments::tag },
         { u"backup"_s, &CliArguments::backupFile },
         { u"hostname"_s, &CliArguments::hostname },
+        { u"promotion-rule"_s, &CliArguments::promotionRule },
     };
     const QList<std::pair<QString, bool CliArguments::*>> flags {
         { u"debug"_s, &CliArguments::debug },

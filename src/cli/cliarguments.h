@@ -22,6 +22,7 @@ struct CliArguments
     QString tag;
     QString backupFile;
     QString hostname; // --hostname (register-hostname-unresolve)
+    QString promotionRule = QStringLiteral("prefer"); // --promotion-rule (register-candidate)
     bool debug = false;
     bool stack = false;
     bool noop = false;

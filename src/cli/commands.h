@@ -29,5 +29,6 @@ QList<Command> operationCommands(); // commands_ops.cpp
 QList<Command> lagCommands(); // commands_lag.cpp
 QList<Command> resolveCommands(); // commands_resolve.cpp
 QList<Command> unfinishedCommands(); // commands_unfinished.cpp
+QList<Command> promotionCommands(); // commands_promotion.cpp
 
 } // namespace topograph

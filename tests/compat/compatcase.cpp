@@ -65,9 +65,6 @@ QString laterIssueReason(const QString& caseName)
     if (caseName.startsWith(u"analysis-"_s)) {
         return u"replication analysis cases (analysis-*) belong to a later issue"_s;
     }
-    if (caseName.startsWith(u"suggest-promoted-replacement-"_s)) {
-        return u"promotion cases (suggest-promoted-replacement-*) belong to a later issue"_s;
-    }
     return {};
 }
 

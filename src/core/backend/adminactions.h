@@ -1,16 +1,18 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 #include "backend/backend.h"
 #include "backend/clusterforgetter.h"
 #include "backend/maintenancestore.h"
 #include "instancekey.h"
+#include "promotion/promotionrule.h"
 
 namespace topograph {
 
-// Changes a DBA makes to the backend alone (no server is touched): forgetting an instance and
-// beginning or ending its maintenance, each followed by its audit row. The CLI and the desktop
+// Changes a DBA makes to the backend alone (no server is touched): forgetting an instance,
+// beginning or ending its maintenance and registering its promotion rule, each followed by its audit row. The CLI and the desktop
 // app's fleet worker both run these, so the audit trail cannot differ between them. Read-only
 // checks stay with the callers, who know why they refuse.
 class AdminActions final
@@ -26,6 +28,9 @@ public:
         const QString& owner, const QString& reason, int minutes) const;
     // Ends the active lock; false when there was none (nothing audited).
     Result<bool> endMaintenance(const InstanceKey& key) const;
+    // Records the promotion rule (CandidateStore); answers when it expires.
+    Result<QDateTime> registerCandidate(const InstanceKey& key, const QString& clusterName,
+        PromotionRule rule, int expireMinutes) const;
 
     // The owner recorded when none is given: the login name, else "topograph".
     static QString defaultOwner();
