@@ -78,7 +78,7 @@ private Q_SLOTS:
         QAction* action = registerAction(window);
         QVERIFY(action && menu->actions().contains(action));
         QVERIFY(action->isEnabled());
-        QCOMPARE(action->text(), u"Register as c&andidate…"_s);
+        QCOMPARE(action->text(), u"Register as cand&idate…"_s);
         menu->close();
 
         bool driven = false;

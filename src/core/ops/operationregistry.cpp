@@ -206,7 +206,7 @@ const QList<OperationInfo> kOperations {
         "(--force: any cluster; --ignore: also DiscoveryIgnoreHostnameFilters; --noop)",
         "", O::Instance, false },
     { Operation::RegisterCandidate, "register-candidate", K::Backend, D::None, nullptr,
-        QT_TRANSLATE_NOOP("Operation", "Register as c&andidate…"),
+        QT_TRANSLATE_NOOP("Operation", "Register as cand&idate…"),
         QT_TRANSLATE_NOOP("Operation",
             "Record how much it should be preferred when its master fails and a replica is "
             "promoted (expires after CandidateInstanceExpireMinutes)"),
