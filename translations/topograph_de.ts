@@ -158,6 +158,26 @@
         <source>replication analysis</source>
         <translation>Replikationsanalyse</translation>
     </message>
+    <message>
+        <source>Promotion rule: must (promoted first when its master fails)</source>
+        <translation>Beförderungsregel: must (wird zuerst befördert, wenn sein Master ausfällt)</translation>
+    </message>
+    <message>
+        <source>Promotion rule: prefer (a preferred candidate when its master fails)</source>
+        <translation>Beförderungsregel: prefer (bevorzugter Kandidat, wenn sein Master ausfällt)</translation>
+    </message>
+    <message>
+        <source>Promotion rule: neutral (registered, no preference)</source>
+        <translation>Beförderungsregel: neutral (registriert, ohne Vorliebe)</translation>
+    </message>
+    <message>
+        <source>Promotion rule: prefer_not (promoted only when no other replica fits)</source>
+        <translation>Beförderungsregel: prefer_not (nur befördert, wenn keine andere Replica passt)</translation>
+    </message>
+    <message>
+        <source>Promotion rule: must_not (never promoted)</source>
+        <translation>Beförderungsregel: must_not (wird nie befördert)</translation>
+    </message>
 </context>
 <context>
     <name>DestinationPickerDialog</name>
@@ -540,6 +560,14 @@
         <source>Make it a replica of another server at the binlog position recorded as equivalent to its own by an earlier file:pos move (shows the plan first)</source>
         <translation>Zur Replica eines anderen Servers machen, an der Binlog-Position, die ein früherer Umzug per Datei:Position als gleichwertig zu ihrer eigenen aufgezeichnet hat (zeigt zuerst den Plan)</translation>
     </message>
+    <message>
+        <source>Register as cand&amp;idate…</source>
+        <translation>Als Kand&amp;idat registrieren…</translation>
+    </message>
+    <message>
+        <source>Record how much it should be preferred when its master fails and a replica is promoted (expires after CandidateInstanceExpireMinutes)</source>
+        <translation>Festhalten, wie sehr sie bevorzugt werden soll, wenn ihr Master ausfällt und eine Replica befördert wird (läuft nach CandidateInstanceExpireMinutes ab)</translation>
+    </message>
 </context>
 <context>
     <name>OperationStates</name>
@@ -679,6 +707,17 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCandidateDialog</name>
+    <message>
+        <source>Register as candidate</source>
+        <translation>Als Kandidat registrieren</translation>
+    </message>
+    <message>
+        <source>Promotion &amp;rule:</source>
+        <translation>Beförderungs&amp;regel:</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1524,22 @@
     <message>
         <source>Cannot read the replication analysis: %1</source>
         <translation>Die Replikationsanalyse kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the promotion rules: %1</source>
+        <translation>Die Beförderungsregeln können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>register %1 as a candidate</source>
+        <translation>%1 als Kandidat registrieren</translation>
+    </message>
+    <message>
+        <source>Cannot register %1 as a candidate: %2</source>
+        <translation>%1 kann nicht als Kandidat registriert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: promotion rule %2 until %3 UTC</source>
+        <translation>%1: Beförderungsregel %2 bis %3 UTC</translation>
     </message>
 </context>
 <context>
@@ -2389,6 +2444,10 @@ Forget them anyway? They come back only when a discovery finds them again.</sour
 
 Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder findet.</translation>
     </message>
+    <message>
+        <source>Registering %1 as %2…</source>
+        <translation>%1 wird als %2 registriert…</translation>
+    </message>
 </context>
 <context>
     <name>topograph::OperationWorker</name>
@@ -2665,6 +2724,48 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::RegisterCandidateDialog</name>
+    <message>
+        <source>Register %1 as candidate</source>
+        <translation>%1 als Kandidat registrieren</translation>
+    </message>
+    <message>
+        <source>How much should %1 be preferred when its master fails and a replica is promoted in its place? The rule is written to the backend (candidate_database_instance), where orchestrator reads it too.</source>
+        <translation>Wie sehr soll %1 bevorzugt werden, wenn sein Master ausfällt und an seiner Stelle eine Replica befördert wird? Die Regel wird ins Backend geschrieben (candidate_database_instance), wo auch orchestrator sie liest.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The registration holds for %n minute(s), until %1, and then expires unless it is registered again (CandidateInstanceExpireMinutes).</source>
+        <translation>
+            <numerusform>Die Registrierung gilt %n Minute lang, bis %1, und läuft dann ab, wenn sie nicht erneut registriert wird (CandidateInstanceExpireMinutes).</numerusform>
+            <numerusform>Die Registrierung gilt %n Minuten lang, bis %1, und läuft dann ab, wenn sie nicht erneut registriert wird (CandidateInstanceExpireMinutes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+    <message>
+        <source>Promoted first.</source>
+        <translation>Wird zuerst befördert.</translation>
+    </message>
+    <message>
+        <source>A preferred candidate: promoted over neutral replicas, and a better server replaces a promoted replica that is not one.</source>
+        <translation>Ein bevorzugter Kandidat: wird vor neutralen Replicas befördert und ersetzt eine beförderte Replica, die keiner ist.</translation>
+    </message>
+    <message>
+        <source>No preference: the most advanced suitable replica is promoted.</source>
+        <translation>Keine Vorliebe: die am weitesten fortgeschrittene geeignete Replica wird befördert.</translation>
+    </message>
+    <message>
+        <source>Promoted only when no other replica fits; a neutral replica then replaces it.</source>
+        <translation>Wird nur befördert, wenn keine andere Replica passt; eine neutrale Replica ersetzt sie dann.</translation>
+    </message>
+    <message>
+        <source>Never promoted.</source>
+        <translation>Wird nie befördert.</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,7 @@ void MainWindow::applyGhosts()
     m_resolvePanel->setEntries(m_snapshot.resolveCache);
     m_problems->setProblems(m_snapshot.problems);
     m_scene->setAnalysis(ProblemsDock::byInstance(m_snapshot.problems));
+    m_scene->setPromotionRules(m_snapshot.promotionRules);
 }
 
 void MainWindow::selectInstances(const QList<InstanceKey>& keys)

@@ -23,6 +23,7 @@ Result<CliArguments> CliArguments::parse(const QStringList& arguments)
         { u"backup"_s, &CliArguments::backupFile },
         { u"hostname"_s, &CliArguments::hostname },
         { u"duration"_s, &CliArguments::duration },
+        { u"promotion-rule"_s, &CliArguments::promotionRule },
     };
     const QList<std::pair<QString, bool CliArguments::*>> flags {
         { u"debug"_s, &CliArguments::debug },

@@ -23,6 +23,7 @@ struct CliArguments
     QString backupFile;
     QString hostname; // --hostname (register-hostname-unresolve)
     QString duration; // --duration (begin-downtime): 30, 90s, 10m, 2h, 1d
+    QString promotionRule = QStringLiteral("prefer"); // --promotion-rule (register-candidate)
     bool debug = false;
     bool stack = false;
     bool noop = false;

@@ -29,8 +29,8 @@ const QList<Command>& allCommands()
     static const QList<Command> commands = [] {
         QList<Command> all { { u"help"_s, u"List the commands with one line each"_s, help } };
         all << readCommands() << clusterCommands() << operationCommands() << lagCommands()
-            << adminCommands() << analysisCommands() << resolveCommands() << tagCommands()
-            << unfinishedCommands();
+            << adminCommands() << analysisCommands() << promotionCommands() << resolveCommands()
+            << tagCommands() << unfinishedCommands();
         return all;
     }();
     return commands;

@@ -30,5 +30,6 @@ QList<Command> lagCommands(); // commands_lag.cpp
 QList<Command> resolveCommands(); // commands_resolve.cpp
 QList<Command> unfinishedCommands(); // commands_unfinished.cpp
 QList<Command> analysisCommands(); // commands_analysis.cpp
+QList<Command> promotionCommands(); // commands_promotion.cpp
 
 } // namespace topograph

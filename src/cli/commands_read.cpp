@@ -157,43 +157,6 @@ Result<void> canReplicateFrom(CommandContext& ctx)
     return {};
 }
 
-Result<void> candidateReplica(CommandContext& ctx)
-{
-    auto record = ctx.knownInstance();
-    if (!record) {
-        return record.error();
-    }
-    auto db = ctx.backend();
-    auto all = InstanceStore(**db).readAll();
-    if (!all) {
-        return all.error();
-    }
-    QList<InstanceRecord> replicas;
-    for (const InstanceRecord& r : *all) {
-        if (r.masterKey == record->key) {
-            replicas << r;
-        }
-    }
-    auto rules = (*db)->select(u"SELECT hostname, port, promotion_rule FROM "
-                               "candidate_database_instance"_s);
-    if (!rules) {
-        return rules.error();
-    }
-    QHash<InstanceKey, QString> promotion;
-    for (const SqlRow& row : *rules) {
-        promotion.insert(InstanceKey { row.value(u"hostname"_s).toString(),
-                             static_cast<quint16>(row.value(u"port"_s).toUInt()) },
-            row.value(u"promotion_rule"_s).toString());
-    }
-    auto best = ReplicationRules::candidateReplica(replicas, promotion);
-    if (!best) {
-        return makeError(ErrorCode::NotFound,
-            u"%1 has no replica that could take over from it"_s.arg(record->key.toString()));
-    }
-    ctx.out << best->key.toString() << '\n';
-    return {};
-}
-
 } // namespace
 
 QList<Command> readCommands()
@@ -212,8 +175,6 @@ QList<Command> readCommands()
         { u"can-replicate-from"_s,
             u"Print -d when -i could replicate from it (else the reason on stderr)"_s,
             canReplicateFrom },
-        { u"get-candidate-replica"_s, u"Print the replica of -i best placed to replace it"_s,
-            candidateReplica },
     };
 }
 

@@ -1,7 +1,7 @@
 // The whole read path, end to end: `topograph-cli -c discover --poll` on a throwaway sandbox
 // keeps the backend fresh; when one server stops, `-c topology` shows it invalid after the next
 // poll while the others go on being checked; Ctrl-C ends the poll cleanly. Also the cluster alias
-// that DetectClusterAliasQuery returns.
+// that DetectClusterAliasQuery returns, and the location that patterns and detect queries give.
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -89,6 +89,39 @@ private Q_SLOTS:
                       u"section-s9"_s })
                   .split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(members.size(), loaded->instances.size());
+    }
+
+    // Data centre, region and physical environment: a host name pattern's first group, which
+    // a detect query (when set) overrides, stored in database_instance.
+    void locationFromPatternsAndQueries()
+    {
+        auto loaded = Sandbox::fromEnvironment(u"gtid"_s);
+        if (!loaded) {
+            QSKIP(qPrintable(loaded.error().message));
+        }
+        const QString config = writeConfig(loaded->dir, u"location"_s,
+            { { u"DataCenterPattern"_s, u"^([^.:]+)"_s },
+                { u"RegionPattern"_s, u"^([^.:]+)"_s },
+                { u"DetectRegionQuery"_s, u"SELECT 'eu-west'"_s },
+                { u"DetectPhysicalEnvironmentQuery"_s, u"SELECT CONCAT('env-', @@port)"_s } });
+        int code = -1;
+        run({ u"--config"_s, config, u"-c"_s, u"discover"_s, u"-i"_s,
+                loaded->primary().key.toString() },
+            &code);
+        QCOMPARE(code, 0);
+        auto parsed = ConfigLoader::fromFile(config);
+        QVERIFY(parsed.ok());
+        auto db = Backend::open(*parsed);
+        QVERIFY(db.ok());
+        for (const SandboxInstance& instance : loaded->instances) {
+            auto record = InstanceStore(**db).read(instance.key);
+            QVERIFY(record && *record);
+            const QString host = instance.key.host;
+            QCOMPARE((*record)->dataCenter, host.section(u'.', 0, 0));
+            QCOMPARE((*record)->region, u"eu-west"_s);
+            QCOMPARE((*record)->physicalEnvironment,
+                u"env-"_s + QString::number(instance.key.port));
+        }
     }
 
     void pollingShowsAStoppedServerAsInvalid()

@@ -1,5 +1,5 @@
 // ReplicationRules: orchestrator's can-replicate-from checks with reasons naming the instances,
-// version and binlog-format ordering, and the choice of a candidate replica.
+// version and binlog-format ordering.
 #include <QTest>
 
 #include <functional>
@@ -29,20 +29,6 @@ InstanceRecord instance(const QString& name, quint32 serverId, const Change& cha
         change(r);
     }
     return r;
-}
-
-InstanceRecord replicaOf(
-    const QString& name, const QString& master, qint64 execPos, const Change& change = {})
-{
-    return instance(name, static_cast<quint32>(qHash(name) % 100000 + 10), [&](InstanceRecord& r) {
-        r.masterKey = *InstanceKey::parse(master, 3306);
-        r.ioThreadRunning = r.sqlThreadRunning = true;
-        r.relayMasterLogFile = u"bin.000010"_s;
-        r.execMasterLogPos = execPos;
-        if (change) {
-            change(r);
-        }
-    });
 }
 
 Change version(const QString& v)
@@ -170,69 +156,6 @@ private Q_SLOTS:
         QFETCH(QString, format);
         QFETCH(int, rank);
         QCOMPARE(ReplicationRules::binlogFormatRank(format), rank);
-    }
-
-    void candidateReplica_data()
-    {
-        QTest::addColumn<QList<InstanceRecord>>("replicas");
-        QTest::addColumn<QStringList>("rules"); // "host=rule"
-        QTest::addColumn<QString>("expected"); // empty: none
-        const QString m = u"m:3306"_s;
-        const auto notRunning = [](InstanceRecord& r) { r.ioThreadRunning = false; };
-        QTest::newRow("most advanced exec position") << QList<InstanceRecord> {
-            replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 300), replicaOf(u"c"_s, m, 200)
-        } << QStringList() << u"b:3306"_s;
-        QTest::newRow("later relay master file wins") << QList<InstanceRecord> {
-            replicaOf(u"a"_s, m, 900),
-            replicaOf(u"b"_s, m, 5, [](auto& r) { r.relayMasterLogFile = u"bin.000011"_s; })
-        } << QStringList() << u"b:3306"_s;
-        QTest::newRow("must_not excluded")
-            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 300) }
-            << QStringList { u"b=must_not"_s } << u"a:3306"_s;
-        QTest::newRow("prefer_not last even when ahead")
-            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 300) }
-            << QStringList { u"b=prefer_not"_s } << u"a:3306"_s;
-        QTest::newRow("prefer_not when alone")
-            << QList<InstanceRecord> { replicaOf(u"b"_s, m, 300) }
-            << QStringList { u"b=prefer_not"_s } << u"b:3306"_s;
-        QTest::newRow("only must_not") << QList<InstanceRecord> { replicaOf(u"b"_s, m, 300) }
-                                       << QStringList { u"b=must_not"_s } << QString();
-        QTest::newRow("no log_slave_updates excluded")
-            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
-                   replicaOf(u"b"_s, m, 300, [](auto& r) { r.logSlaveUpdates = false; }) }
-            << QStringList() << u"a:3306"_s;
-        QTest::newRow("no log_bin excluded") << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
-            replicaOf(u"b"_s, m, 300, [](auto& r) { r.logBin = false; }) }
-                                             << QStringList() << u"a:3306"_s;
-        QTest::newRow("unreachable excluded") << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100),
-            replicaOf(u"b"_s, m, 300, [](auto& r) { r.reachable = false; }) }
-                                              << QStringList() << u"a:3306"_s;
-        QTest::newRow("replicating before stopped") << QList<InstanceRecord> {
-            replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 300, notRunning)
-        } << QStringList() << u"a:3306"_s;
-        QTest::newRow("tie: prefer wins")
-            << QList<InstanceRecord> { replicaOf(u"a"_s, m, 100), replicaOf(u"b"_s, m, 100) }
-            << QStringList { u"b=prefer"_s } << u"b:3306"_s;
-        QTest::newRow("tie: smaller key")
-            << QList<InstanceRecord> { replicaOf(u"b"_s, m, 100), replicaOf(u"a"_s, m, 100) }
-            << QStringList() << u"a:3306"_s;
-        QTest::newRow("none") << QList<InstanceRecord>() << QStringList() << QString();
-    }
-    void candidateReplica()
-    {
-        QFETCH(QList<InstanceRecord>, replicas);
-        QFETCH(QStringList, rules);
-        QFETCH(QString, expected);
-        QHash<InstanceKey, QString> promotion;
-        for (const QString& rule : rules) {
-            promotion.insert(
-                *InstanceKey::parse(rule.section(u'=', 0, 0), 3306), rule.section(u'=', 1));
-        }
-        const auto best = ReplicationRules::candidateReplica(replicas, promotion);
-        QCOMPARE(best.has_value(), !expected.isEmpty());
-        if (best) {
-            QCOMPARE(best->key.toString(), expected);
-        }
     }
 };
 

@@ -275,6 +275,46 @@ void drawCoMaster(QPainter* painter, const QRectF& box)
     painter->restore();
 }
 
+void drawPromotion(QPainter* painter, const QRectF& box, PromotionRule rule)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    const QColor colors[] = { QColor(0x2e, 0x7d, 0x32), QColor(0x43, 0xa0, 0x47),
+        QColor(0x78, 0x78, 0x78), QColor(0xef, 0x8f, 0x00), QColor(0xc6, 0x28, 0x28) };
+    painter->setBrush(colors[static_cast<int>(rule)]);
+    painter->drawEllipse(box);
+    QPen pen = glyphPen(box);
+    pen.setWidthF(pen.widthF() * 0.85);
+    painter->setPen(pen);
+    const qreal w = box.width();
+    const QPointF c = box.center();
+    const qreal half = w * 0.22;
+    auto chevron = [&](qreal y, qreal direction) {
+        painter->drawLine(QPointF(c.x() - half, y + direction * half * 0.6), QPointF(c.x(), y));
+        painter->drawLine(QPointF(c.x(), y), QPointF(c.x() + half, y + direction * half * 0.6));
+    };
+    switch (rule) {
+    case PromotionRule::Must:
+        chevron(c.y() - w * 0.16, 1);
+        chevron(c.y() + w * 0.06, 1);
+        break;
+    case PromotionRule::Prefer:
+        chevron(c.y() - w * 0.06, 1);
+        break;
+    case PromotionRule::Neutral:
+        painter->drawLine(QPointF(c.x() - half * 0.7, c.y()), QPointF(c.x() + half * 0.7, c.y()));
+        break;
+    case PromotionRule::PreferNot:
+        chevron(c.y() + w * 0.06, -1);
+        break;
+    case PromotionRule::MustNot:
+        painter->drawLine(QPointF(c.x() - half, c.y()), QPointF(c.x() + half, c.y()));
+        break;
+    }
+    painter->restore();
+}
+
 void drawPadlock(QPainter* painter, const QRectF& box, TlsState state, const QPalette& palette)
 {
     painter->save();

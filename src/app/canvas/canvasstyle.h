@@ -39,6 +39,9 @@ QColor secondaryText(const QPalette& palette);
 void drawProblem(QPainter* painter, const QRectF& box, CardContent::Problem problem);
 // A round accent badge with two opposed arrows: one of a co-master pair.
 void drawCoMaster(QPainter* painter, const QRectF& box);
+// A registered promotion rule: an up chevron (must: doubled) on green for candidates, a dash on
+// grey for neutral, a down chevron on amber for prefer_not, a bar on red for must_not.
+void drawPromotion(QPainter* painter, const QRectF& box, PromotionRule rule);
 // A small padlock: closed and green (TLS verified), closed and amber (encrypted, identity not
 // verified), open and grey (plain).
 void drawPadlock(QPainter* painter, const QRectF& box, TlsState state, const QPalette& palette);

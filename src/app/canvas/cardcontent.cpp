@@ -207,4 +207,21 @@ CardContent CardContent::of(const InstanceRecord& r, const QString& alias, const
     return c;
 }
 
+QString CardContent::promotionText(PromotionRule rule)
+{
+    switch (rule) {
+    case PromotionRule::Must:
+        return tr("Promotion rule: must (promoted first when its master fails)");
+    case PromotionRule::Prefer:
+        return tr("Promotion rule: prefer (a preferred candidate when its master fails)");
+    case PromotionRule::Neutral:
+        return tr("Promotion rule: neutral (registered, no preference)");
+    case PromotionRule::PreferNot:
+        return tr("Promotion rule: prefer_not (promoted only when no other replica fits)");
+    case PromotionRule::MustNot:
+        return tr("Promotion rule: must_not (never promoted)");
+    }
+    return {};
+}
+
 } // namespace topograph

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "probe/instancerecord.h"
+#include "promotion/promotionrule.h"
 #include "topology/instancestatus.h"
 
 namespace topograph {
@@ -50,6 +51,9 @@ public:
     LagLevel lagLevel = LagLevel::None;
     QList<Problem> problems;
     QString coMasterOf; // the co-master partner's host:port, if any
+    // A registered promotion rule (candidate_database_instance): a glyph, and a line in the
+    // tooltip. Unset when none is registered (the instance is neutral by default).
+    std::optional<PromotionRule> promotionRule;
     QString ageText; // "12s ago", from last_checked
     QString status; // InstanceStatus::status: "ok", "invalid", "unchecked", "nonreplicating", "lag"
     QString summary; // several lines, the card's tooltip outside a drag
@@ -66,6 +70,8 @@ public:
     // "42s", "17m", "5h": short enough for the badge.
     static QString shortDuration(qint64 seconds);
     static QString problemText(Problem problem);
+    // "Promotion rule: prefer (a preferred candidate when its master fails)".
+    static QString promotionText(PromotionRule rule);
 };
 
 } // namespace topograph

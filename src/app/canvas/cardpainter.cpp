@@ -223,6 +223,11 @@ void CardPainter::drawDetails(const CardContent& content, const QString& title, 
         canvasstyle::drawCoMaster(painter, glyph);
         subtitleRight = glyph.left() - 3;
     }
+    if (content.promotionRule) {
+        const QRectF glyph(subtitleRight - kGlyph, row2.top() + 2, kGlyph, kGlyph);
+        canvasstyle::drawPromotion(painter, glyph, *content.promotionRule);
+        subtitleRight = glyph.left() - 3;
+    }
     painter->setFont(fonts.small);
     painter->setPen(content.subtitleIsProblem ? canvasstyle::blend(
                         canvasstyle::problemColor(content.problems.constFirst()), text, 0.25)

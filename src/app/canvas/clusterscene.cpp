@@ -224,6 +224,9 @@ void ClusterScene::relayout(bool recordsChanged)
             node->setAnalysis(m_analysis.value(node->key()));
         }
     }
+    for (NodeItem* node : m_items->nodes()) {
+        applyPromotionRule(node);
+    }
     m_drag->applyDropTargets();
     QHash<QGraphicsItem*, QPointF> targets;
     targets.reserve(m_layout.nodes.size());

@@ -14,6 +14,7 @@
 #include "canvas/droptarget.h"
 #include "instancekey.h"
 #include "probe/instancerecord.h"
+#include "promotion/promotionrule.h"
 #include "topology/instancestatus.h"
 #include "topology/treelayout.h"
 
@@ -90,6 +91,8 @@ public:
     // The replication analysis's findings per instance ("Code: description" lines): a glyph on
     // their cards and the lines in their tooltips.
     void setAnalysis(const QHash<InstanceKey, QStringList>& findings);
+    // The registered promotion rules: a glyph on those cards, and a line in their tooltips.
+    void setPromotionRules(const PromotionRuleMap& rules);
     // The lag of the last minutes on each shown card (keys not shown are ignored).
     void setSparklines(const QHash<InstanceKey, CardPainter::Sparkline>& sparklines);
     std::optional<InstanceKey> selectedInstance() const { return m_selected; }
@@ -139,6 +142,7 @@ private:
     void aboutToRemove(NodeItem* node);
     void setSelected(std::optional<InstanceKey> key);
     QPoint screenCentreOf(const NodeItem* card) const; // for menus opened from the keyboard
+    void applyPromotionRule(NodeItem* node) const;
 
     QList<InstanceRecord> m_records;
     QHash<InstanceKey, qsizetype> m_recordIndex;
@@ -149,6 +153,7 @@ private:
     QSet<InstanceKey> m_fakeLag; // kept for cards made later
     QHash<InstanceKey, QString> m_ghosts; // likewise
     QHash<InstanceKey, QStringList> m_analysis; // likewise
+    PromotionRuleMap m_promotionRules; // likewise
     LayoutResult m_layout;
     QHash<InstanceKey, InstanceKey> m_parents; // drawn parent by child
 

@@ -1,5 +1,5 @@
 // ClusterScene: what is drawn on the cards besides their records (fake lag, ghost clusters,
-// replication analysis, lag sparklines), kept for cards made later.
+// replication analysis, promotion rules, lag sparklines), kept for cards made later.
 #include "canvas/clusterscene.h"
 
 #include "canvas/nodeitem.h"
@@ -35,6 +35,25 @@ void ClusterScene::setAnalysis(const QHash<InstanceKey, QStringList>& findings)
     for (NodeItem* node : m_items->nodes()) {
         node->setAnalysis(findings.value(node->key()));
     }
+}
+
+void ClusterScene::setPromotionRules(const PromotionRuleMap& rules)
+{
+    if (rules == m_promotionRules) {
+        return;
+    }
+    m_promotionRules = rules;
+    for (NodeItem* node : m_items->nodes()) {
+        applyPromotionRule(node);
+    }
+}
+
+void ClusterScene::applyPromotionRule(NodeItem* node) const
+{
+    const auto found = m_promotionRules.constFind(node->key());
+    node->setPromotionRule(found == m_promotionRules.cend()
+            ? std::nullopt
+            : std::optional<PromotionRule>(found.value()));
 }
 
 void ClusterScene::setSparklines(const QHash<InstanceKey, CardPainter::Sparkline>& sparklines)

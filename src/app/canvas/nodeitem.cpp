@@ -118,6 +118,18 @@ void NodeItem::setRecord(const InstanceRecord& record, const QString& alias, con
     }
     applyGhost();
     applyAnalysis();
+    m_content.promotionRule = m_promotionRule;
+    updateToolTip();
+    update();
+}
+
+void NodeItem::setPromotionRule(std::optional<PromotionRule> rule)
+{
+    if (rule == m_promotionRule) {
+        return;
+    }
+    m_promotionRule = rule;
+    m_content.promotionRule = rule;
     updateToolTip();
     update();
 }
@@ -332,6 +344,9 @@ void NodeItem::updateToolTip()
     switch (m_verdict) {
     case DropVerdict::None: {
         QString tip = m_content.summary;
+        if (m_promotionRule) {
+            tip = CardContent::promotionText(*m_promotionRule) + u"\n\n"_s + tip;
+        }
         if (!m_analysis.isEmpty()) {
             tip = m_analysis.join(u'\n') + u"\n\n"_s + tip;
         }

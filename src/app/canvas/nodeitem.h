@@ -99,6 +99,10 @@ public:
     // glyph on the card and the lines at the top of its tooltip.
     void setAnalysis(const QStringList& findings);
     QStringList analysis() const { return m_analysis; }
+    // The registered promotion rule (none: not registered): a glyph on the card and a line at
+    // the top of its tooltip, kept across record updates.
+    void setPromotionRule(std::optional<PromotionRule> rule);
+    std::optional<PromotionRule> promotionRule() const { return m_promotionRule; }
     QString ghostReason() const { return m_ghostReason; }
     QString subtitle() const { return m_content.subtitle; }
     // The lag of the last minutes, drawn beside the lag badge on a full card.
@@ -137,6 +141,7 @@ private:
     InstanceRecord m_record;
     CardContent m_content;
     CardPainter::Sparkline m_sparkline;
+    std::optional<PromotionRule> m_promotionRule;
     bool m_fakeLag = false;
     QString m_ghostReason;
     QStringList m_analysis;

@@ -67,8 +67,8 @@ QList<QList<Operation>> OperationActions::menuGroups()
         { Operation::StopReplica, Operation::StartReplica, Operation::RestartReplica,
             Operation::SetReadOnly, Operation::SetWriteable, Operation::CleanHeartbeat,
             Operation::CleanClusterHeartbeat },
-        { Operation::BeginMaintenance, Operation::EndMaintenance, Operation::Forget,
-            Operation::ForgetCluster },
+        { Operation::BeginMaintenance, Operation::EndMaintenance, Operation::RegisterCandidate,
+            Operation::Forget, Operation::ForgetCluster },
     };
 }
 

@@ -7,6 +7,7 @@
 #include <QPushButton>
 
 #include "dialogs/destinationpickerdialog.h"
+#include "dialogs/registercandidatedialog.h"
 #include "fleet/fleetworker.h"
 #include "operations/operationactions.h"
 #include "operations/operationcontroller.h"
@@ -64,6 +65,9 @@ void OperationDispatcher::dispatch(
         return;
     case Operation::BeginMaintenance:
         beginMaintenance(key);
+        return;
+    case Operation::RegisterCandidate:
+        registerCandidate(key);
         return;
     case Operation::EndMaintenance:
         if (fleet) {
@@ -241,6 +245,28 @@ void OperationDispatcher::beginMaintenance(const InstanceKey& key)
         QMetaObject::invokeMethod(
             fleet, [fleet, key, reason, minutes] { fleet->beginMaintenance(key, reason, minutes); },
             Qt::QueuedConnection);
+    }
+}
+
+void OperationDispatcher::registerCandidate(const InstanceKey& key)
+{
+    const auto found = m_snapshot.promotionRules.constFind(key);
+    RegisterCandidateDialog dialog(key,
+        found == m_snapshot.promotionRules.cend() ? std::nullopt
+                                                  : std::optional<PromotionRule>(found.value()),
+        m_config.candidateInstanceExpireMinutes, QDateTime::currentDateTimeUtc(),
+        m_dialogParent);
+    dialog.setObjectName(u"registerCandidateDialog"_s);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const PromotionRule rule = dialog.rule();
+    if (FleetWorker* fleet = m_fleet) {
+        QMetaObject::invokeMethod(
+            fleet, [fleet, key, rule] { fleet->registerCandidate(key, rule); },
+            Qt::QueuedConnection);
+        Q_EMIT message(tr("Registering %1 as %2…").arg(key.toString(), PromotionRules::name(rule)),
+            false);
     }
 }
 

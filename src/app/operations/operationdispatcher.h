@@ -53,6 +53,7 @@ private:
     void forget(const InstanceKey& key);
     void sendForgetCluster(const QString& clusterName, bool force);
     void beginMaintenance(const InstanceKey& key);
+    void registerCandidate(const InstanceKey& key);
 
     const OperationActions* m_actions;
     OperationController* m_controller;

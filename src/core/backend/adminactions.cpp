@@ -1,6 +1,7 @@
 #include "backend/adminactions.h"
 
 #include "backend/auditstore.h"
+#include "backend/candidatestore.h"
 #include "backend/instancestore.h"
 #include "ops/operationregistry.h"
 
@@ -94,6 +95,22 @@ Result<bool> AdminActions::endDowntime(const InstanceKey& key) const
         return audited.error();
     }
     return true;
+}
+
+Result<QDateTime> AdminActions::registerCandidate(const InstanceKey& key,
+    const QString& clusterName, PromotionRule rule, int expireMinutes) const
+{
+    auto expires = CandidateStore(m_backend, expireMinutes).registerCandidate(key, rule);
+    if (!expires) {
+        return expires;
+    }
+    if (auto audited
+        = AuditStore(m_backend).write(OperationRegistry::cliName(Operation::RegisterCandidate),
+            key, clusterName, PromotionRules::name(rule));
+        !audited) {
+        return audited.error();
+    }
+    return expires;
 }
 
 } // namespace topograph

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 #include "backend/backend.h"
@@ -7,13 +8,15 @@
 #include "backend/downtimestore.h"
 #include "backend/maintenancestore.h"
 #include "instancekey.h"
+#include "promotion/promotionrule.h"
 
 namespace topograph {
 
-// Changes a DBA makes to the backend alone (no server is touched): forgetting an instance and
-// beginning or ending its maintenance or downtime, each followed by its audit row. The CLI and the
-// desktop app's fleet worker both run these, so the audit trail cannot differ between them.
-// Read-only checks stay with the callers, who know why they refuse.
+// Changes a DBA makes to the backend alone (no server is touched): forgetting an instance,
+// beginning or ending its maintenance or downtime, and registering its promotion rule, each
+// followed by its audit row. The CLI and the desktop app's fleet worker both run these, so the
+// audit trail cannot differ between them. Read-only checks stay with the callers, who know why
+// they refuse.
 class AdminActions final
 {
 public:
@@ -32,6 +35,9 @@ public:
         const QString& owner, const QString& reason, qint64 seconds) const;
     // Ends the active downtime; false when there was none (nothing audited).
     Result<bool> endDowntime(const InstanceKey& key) const;
+    // Records the promotion rule (CandidateStore); answers when it expires.
+    Result<QDateTime> registerCandidate(const InstanceKey& key, const QString& clusterName,
+        PromotionRule rule, int expireMinutes) const;
 
     // The owner recorded when none is given: the login name, else "topograph".
     static QString defaultOwner();

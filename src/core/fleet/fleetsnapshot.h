@@ -10,6 +10,7 @@
 #include "fleet/problem.h"
 #include "ops/positionequivalence.h"
 #include "probe/instancerecord.h"
+#include "promotion/promotionrule.h"
 #include "resolve/resolvecacheentry.h"
 #include "topology/ghostcluster.h"
 
@@ -23,6 +24,9 @@ struct FleetSnapshot
     QList<InstanceRecord> records; // every known instance, by key
     QHash<QString, QString> aliases; // cluster name → alias
     QList<MaintenanceLock> maintenance; // active locks
+    // The registered promotion rules that have not expired (candidate_database_instance);
+    // instances without one are neutral.
+    PromotionRuleMap promotionRules;
     // Every hostname_resolve and hostname_unresolve row, judged (ResolveFlagRules): the resolve
     // cache view's rows (ResolveCacheModel::setEntries).
     QList<ResolveCacheEntry> resolveCache;

@@ -6,6 +6,7 @@
 
 #include "backend/adminactions.h"
 #include "backend/backend.h"
+#include "backend/candidatestore.h"
 #include "backend/clusteraliasstore.h"
 #include "backend/equivalencestore.h"
 #include "backend/instancestore.h"
@@ -80,6 +81,7 @@ void FleetWorker::registerMetaTypes()
     ProbePool::registerMetaTypes();
     qRegisterMetaType<topograph::FleetSnapshot>();
     qRegisterMetaType<topograph::PollState>();
+    qRegisterMetaType<topograph::PromotionRule>();
     qRegisterMetaType<topograph::ForgetClusterOutcome>();
     qRegisterMetaType<QList<topograph::InstanceKey>>();
     qRegisterMetaType<QList<topograph::AuditEntry>>();
@@ -358,6 +360,12 @@ void FleetWorker::emitSnapshot()
     }
     if (auto locks = MaintenanceStore(*m_backend).allActive()) {
         snapshot.maintenance = std::move(locks).value();
+    }
+    auto rules = CandidateStore(*m_backend, m_config.candidateInstanceExpireMinutes).rules();
+    if (!rules) {
+        Q_EMIT failed(tr("Cannot read the promotion rules: %1").arg(rules.error().message));
+    } else {
+        snapshot.promotionRules = std::move(rules).value();
     }
     auto resolves = ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).everything();
     auto unresolves = UnresolveStore(*m_backend).all();

@@ -63,6 +63,9 @@ public Q_SLOTS:
     void resetResolveCache();
     void beginMaintenance(const topograph::InstanceKey& key, const QString& reason, int minutes);
     void endMaintenance(const topograph::InstanceKey& key);
+    // Records the promotion rule (register-candidate), audited; refused in read-only mode.
+    // Answers with done or failed and a snapshot.
+    void registerCandidate(const topograph::InstanceKey& key, topograph::PromotionRule rule);
     // The audit rows written after the row afterId (all the newest `limit` for 0): auditRead.
     void readAudit(qint64 afterId, int limit);
 

@@ -216,6 +216,14 @@ const QList<OperationInfo> kOperations {
         "Forget the ghost cluster of -i: its instances and the resolve entries behind it "
         "(--force: any cluster; --ignore: also DiscoveryIgnoreHostnameFilters; --noop)",
         "", O::Instance, false },
+    { Operation::RegisterCandidate, "register-candidate", K::Backend, D::None, nullptr,
+        QT_TRANSLATE_NOOP("Operation", "Register as cand&idate…"),
+        QT_TRANSLATE_NOOP("Operation",
+            "Record how much it should be preferred when its master fails and a replica is "
+            "promoted (expires after CandidateInstanceExpireMinutes)"),
+        "Record the promotion rule of -i (--promotion-rule prefer|neutral|prefer_not|must_not; "
+        "default prefer)",
+        "", O::Instance, false },
 };
 
 QString translated(const char* text)

@@ -44,6 +44,7 @@ enum class Operation {
     EndMaintenance,
     Forget,
     ForgetCluster, // every instance of a ghost cluster, and the resolve entries that made it
+    RegisterCandidate, // record its promotion rule (candidate_database_instance)
 };
 
 inline size_t qHash(Operation operation, size_t seed = 0) noexcept

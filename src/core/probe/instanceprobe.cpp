@@ -52,6 +52,7 @@ ProbeOptions ProbeOptions::fromConfiguration(const Configuration& config)
     options.defaultPort = static_cast<quint16>(config.defaultInstancePort);
     options.replicationLagQuery = config.replicationLagQuery.trimmed();
     options.detectClusterAliasQuery = config.detectClusterAliasQuery.trimmed();
+    options.locationSources = LocationSource::fromConfiguration(config);
     // The loader refuses a bad HeartbeatTable; one set in code that is not valid reads nothing.
     if (auto table = HeartbeatTable::fromConfiguration(config); table && table->isEnabled()) {
         options.heartbeatQuery = table->selectRows();

@@ -7,6 +7,7 @@
 #include "config/configuration.h"
 #include "db/connectionsettings.h"
 #include "probe/instancerecord.h"
+#include "probe/locationsource.h"
 
 namespace topograph {
 
@@ -37,6 +38,7 @@ struct ProbeOptions
     QString replicationLagQuery; // ReplicationLagQuery: one number, the lag in seconds
     QString detectClusterAliasQuery; // DetectClusterAliasQuery: one string, the cluster's alias
     QString heartbeatQuery; // HeartbeatTable::selectRows(); empty: the table is not read
+    QList<LocationSource> locationSources; // data centre, region, physical environment
 
     static ServerNameMethod parseNameMethod(const QString& configValue);
     static ProbeOptions fromConfiguration(const Configuration& config);

@@ -150,6 +150,16 @@ InstanceReader::Answer InstanceReader::read(
             record.suggestedClusterAlias = row.isEmpty() ? QString() : row.first().toString();
         });
     }
+    // Where it lives: the host name's pattern first; a query, when set, overrides it.
+    LocationSource::applyPatterns(options.locationSources, record);
+    for (const LocationSource& source : options.locationSources) {
+        if (!source.query.isEmpty()) {
+            step(source.query, [&](const QList<SqlRow>& rows) {
+                const SqlRow row = first(rows);
+                record.*(source.field) = row.isEmpty() ? QString() : row.first().toString();
+            });
+        }
+    }
     // pt-heartbeat's rows, for fake-lag checks and heartbeat-clean plans. Most fleets have no
     // such table, and one that cannot be read does not make the instance's own state partial:
     // the reason is kept beside the rows instead of among the probe's errors.

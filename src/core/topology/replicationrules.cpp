@@ -71,47 +71,6 @@ Verdict ReplicationRules::canReplicateFrom(
     return Verdict::yes();
 }
 
-std::optional<InstanceRecord> ReplicationRules::candidateReplica(
-    const QList<InstanceRecord>& replicas, const QHash<InstanceKey, QString>& promotionRules)
-{
-    QList<InstanceRecord> eligible;
-    for (const InstanceRecord& r : replicas) {
-        if (r.reachable && r.logBin && r.logSlaveUpdates
-            && promotionRules.value(r.key) != u"must_not"_s) {
-            eligible << r;
-        }
-    }
-    if (eligible.isEmpty()) {
-        return std::nullopt;
-    }
-    auto rank = [&](const InstanceRecord& r) {
-        const QString rule = promotionRules.value(r.key);
-        return rule == u"must"_s ? 0 : rule == u"prefer"_s ? 1 : rule == u"prefer_not"_s ? 3 : 2;
-    };
-    std::sort(
-        eligible.begin(), eligible.end(), [&](const InstanceRecord& a, const InstanceRecord& b) {
-            const bool aNot = rank(a) == 3;
-            const bool bNot = rank(b) == 3;
-            if (aNot != bNot) {
-                return !aNot;
-            }
-            if (a.isReplicating() != b.isReplicating()) {
-                return a.isReplicating();
-            }
-            if (a.relayMasterLogFile != b.relayMasterLogFile) {
-                return a.relayMasterLogFile > b.relayMasterLogFile;
-            }
-            if (a.execMasterLogPos != b.execMasterLogPos) {
-                return a.execMasterLogPos > b.execMasterLogPos;
-            }
-            if (rank(a) != rank(b)) {
-                return rank(a) < rank(b);
-            }
-            return a.key < b.key;
-        });
-    return eligible.first();
-}
-
 Verdict ReplicationRules::gtidCompatible(
     const InstanceRecord& replica, const InstanceRecord& source)
 {

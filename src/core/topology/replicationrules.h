@@ -32,12 +32,6 @@ public:
     // STATEMENT < MIXED < ROW; unknown formats rank lowest.
     static int binlogFormatRank(const QString& format);
 
-    // The replica of master best placed to take over from it: valid, replicating with binlogs
-    // and log_slave_updates, most advanced exec position, never a "must_not"/"prefer_not"
-    // candidate when another is available. std::nullopt when none qualifies.
-    static std::optional<InstanceRecord> candidateReplica(
-        const QList<InstanceRecord>& replicas, const QHash<InstanceKey, QString>& promotionRules);
-
     // Whether replica can be positioned by GTID on source: both MariaDB, the replica replicates
     // with GTID (Using_Gtid is not No) and source writes a binlog; or both MySQL with
     // gtid_mode=ON. The reason names what is missing.
