@@ -357,9 +357,13 @@ void FleetWorker::emitSnapshot()
     }
     if (auto aliases = ClusterAliasStore(*m_backend, m_config).aliases()) {
         snapshot.aliases = std::move(aliases).value();
+    } else {
+        Q_EMIT failed(tr("Cannot read the cluster aliases: %1").arg(aliases.error().message));
     }
     if (auto locks = MaintenanceStore(*m_backend).allActive()) {
         snapshot.maintenance = std::move(locks).value();
+    } else {
+        Q_EMIT failed(tr("Cannot read the maintenance locks: %1").arg(locks.error().message));
     }
     auto rules = CandidateStore(*m_backend, m_config.candidateInstanceExpireMinutes).rules();
     if (!rules) {
