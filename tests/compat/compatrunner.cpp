@@ -55,6 +55,20 @@ int Runner::run()
         return abort(cases.error().message);
     }
     line(u"compat: %1 cases in %2; CLI %3"_s.arg(cases->size()).arg(m_dir, m_cli));
+    // The project's own cases: the same layout, run on the shared create-per-test.sql and
+    // configuration, named "own/NAME".
+    const QString ownDir = QStringLiteral(TOPOGRAPH_OWN_CASES_DIR);
+    if (QFileInfo(ownDir).isDir()) {
+        auto own = loadCases(ownDir);
+        if (!own) {
+            return abort(own.error().message);
+        }
+        for (CompatCase& c : *own) {
+            c.name = u"own/"_s + c.name;
+        }
+        line(u"compat: %1 own cases in %2"_s.arg(own->size()).arg(ownDir));
+        cases->append(*own);
+    }
     if (keep) {
         line(u"compat: keeping temporary files in "_s + m_tmp.path());
     }

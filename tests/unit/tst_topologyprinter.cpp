@@ -87,6 +87,8 @@ class TestTopologyPrinter : public QObject
 
 private Q_SLOTS:
     void fiveInstanceTree();
+    void instanceTags();
+    void delayedIsNotPrinted();
     void fromAnyMember_data();
     void fromAnyMember();
     void tags_data();
@@ -104,6 +106,37 @@ void TestTopologyPrinter::fiveInstanceTree()
 {
     const QStringList lines = TopologyPrinter::ascii(fiveInstances(), key(u"master"_s));
     QCOMPARE(lines, kFiveInstancesAscii);
+}
+
+// topology-tags: " [tags]" after the status, "[]" for an instance without any.
+void TestTopologyPrinter::instanceTags()
+{
+    TopologyPrinter::Options options;
+    options.style = TopologyPrinter::Style::WithTags;
+    options.instanceTags.insert(key(u"master"_s), { u"backup"_s, u"zone=east"_s });
+    options.instanceTags.insert(key(u"replica1a"_s), { u"owner=dba"_s });
+    const QStringList lines = TopologyPrinter::ascii(fiveInstances(), key(u"master"_s), options);
+    QStringList expected;
+    for (const QString& line : kFiveInstancesAscii) {
+        expected << line
+                + (line.startsWith(u"master"_s)         ? u" [backup,zone=east]"_s
+                        : line.contains(u"replica1a"_s) ? u" [owner=dba]"_s
+                                                        : u" []"_s);
+    }
+    QCOMPARE(lines, expected);
+}
+
+// InstanceStatus marks a delayed replica for the app's cards; orchestrator's line has no such
+// token.
+void TestTopologyPrinter::delayedIsNotPrinted()
+{
+    QList<InstanceRecord> records = fiveInstances();
+    for (InstanceRecord& r : records) {
+        if (r.key == key(u"replica1"_s)) {
+            r.sqlDelay = 3600;
+        }
+    }
+    QCOMPARE(TopologyPrinter::ascii(records, key(u"master"_s)), kFiveInstancesAscii);
 }
 
 void TestTopologyPrinter::fromAnyMember_data()

@@ -22,13 +22,10 @@ QStringList plain(const QList<Line>& lines, const TopologyPrinter::Options& opti
     QStringList out;
     for (const Line& line : lines) {
         QStringList parts { line.status.lag, line.status.status };
-        parts << line.status.tags;
+        parts << TopologyPrinter::orchestratorTokens(line.status.tags);
         QString text = line.head.leftJustified(width + 1) + u'[' + parts.join(u',') + u']';
         if (options.style == TopologyPrinter::Style::WithTags) {
-            const QStringList tags = options.instanceTags.value(line.record->key);
-            if (!tags.isEmpty()) {
-                text += u' ' + tags.join(u' ');
-            }
+            text += u" ["_s + options.instanceTags.value(line.record->key).join(u',') + u']';
         }
         out << text;
     }
@@ -41,7 +38,7 @@ template <typename Line> QStringList tabulate(const QList<Line>& lines)
     QList<QStringList> rows;
     for (const Line& line : lines) {
         QStringList row { line.head, line.status.lag, line.status.status };
-        const QStringList& tags = line.status.tags;
+        const QStringList tags = TopologyPrinter::orchestratorTokens(line.status.tags);
         for (int i = 0; i < 3; ++i) {
             row << tags.value(i);
         }
@@ -67,6 +64,13 @@ template <typename Line> QStringList tabulate(const QList<Line>& lines)
 }
 
 } // namespace
+
+QStringList TopologyPrinter::orchestratorTokens(const QStringList& tags)
+{
+    QStringList tokens = tags;
+    tokens.removeAll(u"delayed"_s);
+    return tokens;
+}
 
 QStringList TopologyPrinter::ascii(
     const QList<InstanceRecord>& records, const InstanceKey& member, const Options& options)

@@ -15,8 +15,9 @@ namespace topograph {
 // that is not (or that was not checked recently), then the instance's status:
 //   topology:            key [lag,status,version,ro|rw,format|nobinlog,>>,GTID,...]
 //   topology-tabulated:  key|lag|status|version|ro|format|extras (columns padded, lag
-//   right-aligned) topology-tags:       like topology, followed by the instance's tags (name=value
-//   ...)
+//   right-aligned)
+//   topology-tags:       like topology, followed by " [tag,name=value,...]" (instanceTags, as
+//   given; "[]" for an instance without tags)
 class TopologyPrinter final
 {
 public:
@@ -34,6 +35,9 @@ public:
         Style style = Style::Plain;
         QHash<InstanceKey, QStringList> instanceTags; // for Style::WithTags
     };
+
+    // InstanceStatus::tags without the tokens orchestrator does not print ("delayed").
+    static QStringList orchestratorTokens(const QStringList& tags);
 
     // The tree that holds member; records not connected to it are left out.
     static QStringList ascii(
