@@ -45,15 +45,18 @@ Result<std::optional<InstanceKey>> CommandContext::fuzzyKey(const InstanceKey& k
     }
     auto rows = (*db)->select(u"SELECT hostname, port FROM database_instance "
                               "WHERE hostname LIKE ? AND port = ?"_s,
-        { u'%' + key.host + u'%', key.port });
+        { QString(u'%' + key.host + u'%'), key.port });
     if (!rows) {
         return rows.error();
     }
     if (rows->size() != 1) {
         return std::optional<InstanceKey> {};
     }
-    return std::optional<InstanceKey> { InstanceKey { rows->first().value(u"hostname"_s).toString(),
-        static_cast<quint16>(rows->first().value(u"port"_s).toUInt()) } };
+    const SqlRow& row = rows->constFirst();
+    InstanceKey found;
+    found.host = row.value(u"hostname"_s).toString();
+    found.port = static_cast<quint16>(row.value(u"port"_s).toUInt());
+    return std::optional<InstanceKey> { found };
 }
 
 Result<InstanceKey> CommandContext::figuredInstanceKey()

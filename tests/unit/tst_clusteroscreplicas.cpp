@@ -48,7 +48,7 @@ class TestClusterOscReplicas : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     // 100 with first-tier intermediates 110 (3 replicas), 120 (1), 130 (2), 140 (2); 131 and 132
     // below 130 with 1311, 1312 and 1313 below 131 (third tier); first-tier leaves 150, 160, 170.
     void twoBusiestIntermediatesOneReplicaEach()
