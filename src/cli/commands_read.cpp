@@ -7,6 +7,7 @@
 
 #include "backend/instancestore.h"
 #include "backend/tagstore.h"
+#include "statusmarks.h"
 #include "topology/instancestatus.h"
 #include "topology/replicationrules.h"
 #include "topology/topologyprinter.h"
@@ -59,6 +60,11 @@ Result<void> printTopology(CommandContext& ctx, TopologyPrinter::Style style)
         }
     }
     TopologyPrinter::Options options = printerOptions(ctx, style);
+    auto marks = readStatusMarks(**ctx.backend(), *name);
+    if (!marks) {
+        return marks.error();
+    }
+    options.marks = *marks;
     if (style == TopologyPrinter::Style::WithTags) {
         auto tags = TagStore(**ctx.backend()).all();
         if (!tags) {
@@ -135,8 +141,12 @@ Result<void> instanceStatus(CommandContext& ctx)
     }
     const InstanceStatus status = InstanceStatus::of(*record, QDateTime::currentDateTimeUtc(),
         { ctx.config.instancePollSeconds, ctx.config.reasonableReplicationLagSeconds });
+    auto marks = readStatusMarks(**ctx.backend(), record->clusterName);
+    if (!marks) {
+        return marks.error();
+    }
     QStringList parts { status.lag, status.status };
-    parts << TopologyPrinter::orchestratorTokens(status.tags);
+    parts << TopologyPrinter::orchestratorTokens(*record, status.tags, marks->value(record->key));
     parts.removeAll(QString());
     ctx.out << '[' << parts.join(u',') << "]\n";
     return {};

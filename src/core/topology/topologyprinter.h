@@ -27,6 +27,15 @@ public:
         WithTags,
     };
 
+    // What orchestrator's status line shows from backend columns an InstanceRecord does not keep.
+    struct Marks
+    {
+        bool gtidErrant = false; // gtid_errant set: "GTID" reads "GTID:errant"
+        bool semiSyncMaster = false; // semi_sync_master_status: "semi:master"
+        bool semiSyncReplica = false; // semi_sync_replica_status: "semi:replica"
+        bool downtimed = false; // an active downtime: "downtimed"
+    };
+
     struct Options
     {
         int reasonableLagSeconds = 10;
@@ -34,10 +43,14 @@ public:
         QDateTime now = QDateTime::currentDateTimeUtc();
         Style style = Style::Plain;
         QHash<InstanceKey, QStringList> instanceTags; // for Style::WithTags
+        QHash<InstanceKey, Marks> marks;
     };
 
-    // InstanceStatus::tags without the tokens orchestrator does not print ("delayed").
-    static QStringList orchestratorTokens(const QStringList& tags);
+    // orchestrator's tokens after the status, from InstanceStatus::tags: without "delayed" (which
+    // orchestrator does not print), with "GTID" also for a server that supports Oracle GTID, and
+    // the marks' tokens.
+    static QStringList orchestratorTokens(
+        const InstanceRecord& record, const QStringList& tags, const Marks& marks);
 
     // The tree that holds member; records not connected to it are left out.
     static QStringList ascii(
