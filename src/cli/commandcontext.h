@@ -43,6 +43,8 @@ public:
     Result<InstanceKey> figuredInstanceKey();
     // The instance figuredInstanceKey() names, which the backend must know ("Instance not found").
     Result<InstanceRecord> figuredInstance();
+    // -d, or the one instance the backend knows whose host name holds -d's host (same port).
+    Result<InstanceKey> figuredDestinationKey();
     // orchestrator's getClusterName: -alias as a cluster name or alias, else the cluster of -i
     // (exact, then as figuredInstanceKey() widens it), else of this machine. Empty, with
     // orchestrator's "Unable to determine cluster name" on stderr, when none is found.

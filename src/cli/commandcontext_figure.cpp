@@ -80,6 +80,19 @@ Result<InstanceKey> CommandContext::figuredInstanceKey()
     return fuzzy->value_or(*key);
 }
 
+Result<InstanceKey> CommandContext::figuredDestinationKey()
+{
+    auto key = destinationKey();
+    if (!key) {
+        return key.error();
+    }
+    auto fuzzy = fuzzyKey(*key);
+    if (!fuzzy) {
+        return fuzzy.error();
+    }
+    return fuzzy->value_or(*key);
+}
+
 Result<InstanceRecord> CommandContext::figuredInstance()
 {
     auto key = figuredInstanceKey();

@@ -192,7 +192,7 @@ Result<void> canReplicateFrom(CommandContext& ctx)
     if (!replica) {
         return replica.error();
     }
-    auto destination = ctx.destinationKey();
+    auto destination = ctx.figuredDestinationKey();
     if (!destination) {
         return destination.error();
     }
