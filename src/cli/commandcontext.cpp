@@ -81,8 +81,7 @@ Result<InstanceRecord> CommandContext::knownInstance(const InstanceKey& key)
         return record.error();
     }
     if (!*record) {
-        return makeError(ErrorCode::NotFound,
-            u"unknown instance %1: discover it first (-c discover -i %1)"_s.arg(key.toString()));
+        return notFound(key);
     }
     return **record;
 }

@@ -5,6 +5,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 #include "backend/backend.h"
 #include "cliarguments.h"
@@ -36,6 +37,18 @@ public:
     // The instance as the backend knows it; "unknown instance" when it does not.
     Result<InstanceRecord> knownInstance(const InstanceKey& key);
     Result<InstanceRecord> knownInstance(); // of -i
+    // orchestrator's FigureInstanceKey: -i, or the one instance the backend knows whose host name
+    // holds -i's host (same port); without -i, this machine's host name with DefaultInstancePort.
+    // (commandcontext_figure.cpp)
+    Result<InstanceKey> figuredInstanceKey();
+    // The instance figuredInstanceKey() names, which the backend must know ("Instance not found").
+    Result<InstanceRecord> figuredInstance();
+    // -d, or the one instance the backend knows whose host name holds -d's host (same port).
+    Result<InstanceKey> figuredDestinationKey();
+    // orchestrator's getClusterName: -alias as a cluster name or alias, else the cluster of -i
+    // (exact, then as figuredInstanceKey() widens it), else of this machine. Empty, with
+    // orchestrator's "Unable to determine cluster name" on stderr, when none is found.
+    Result<QString> figuredClusterName();
     Result<QList<InstanceRecord>> clusterOf(const InstanceRecord& record);
     // Refuses when the configuration or --read-only says so.
     Result<void> requireMutationsAllowed() const;
@@ -43,6 +56,11 @@ public:
     void printKeys(const QList<InstanceKey>& keys);
 
 private:
+    // The one known instance whose host name holds key's host, on key's port (not for addresses).
+    Result<std::optional<InstanceKey>> fuzzyKey(const InstanceKey& key);
+    InstanceKey thisInstanceKey() const;
+    Result<InstanceRecord> notFound(const InstanceKey& key) const;
+
     // On stderr: operations whose "started" audit row was never closed (their process died).
     void reportUnfinished() const;
 

@@ -173,7 +173,7 @@ Result<void> endMaintenance(CommandContext& ctx)
 
 Result<void> inMaintenance(CommandContext& ctx)
 {
-    auto key = ctx.instanceKey();
+    auto key = ctx.figuredInstanceKey();
     if (!key) {
         return key.error();
     }

@@ -4,9 +4,12 @@
 #include <QMap>
 
 #include <algorithm>
+#include <tuple>
+#include <utility>
 
 #include "backend/clusteraliasstore.h"
 #include "backend/instancestore.h"
+#include "topology/clusteroscreplicas.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,25 +17,14 @@ namespace topograph {
 
 namespace {
 
-// The cluster -i belongs to, or the one -alias names.
+// The cluster getClusterName finds (-alias, -i, this machine), or none: empty.
 Result<QList<InstanceRecord>> selectedCluster(CommandContext& ctx)
 {
-    if (ctx.args.instance.isEmpty() && !ctx.args.alias.isEmpty()) {
-        auto db = ctx.backend();
-        if (!db) {
-            return db.error();
-        }
-        auto name = ClusterAliasStore(**db, ctx.config).clusterFor(ctx.args.alias);
-        if (!name) {
-            return name.error();
-        }
-        return InstanceStore(**db).readCluster(*name);
+    auto name = ctx.figuredClusterName();
+    if (!name) {
+        return name.error();
     }
-    auto record = ctx.knownInstance();
-    if (!record) {
-        return record.error();
-    }
-    return ctx.clusterOf(*record);
+    return InstanceStore(**ctx.backend()).readCluster(*name);
 }
 
 Result<QMap<QString, int>> clusterNames(CommandContext& ctx)
@@ -59,9 +51,8 @@ Result<void> clusters(CommandContext& ctx)
     if (!names) {
         return names.error();
     }
-    for (const QString& name : names->keys()) {
-        ctx.out << name << '\n';
-    }
+    // orchestrator prints the names joined by newlines, so no clusters make an empty line.
+    ctx.out << names->keys().join(u'\n') << '\n';
     return {};
 }
 
@@ -95,43 +86,62 @@ Result<void> whichClusterInstances(CommandContext& ctx)
     return {};
 }
 
+// orchestrator's ReadClusterMaster: a depth-0 instance or a co-master, writable ones first.
 Result<void> whichClusterMaster(CommandContext& ctx)
 {
-    auto cluster = selectedCluster(ctx);
+    auto name = ctx.figuredClusterName();
+    if (!name) {
+        return name.error();
+    }
+    auto cluster = InstanceStore(**ctx.backend()).readCluster(*name);
     if (!cluster) {
         return cluster.error();
     }
-    for (const InstanceRecord& r : *cluster) {
-        if (r.key.toString() == r.clusterName) {
-            ctx.out << r.key.toString() << '\n';
-            return {};
+    QList<InstanceRecord> masters;
+    for (const InstanceRecord& r : std::as_const(*cluster)) {
+        if (r.replicationDepth == 0 || r.isCoMaster) {
+            masters << r;
         }
     }
-    return makeError(ErrorCode::NotFound, u"the cluster's master is not known"_s);
+    std::stable_sort(masters.begin(), masters.end(), [](const auto& a, const auto& b) {
+        return std::pair(a.readOnly, a.replicationDepth)
+            < std::pair(b.readOnly, b.replicationDepth);
+    });
+    if (masters.isEmpty()) {
+        return makeError(
+            ErrorCode::NotFound, u"No writeable masters found for cluster %1"_s.arg(*name));
+    }
+    ctx.out << masters.constFirst().key.toString() << '\n';
+    return {};
 }
 
-// The cluster's worst replication lag: what a runbook waits on before a change.
+// orchestrator's GetClusterHeuristicLag: the largest lag among the cluster's
+// pt-online-schema-change control replicas (ClusterOscReplicas), an error when it has none.
 Result<void> clusterHeuristicLag(CommandContext& ctx)
 {
     auto cluster = selectedCluster(ctx);
     if (!cluster) {
         return cluster.error();
     }
+    const QList<InstanceRecord> replicas = ClusterOscReplicas::of(*cluster);
+    if (replicas.isEmpty()) {
+        return makeError(ErrorCode::NotFound, u"No instances found in GetInstancesMaxLag"_s);
+    }
     qint64 worst = 0;
-    for (const InstanceRecord& r : *cluster) {
-        if (r.isReplica()) {
-            worst = std::max(worst, r.replicationLagSeconds.value_or(0));
-        }
+    for (const InstanceRecord& r : replicas) {
+        worst = std::max(worst, r.replicationLagSeconds.value_or(0));
     }
     ctx.out << worst << '\n';
     return {};
 }
 
+// orchestrator's SearchInstances: -pattern in a host name, cluster name, version, version
+// comment, host:port or cluster alias, or equal to a server id or port; shallowest first.
 Result<void> search(CommandContext& ctx)
 {
-    const QString pattern = ctx.args.instance.isEmpty() ? ctx.args.pattern : ctx.args.instance;
+    const QString pattern = ctx.args.pattern.trimmed();
     if (pattern.isEmpty()) {
-        return makeError(ErrorCode::InvalidInput, u"-c search needs -i TEXT (part of a name)"_s);
+        return makeError(ErrorCode::InvalidInput, u"No pattern given (-c search -pattern TEXT)"_s);
     }
     auto db = ctx.backend();
     if (!db) {
@@ -141,13 +151,24 @@ Result<void> search(CommandContext& ctx)
     if (!all) {
         return all.error();
     }
-    QList<InstanceKey> found;
+    QList<InstanceRecord> found;
     for (const InstanceRecord& r : *all) {
-        if (r.key.toString().contains(pattern, Qt::CaseInsensitive)) {
-            found << r.key;
+        const QStringList fields { r.key.host, r.clusterName, r.version, r.versionComment,
+            r.key.host + u':' + QString::number(r.key.port), r.suggestedClusterAlias };
+        const bool holds = std::any_of(fields.cbegin(), fields.cend(),
+            [&pattern](const QString& f) { return f.contains(pattern, Qt::CaseInsensitive); });
+        if (holds || QString::number(r.serverId) == pattern
+            || QString::number(r.key.port) == pattern) {
+            found << r;
         }
     }
-    ctx.printKeys(found);
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return std::tuple(a.replicationDepth, -a.replicaKeys.size(), a.clusterName, a.key)
+            < std::tuple(b.replicationDepth, -b.replicaKeys.size(), b.clusterName, b.key);
+    });
+    for (const InstanceRecord& r : std::as_const(found)) {
+        ctx.out << r.key.toString() << '\n';
+    }
     return {};
 }
 
@@ -162,9 +183,11 @@ QList<Command> clusterCommands()
             whichClusterInstances },
         { u"which-cluster-master"_s, u"Print the master of the cluster of -i (or -alias)"_s,
             whichClusterMaster },
-        { u"get-cluster-heuristic-lag"_s, u"Print the largest replica lag in the cluster of -i"_s,
+        { u"get-cluster-heuristic-lag"_s,
+            u"Print the cluster's heuristic lag (its largest OSC control replica lag)"_s,
             clusterHeuristicLag },
-        { u"search"_s, u"List the instances whose name holds -i TEXT"_s, search },
+        { u"search"_s, u"List the instances whose name, version or cluster holds -pattern TEXT"_s,
+            search },
     };
 }
 

@@ -1,6 +1,8 @@
 // Instance tags, as orchestrator's tag commands handle them.
 #include "commands.h"
 
+#include <QStringList>
+
 #include "backend/tagstore.h"
 
 using namespace Qt::StringLiterals;
@@ -79,13 +81,14 @@ Result<void> untagAll(CommandContext& ctx)
     return {};
 }
 
+// The tags of -i as name=value lines; -i itself need not be known.
 Result<void> tags(CommandContext& ctx)
 {
-    auto record = ctx.knownInstance();
-    if (!record) {
-        return record.error();
+    auto key = ctx.figuredInstanceKey();
+    if (!key) {
+        return key.error();
     }
-    auto all = TagStore(**ctx.backend()).tagsOf(record->key);
+    auto all = TagStore(**ctx.backend()).tagsOf(*key);
     if (!all) {
         return all.error();
     }
@@ -95,32 +98,32 @@ Result<void> tags(CommandContext& ctx)
     return {};
 }
 
+// The value of the tag on -i; nothing (and success) when -i has no such tag, as in orchestrator.
 Result<void> tagValue(CommandContext& ctx)
 {
-    auto condition = requireTag(ctx);
-    auto record = ctx.knownInstance();
-    if (!condition || !record) {
-        return !condition ? condition.error() : record.error();
+    auto key = ctx.figuredInstanceKey();
+    if (!key) {
+        return key.error();
     }
-    auto all = TagStore(**ctx.backend()).tagsOf(record->key);
+    auto condition = TagCondition::parse(ctx.args.tag);
+    if (!condition) {
+        return condition.error();
+    }
+    auto all = TagStore(**ctx.backend()).tagsOf(*key);
     if (!all) {
         return all.error();
     }
     for (const InstanceTag& t : *all) {
         if (t.name == condition->name) {
             ctx.out << t.value << '\n';
-            return {};
         }
     }
-    return makeError(
-        ErrorCode::NotFound, u"%1 has no tag %2"_s.arg(record->key.toString(), condition->name));
+    return {};
 }
 
+// Sorted as text, as orchestrator sorts the host:port strings.
 Result<void> tagged(CommandContext& ctx)
 {
-    if (ctx.args.tag.isEmpty()) {
-        return makeError(ErrorCode::InvalidInput, u"-c tagged needs -tag CONDITIONS"_s);
-    }
     auto conditions = TagCondition::parseList(ctx.args.tag);
     if (!conditions) {
         return conditions.error();
@@ -133,7 +136,14 @@ Result<void> tagged(CommandContext& ctx)
     if (!keys) {
         return keys.error();
     }
-    ctx.printKeys(*keys);
+    QStringList names;
+    for (const InstanceKey& key : std::as_const(*keys)) {
+        names << key.toString();
+    }
+    names.sort();
+    for (const QString& name : std::as_const(names)) {
+        ctx.out << name << '\n';
+    }
     return {};
 }
 
@@ -146,7 +156,8 @@ QList<Command> tagCommands()
         { u"untag"_s, u"Remove -tag NAME[=VALUE] from -i (prints -i when removed)"_s, untag },
         { u"untag-all"_s, u"Remove -tag NAME=VALUE from every instance that has it"_s, untagAll },
         { u"tags"_s, u"List the tags of -i as NAME=VALUE"_s, tags },
-        { u"tag-value"_s, u"Print the value of -tag NAME on -i"_s, tagValue },
+        { u"tag-value"_s, u"Print the value of -tag NAME on -i (nothing when it has none)"_s,
+            tagValue },
         { u"tagged"_s, u"List instances matching -tag NAME, NAME=VALUE, ~NAME, ... (all of them)"_s,
             tagged },
     };

@@ -50,11 +50,26 @@ int Runner::run()
             return abort(u"%1 has no %2"_s.arg(m_dir, file));
         }
     }
-    auto cases = loadCases(m_dir + u"/cases"_s);
-    if (!cases) {
-        return abort(cases.error().message);
+    auto shared = loadCases(m_dir + u"/cases"_s);
+    if (!shared) {
+        return abort(shared.error().message);
     }
-    line(u"compat: %1 cases in %2; CLI %3"_s.arg(cases->size()).arg(m_dir, m_cli));
+    QList<CompatCase> cases = *shared;
+    line(u"compat: %1 cases in %2; CLI %3"_s.arg(cases.size()).arg(m_dir, m_cli));
+    // The project's own cases: the same layout, run on the shared create-per-test.sql and
+    // configuration, named "own/NAME".
+    const QString ownDir = QStringLiteral(TOPOGRAPH_OWN_CASES_DIR);
+    if (QFileInfo(ownDir).isDir()) {
+        auto own = loadCases(ownDir);
+        if (!own) {
+            return abort(own.error().message);
+        }
+        for (CompatCase c : *own) {
+            c.name = u"own/"_s + c.name;
+            cases.append(c);
+        }
+        line(u"compat: %1 own cases in %2"_s.arg(own->size()).arg(ownDir));
+    }
     if (keep) {
         line(u"compat: keeping temporary files in "_s + m_tmp.path());
     }
@@ -62,7 +77,7 @@ int Runner::run()
     if (!discoverCommands()) {
         return finish();
     }
-    const QList<CompatCase> selected = select(*cases);
+    const QList<CompatCase> selected = select(cases);
     QStringList backends = envList("TOPOGRAPH_COMPAT_BACKENDS");
     if (backends.isEmpty()) {
         backends = { u"sqlite"_s, u"mysql"_s };

@@ -83,6 +83,7 @@ private Q_SLOTS:
         QTest::newRow("~name") << u"~role"_s << true << u"role"_s << false << QString() << true;
         QTest::newRow("~name=value")
             << u"~role=backup"_s << true << u"role"_s << true << u"backup"_s << true;
+        QTest::newRow("!name") << u"!role"_s << true << u"role"_s << false << QString() << true;
         QTest::newRow("spaces") << u" role = backup "_s << true << u"role"_s << true << u"backup"_s
                                 << false;
         QTest::newRow("value with =") << u"a=b=c"_s << true << u"a"_s << true << u"b=c"_s << false;

@@ -87,6 +87,9 @@ class TestTopologyPrinter : public QObject
 
 private Q_SLOTS:
     void fiveInstanceTree();
+    void instanceTags();
+    void delayedIsNotPrinted();
+    void backendMarks();
     void fromAnyMember_data();
     void fromAnyMember();
     void tags_data();
@@ -104,6 +107,60 @@ void TestTopologyPrinter::fiveInstanceTree()
 {
     const QStringList lines = TopologyPrinter::ascii(fiveInstances(), key(u"master"_s));
     QCOMPARE(lines, kFiveInstancesAscii);
+}
+
+// topology-tags: " [tags]" after the status, "[]" for an instance without any.
+void TestTopologyPrinter::instanceTags()
+{
+    TopologyPrinter::Options options;
+    options.style = TopologyPrinter::Style::WithTags;
+    options.instanceTags.insert(key(u"master"_s), { u"backup"_s, u"zone=east"_s });
+    options.instanceTags.insert(key(u"replica1a"_s), { u"owner=dba"_s });
+    const QStringList lines = TopologyPrinter::ascii(fiveInstances(), key(u"master"_s), options);
+    QStringList expected;
+    for (const QString& line : kFiveInstancesAscii) {
+        expected << line
+                + (line.startsWith(u"master"_s)         ? u" [backup,zone=east]"_s
+                        : line.contains(u"replica1a"_s) ? u" [owner=dba]"_s
+                                                        : u" []"_s);
+    }
+    QCOMPARE(lines, expected);
+}
+
+// InstanceStatus marks a delayed replica for the app's cards; orchestrator's line has no such
+// token.
+void TestTopologyPrinter::delayedIsNotPrinted()
+{
+    QList<InstanceRecord> records = fiveInstances();
+    for (InstanceRecord& r : records) {
+        if (r.key == key(u"replica1"_s)) {
+            r.sqlDelay = 3600;
+        }
+    }
+    QCOMPARE(TopologyPrinter::ascii(records, key(u"master"_s)), kFiveInstancesAscii);
+}
+
+// Errant GTIDs, semi-sync statuses and downtime come from columns a record does not keep.
+void TestTopologyPrinter::backendMarks()
+{
+    QList<InstanceRecord> records = fiveInstances();
+    for (InstanceRecord& r : records) {
+        if (r.key == key(u"replica0"_s)) {
+            r.supportsOracleGtid = true; // GTID shown although it does not replicate with it
+        }
+    }
+    TopologyPrinter::Options options;
+    options.marks.insert(key(u"master"_s), { false, true, false, true });
+    options.marks.insert(key(u"replica1"_s), { true, false, true, false });
+    options.marks.insert(key(u"replica0"_s), { true, false, false, false });
+    const QStringList lines = TopologyPrinter::ascii(records, key(u"master"_s), options);
+    QCOMPARE(lines.value(0),
+        u"master:3306        [0s,ok,10.11.6-MariaDB-log,rw,ROW,>>,semi:master,downtimed]"_s);
+    QCOMPARE(lines.value(1),
+        u"- replica0:3306    [null,nonreplicating,10.11.6-MariaDB-log,ro,MIXED,GTID:errant]"_s);
+    QCOMPARE(lines.value(2),
+        u"+ replica1:3306    [0s,ok,10.11.6-MariaDB-log,ro,ROW,>>,GTID:errant,semi:replica]"_s);
+    QCOMPARE(lines.value(3), kFiveInstancesAscii.value(3));
 }
 
 void TestTopologyPrinter::fromAnyMember_data()

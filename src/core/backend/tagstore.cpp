@@ -12,7 +12,8 @@ namespace topograph {
 Result<TagCondition> TagCondition::parse(const QString& input)
 {
     TagCondition condition;
-    QString text = input.trimmed();
+    // orchestrator's ParseTag takes '!' for '~' (a shell-friendlier negation).
+    QString text = QString(input).replace(u'!', u'~').trimmed();
     if (text.startsWith(u'~')) {
         condition.negated = true;
         text = text.mid(1);
@@ -24,7 +25,8 @@ Result<TagCondition> TagCondition::parse(const QString& input)
     }
     if (condition.name.isEmpty()) {
         return makeError(ErrorCode::InvalidInput,
-            u"invalid tag \"%1\": expected name, name=value, ~name or ~name=value"_s.arg(input));
+            u"Unable to parse tag: %1 (expected name, name=value, ~name or ~name=value)"_s.arg(
+                input.trimmed()));
     }
     return condition;
 }

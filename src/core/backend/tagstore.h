@@ -11,7 +11,7 @@
 namespace topograph {
 
 // One condition of orchestrator's -tag syntax: "name", "name=value", "name=" (empty value),
-// "~name" (no such tag), "~name=value" (the tag with another value).
+// "~name" (no such tag), "~name=value" (the tag with another value); '!' stands for '~'.
 struct TagCondition
 {
     QString name;

@@ -22,26 +22,26 @@ QStringList plain(const QList<Line>& lines, const TopologyPrinter::Options& opti
     QStringList out;
     for (const Line& line : lines) {
         QStringList parts { line.status.lag, line.status.status };
-        parts << line.status.tags;
+        parts << TopologyPrinter::orchestratorTokens(
+            *line.record, line.status.tags, options.marks.value(line.record->key));
         QString text = line.head.leftJustified(width + 1) + u'[' + parts.join(u',') + u']';
         if (options.style == TopologyPrinter::Style::WithTags) {
-            const QStringList tags = options.instanceTags.value(line.record->key);
-            if (!tags.isEmpty()) {
-                text += u' ' + tags.join(u' ');
-            }
+            text += u" ["_s + options.instanceTags.value(line.record->key).join(u',') + u']';
         }
         out << text;
     }
     return out;
 }
 
-template <typename Line> QStringList tabulate(const QList<Line>& lines)
+template <typename Line>
+QStringList tabulate(const QList<Line>& lines, const TopologyPrinter::Options& options)
 {
     // Columns: tree, lag (right-aligned), status, version, ro|rw, format; then the extras.
     QList<QStringList> rows;
     for (const Line& line : lines) {
         QStringList row { line.head, line.status.lag, line.status.status };
-        const QStringList& tags = line.status.tags;
+        const QStringList tags = TopologyPrinter::orchestratorTokens(
+            *line.record, line.status.tags, options.marks.value(line.record->key));
         for (int i = 0; i < 3; ++i) {
             row << tags.value(i);
         }
@@ -67,6 +67,35 @@ template <typename Line> QStringList tabulate(const QList<Line>& lines)
 }
 
 } // namespace
+
+QStringList TopologyPrinter::orchestratorTokens(
+    const InstanceRecord& record, const QStringList& tags, const Marks& marks)
+{
+    QStringList tokens = tags;
+    tokens.removeAll(u"delayed"_s);
+    if (tokens.isEmpty()) {
+        return tokens; // never seen: nothing to say about it
+    }
+    qsizetype gtid = tokens.indexOf(u"GTID"_s);
+    if (gtid < 0 && record.supportsOracleGtid) {
+        const qsizetype pseudo = tokens.indexOf(u"P-GTID"_s);
+        gtid = pseudo < 0 ? tokens.size() : pseudo;
+        tokens.insert(gtid, u"GTID"_s);
+    }
+    if (gtid >= 0 && marks.gtidErrant) {
+        tokens[gtid] = u"GTID:errant"_s;
+    }
+    if (marks.semiSyncMaster) {
+        tokens << u"semi:master"_s;
+    }
+    if (marks.semiSyncReplica) {
+        tokens << u"semi:replica"_s;
+    }
+    if (marks.downtimed) {
+        tokens << u"downtimed"_s;
+    }
+    return tokens;
+}
 
 QStringList TopologyPrinter::ascii(
     const QList<InstanceRecord>& records, const InstanceKey& member, const Options& options)
@@ -150,7 +179,7 @@ QStringList TopologyPrinter::ascii(
               }
           };
     visit(*byKey.value(root), 0);
-    return options.style == Style::Tabulated ? tabulate(lines) : plain(lines, options);
+    return options.style == Style::Tabulated ? tabulate(lines, options) : plain(lines, options);
 }
 
 } // namespace topograph

@@ -1,0 +1,1 @@
+DELETE FROM database_instance WHERE port <> 22293;

@@ -1,0 +1,4 @@
+insert into database_instance_tags (hostname, port, tag_name, tag_value) values
+('testhost', 22294, 'owner', 'dba'),
+('testhost', 22294, 'zone', 'east'),
+('testhost', 22296, 'zone', 'west');

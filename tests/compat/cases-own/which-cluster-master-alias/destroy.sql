@@ -1,0 +1,1 @@
+DELETE FROM cluster_alias WHERE alias = 'payments';

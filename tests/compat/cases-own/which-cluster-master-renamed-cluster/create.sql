@@ -1,0 +1,1 @@
+UPDATE database_instance SET cluster_name='payments';
