@@ -15,6 +15,7 @@
 
 #include "analysis/analysisreader.h"
 #include "analysis/replicationanalyzer.h"
+#include "backend/instancestore.h"
 #include "db/mysqlsession.h"
 #include "throwawaysandbox.h"
 
@@ -100,6 +101,13 @@ private Q_SLOTS:
         const QString config = writeConfig(box);
         QVERIFY(!config.isEmpty());
         QCOMPARE(cli(config, { u"-c"_s, u"replication-analysis"_s }).out, QString());
+
+        // The backend keeps whole seconds: a failed check in the same second as the last good
+        // one reads as valid (as in orchestrator). Kill only once that second is over.
+        auto before = InstanceStore(*box.backend).read(box.key(1));
+        QVERIFY(before && *before);
+        const QDateTime lastSeen = (*before)->lastSeen;
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() >= lastSeen.addSecs(1), 5000);
 
         const qint64 pid = box.serverPid(1);
         QVERIFY(pid > 0);
