@@ -8,6 +8,7 @@
 #include "backend/adminactions.h"
 #include "backend/downtimestore.h"
 #include "backendtestsupport.h"
+#include "fleet/fleetproblems.h"
 
 using namespace Qt::StringLiterals;
 
@@ -86,6 +87,48 @@ private Q_SLOTS:
         QCOMPARE(input->staleCoordinates.value(key(u"m:1"_s)).pos, 4);
         QCOMPARE(input->downtimeEnds.value(key(u"m:1"_s)).toSecsSinceEpoch(),
             begun->end.toSecsSinceEpoch());
+    }
+
+    void fleetProblemsFromTheBackend()
+    {
+        insert(u"m:1"_s, QString(), 0, 0, u"datetime('last_checked', '-1 minute')"_s);
+        insert(u"r1:1"_s, u"m"_s, 1, 0, u"'2017-02-02 08:29:57'"_s);
+        insert(u"r2:1"_s, u"m"_s, 1, 0, u"'2017-02-02 08:29:57'"_s);
+        QVERIFY(m_backend->exec(u"UPDATE database_instance SET log_slave_updates = 0"_s));
+        auto problems
+            = FleetProblems::read(*m_backend, Configuration(), QDateTime::currentDateTimeUtc());
+        QVERIFY(problems);
+        QCOMPARE(problems->size(), 2);
+        QCOMPARE(problems->at(0).code, u"DeadMaster"_s);
+        QVERIFY(!problems->at(0).structureWarning);
+        QCOMPARE(problems->at(0).description,
+            u"The master cannot be reached and none of its replicas is replicating from it."_s);
+        QCOMPARE(problems->at(1).code, u"NoLoggingReplicasStructureWarning"_s);
+        QVERIFY(problems->at(1).structureWarning);
+        QCOMPARE(problems->at(1).cluster, u"m:1"_s);
+    }
+
+    void fleetProblemsReportAFailedRead()
+    {
+        QVERIFY(m_backend->exec(u"DROP TABLE database_instance_downtime"_s));
+        auto problems
+            = FleetProblems::read(*m_backend, Configuration(), QDateTime::currentDateTimeUtc());
+        QVERIFY(!problems);
+        QVERIFY2(problems.error().message.contains(u"database_instance_downtime"_s)
+                || problems.error().detail.contains(u"database_instance_downtime"_s),
+            qPrintable(problems.error().message + u" / "_s + problems.error().detail));
+    }
+
+    void noWriteableMasterIsOneProblem()
+    {
+        AnalysisEntry entry;
+        entry.key = key(u"m:1"_s);
+        entry.clusterName = u"m:1"_s;
+        entry.analysis = AnalysisCode::NoWriteableMasterStructureWarning;
+        entry.structureWarnings = { AnalysisCode::NoWriteableMasterStructureWarning };
+        const QList<Problem> problems = FleetProblems::fromEntries({ entry });
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems.first().structureWarning);
     }
 
     void downtimeBeginsReplacesAndEnds()
