@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "models/auditlistmodel.h"
+#include "panels/listviewsetup.h"
 #include "panels/textfilterproxymodel.h"
 
 using namespace Qt::StringLiterals;
@@ -74,15 +75,7 @@ AuditPanel::AuditPanel(QWidget* parent)
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(AuditListModel::SortRole);
-    m_view->setModel(m_proxy);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(AuditListModel::TimeColumn, Qt::DescendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->header()->setStretchLastSection(true);
+    setUpRowList(m_view, m_proxy, AuditListModel::TimeColumn, Qt::DescendingOrder);
     m_view->setToolTip(tr("Double-click a row to select its instance"));
 
     auto* bar = new QHBoxLayout;

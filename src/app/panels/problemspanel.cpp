@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "models/problemlistmodel.h"
+#include "panels/listviewsetup.h"
 #include "panels/textfilterproxymodel.h"
 
 using namespace Qt::StringLiterals;
@@ -77,15 +78,7 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ProblemListModel::SortRole);
     m_view->setObjectName(u"problemsView"_s);
-    m_view->setModel(m_proxy);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(ProblemListModel::ClusterColumn, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->header()->setStretchLastSection(true);
+    setUpRowList(m_view, m_proxy, ProblemListModel::ClusterColumn, Qt::AscendingOrder);
     m_view->setToolTip(tr("Click a problem to select its instance"));
 
     auto* bar = new QHBoxLayout;

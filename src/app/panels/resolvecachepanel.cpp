@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "models/resolvecachemodel.h"
+#include "panels/listviewsetup.h"
 #include "panels/textfilterproxymodel.h"
 
 using namespace Qt::StringLiterals;
@@ -84,16 +85,8 @@ ResolveCachePanel::ResolveCachePanel(QWidget* parent)
     m_flaggedOnly->setToolTip(tr("List only the entries that look wrong"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ResolveCacheModel::SortRole);
-    m_view->setModel(m_proxy);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(int(ResolveCacheModel::Column::Hostname), Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpRowList(m_view, m_proxy, int(ResolveCacheModel::Column::Hostname), Qt::AscendingOrder);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->header()->setStretchLastSection(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_delete->setObjectName(u"deleteResolveEntry"_s);
