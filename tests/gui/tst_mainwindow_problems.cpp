@@ -49,14 +49,14 @@ class TestMainWindowProblems final : public QObject
         QTreeView* view = panel->view();
         const QModelIndex index = panel->proxy()->index(row, ProblemListModel::InstanceColumn);
         view->scrollTo(index);
-        QTest::mouseClick(
-            view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
     }
 
     int cli(const QStringList& args) const
     {
         QProcess p;
-        p.start(QStringLiteral(TOPOGRAPH_CLI_PATH), QStringList { u"--config"_s, m_cliConfig } + args);
+        p.start(
+            QStringLiteral(TOPOGRAPH_CLI_PATH), QStringList { u"--config"_s, m_cliConfig } + args);
         p.waitForFinished(60000);
         if (p.exitCode() != 0) {
             qWarning("%s", p.readAllStandardError().constData());
@@ -109,9 +109,9 @@ private Q_SLOTS:
             window.scene()->selectedInstance(), std::optional(intermediate), kWaitMs);
 
         // A downtime on it takes the finding off the list.
-        QCOMPARE(cli({ u"-c"_s, u"begin-downtime"_s, u"-i"_s, intermediate.toString(),
-                     u"--duration"_s, u"1h"_s, u"--reason"_s, u"test"_s, u"--owner"_s,
-                     u"gui-test"_s }),
+        QCOMPARE(
+            cli({ u"-c"_s, u"begin-downtime"_s, u"-i"_s, intermediate.toString(), u"--duration"_s,
+                u"1h"_s, u"--reason"_s, u"test"_s, u"--owner"_s, u"gui-test"_s }),
             0);
         QTRY_COMPARE_WITH_TIMEOUT(rowOf(panel, notReplicating, intermediate), -1, kWaitMs);
         QVERIFY(execOn(*m_sb, 4, u"START SLAVE SQL_THREAD"_s));

@@ -63,8 +63,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.scene()->setAnimationDuration(0);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            window.scene()->keys().size(), loaded->instances.size(), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->keys().size(), loaded->instances.size(), kWaitMs);
         window.canvas()->zoomToFit();
         const NodeItem* card = window.scene()->nodeItem(leaf);
         QVERIFY(card);
@@ -92,9 +91,8 @@ private Q_SLOTS:
         action->trigger();
         QVERIFY(driven);
 
-        QTRY_COMPARE_WITH_TIMEOUT(
-            window.scene()->nodeItem(leaf)->promotionRule(), std::optional(PromotionRule::PreferNot),
-            kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->nodeItem(leaf)->promotionRule(),
+            std::optional(PromotionRule::PreferNot), kWaitMs);
         QVERIFY(window.scene()->nodeItem(leaf)->toolTip().startsWith(
             CardContent::promotionText(PromotionRule::PreferNot)));
         QCOMPARE(rulesIn(config).value(leaf), PromotionRule::PreferNot);
@@ -117,8 +115,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.scene()->setAnimationDuration(0);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            window.scene()->keys().size(), loaded->instances.size(), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(window.scene()->keys().size(), loaded->instances.size(), kWaitMs);
         // The registered rule still shows.
         QTRY_COMPARE_WITH_TIMEOUT(window.scene()->nodeItem(leaf)->promotionRule(),
             std::optional(PromotionRule::PreferNot), kWaitMs);

@@ -100,8 +100,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(loaded.error().message));
         }
         const QString config = writeConfig(loaded->dir, u"location"_s,
-            { { u"DataCenterPattern"_s, u"^([^.:]+)"_s },
-                { u"RegionPattern"_s, u"^([^.:]+)"_s },
+            { { u"DataCenterPattern"_s, u"^([^.:]+)"_s }, { u"RegionPattern"_s, u"^([^.:]+)"_s },
                 { u"DetectRegionQuery"_s, u"SELECT 'eu-west'"_s },
                 { u"DetectPhysicalEnvironmentQuery"_s, u"SELECT CONCAT('env-', @@port)"_s } });
         int code = -1;
@@ -119,8 +118,8 @@ private Q_SLOTS:
             const QString host = instance.key.host;
             QCOMPARE((*record)->dataCenter, host.section(u'.', 0, 0));
             QCOMPARE((*record)->region, u"eu-west"_s);
-            QCOMPARE((*record)->physicalEnvironment,
-                u"env-"_s + QString::number(instance.key.port));
+            QCOMPARE(
+                (*record)->physicalEnvironment, u"env-"_s + QString::number(instance.key.port));
         }
     }
 

@@ -131,8 +131,8 @@ private Q_SLOTS:
         QCOMPARE(replicaStatus(3).value(u"Master_Port"_s).toInt(), port(2));
 
         // The plan names the recorded position and checks the replica still stands there.
-        const Run noop = cli(
-            { u"-c"_s, u"move-equivalent"_s, u"-i"_s, k(3), u"-d"_s, k(1), u"--noop"_s });
+        const Run noop
+            = cli({ u"-c"_s, u"move-equivalent"_s, u"-i"_s, k(3), u"-d"_s, k(1), u"--noop"_s });
         QVERIFY2(noop.code == 0, qPrintable(noop.err));
         QVERIFY2(noop.out.contains(u"recorded equivalent position"_s), qPrintable(noop.out));
         QVERIFY2(noop.out.contains(u"MASTER_LOG_POS="_s), qPrintable(noop.out));

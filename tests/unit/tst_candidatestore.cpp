@@ -70,7 +70,8 @@ private Q_SLOTS:
         QVERIFY(m_backend->exec(u"INSERT INTO candidate_database_instance (hostname, port, "
                                 "promotion_rule) VALUES ('db1', 3306, 'must'), "
                                 "('db2', 3306, 'bogus')"_s));
-        auto rules = CandidateStore(*m_backend, 1).rules(QDateTime::currentDateTimeUtc().addDays(9));
+        auto rules
+            = CandidateStore(*m_backend, 1).rules(QDateTime::currentDateTimeUtc().addDays(9));
         QVERIFY(rules);
         QCOMPARE(rules->size(), 1);
         QCOMPARE(rules->value(m_db1), PromotionRule::Must);

@@ -151,8 +151,7 @@ private Q_SLOTS:
             { u"register-hostname-unresolve"_s, u"-i"_s, u"db1:3306"_s, u"--hostname"_s, u"vip"_s },
             { u"deregister-hostname-unresolve"_s, u"-i"_s, u"db1:3306"_s },
             { u"forget-cluster"_s, u"-i"_s, u"db1:3306"_s },
-            { u"register-candidate"_s, u"-i"_s, u"db1:3306"_s, u"--promotion-rule"_s,
-                u"prefer"_s },
+            { u"register-candidate"_s, u"-i"_s, u"db1:3306"_s, u"--promotion-rule"_s, u"prefer"_s },
         };
         for (const QStringList& mutation : mutations) {
             QTest::addRow("%s --read-only", qPrintable(mutation.first()))

@@ -90,8 +90,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, rule);
         const QString before = sqliteDump(m_backendFile);
-        const CliRun run = cli(
-            { u"register-candidate"_s, u"-i"_s, u"a:3306"_s, u"--promotion-rule"_s, rule });
+        const CliRun run
+            = cli({ u"register-candidate"_s, u"-i"_s, u"a:3306"_s, u"--promotion-rule"_s, rule });
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.out, QString());
         QCOMPARE(run.errLines.size(), 1);

@@ -17,10 +17,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("pattern");
         QTest::addColumn<QString>("hostname");
         QTest::addColumn<QString>("value");
-        QTest::newRow("first group") << u"db-\\d+\\.([a-z]+)\\.example"_s
-                                     << u"db-12.ams.example.org"_s << u"ams"_s;
-        QTest::newRow("only the first group") << u"^([a-z]+)-([a-z]+)-"_s << u"fra-prod-db3"_s
-                                              << u"fra"_s;
+        QTest::newRow("first group")
+            << u"db-\\d+\\.([a-z]+)\\.example"_s << u"db-12.ams.example.org"_s << u"ams"_s;
+        QTest::newRow("only the first group")
+            << u"^([a-z]+)-([a-z]+)-"_s << u"fra-prod-db3"_s << u"fra"_s;
         QTest::newRow("no match") << u"\\.([a-z]+)\\.example"_s << u"localhost"_s << QString();
         QTest::newRow("no group") << u"example"_s << u"db.example.org"_s << QString();
         QTest::newRow("empty pattern") << QString() << u"db.example.org"_s << QString();

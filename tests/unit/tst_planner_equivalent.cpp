@@ -93,8 +93,8 @@ private Q_SLOTS:
             kOnR2 };
         const Planner planner(Configuration {}, t.records(), withRows({ stale }));
         verifyRefused(planner.moveEquivalent(key(u"r1"_s), key(u"r2"_s)),
-            { u"no equivalent position is known for r1:3306"_s, u"m-bin.000007:3000"_s,
-                u"m:3306"_s, u"on r2:3306"_s, u"master_position_equivalence"_s });
+            { u"no equivalent position is known for r1:3306"_s, u"m-bin.000007:3000"_s, u"m:3306"_s,
+                u"on r2:3306"_s, u"master_position_equivalence"_s });
     }
 
     void refusals_data()

@@ -56,9 +56,9 @@ private Q_SLOTS:
             << u"dc2"_s << QList { x(in(u"dc2"_s)), y(in(u"dc3"_s)) }
             << QStringList { u"x=prefer"_s, u"y=prefer"_s } << int(None) << noFilters
             << u"x:3306"_s;
-        QTest::newRow("any candidate") << u"dc2"_s << QList { x(in(u"dc3"_s)) }
-                                       << QStringList { u"x=must"_s } << int(None) << noFilters
-                                       << u"x:3306"_s;
+        QTest::newRow("any candidate")
+            << u"dc2"_s << QList { x(in(u"dc3"_s)) } << QStringList { u"x=must"_s } << int(None)
+            << noFilters << u"x:3306"_s;
         QTest::newRow("last match of a step wins")
             << u"dc2"_s << QList { x(in(u"dc1"_s)), y(in(u"dc1"_s)) }
             << QStringList { u"x=prefer"_s, u"y=prefer"_s } << int(None) << noFilters
@@ -108,7 +108,8 @@ private Q_SLOTS:
             << QStringList { u"x=prefer"_s } << int(None) << noFilters << u"p:3306"_s;
         QTest::newRow("candidate not replicating from the promoted replica")
             << u"dc1"_s
-            << QList { x(in(u"dc1"_s, [](auto& r) { r.masterKey = *InstanceKey::parse(u"d"_s, 3306); })) }
+            << QList { x(
+                   in(u"dc1"_s, [](auto& r) { r.masterKey = *InstanceKey::parse(u"d"_s, 3306); })) }
             << QStringList { u"x=prefer"_s } << int(None) << noFilters << u"p:3306"_s;
         QTest::newRow("candidate the promoted replica cannot replicate from")
             << u"dc1"_s
@@ -134,8 +135,8 @@ private Q_SLOTS:
         const ReplacementSuggestion suggestion
             = PromotedReplacement::suggest(dead.key, promoted, cluster, ordering, config);
         QVERIFY2(suggestion.replacement.key.toString() == expected,
-            qPrintable(suggestion.replacement.key.toString() + u"; "_s
-                + suggestion.trail.join(u"; "_s)));
+            qPrintable(
+                suggestion.replacement.key.toString() + u"; "_s + suggestion.trail.join(u"; "_s)));
         QCOMPARE(suggestion.actionRequired, expected != u"p:3306"_s);
     }
 

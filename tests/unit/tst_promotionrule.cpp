@@ -57,7 +57,8 @@ private Q_SLOTS:
         QCOMPARE(parsed.ok(), accepted);
         if (!accepted) {
             for (const QString& valid : PromotionRules::registrableNames()) {
-                QVERIFY2(parsed.error().message.contains(valid), qPrintable(parsed.error().message));
+                QVERIFY2(
+                    parsed.error().message.contains(valid), qPrintable(parsed.error().message));
             }
             QVERIFY(parsed.error().message.contains(u'"' + name + u'"'));
         }

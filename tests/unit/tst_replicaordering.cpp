@@ -57,22 +57,20 @@ private Q_SLOTS:
         QTest::newRow("tie: master's data centre")
             << QList { r(u"a"_s, [](auto& x) { x.dataCenter = u"dc2"_s; }), r(u"b"_s) }
             << QStringList() << u"dc1"_s << u"b:3306"_s;
-        QTest::newRow("tie: better promotion rule") << QList { r(u"a"_s), r(u"b"_s) }
-                                                    << QStringList { u"b=prefer"_s } << u"dc1"_s
-                                                    << u"b:3306"_s;
-        QTest::newRow("tie: neutral before prefer_not") << QList { r(u"a"_s), r(u"b"_s) }
-                                                        << QStringList { u"a=prefer_not"_s }
-                                                        << u"dc1"_s << u"b:3306"_s;
+        QTest::newRow("tie: better promotion rule")
+            << QList { r(u"a"_s), r(u"b"_s) } << QStringList { u"b=prefer"_s } << u"dc1"_s
+            << u"b:3306"_s;
+        QTest::newRow("tie: neutral before prefer_not")
+            << QList { r(u"a"_s), r(u"b"_s) } << QStringList { u"a=prefer_not"_s } << u"dc1"_s
+            << u"b:3306"_s;
         QTest::newRow("position before promotion rule")
             << QList { r(u"a"_s, at(100)), r(u"b"_s, at(300)) } << QStringList { u"a=must"_s }
             << u"dc1"_s << u"b:3306"_s;
-        QTest::newRow("version before data centre")
-            << QList { r(u"a"_s),
-                   r(u"b"_s, [](auto& x) {
-                       x.version = u"10.6.16-MariaDB"_s;
-                       x.dataCenter = u"dc2"_s;
-                   }) }
-            << QStringList() << u"dc1"_s << u"b:3306"_s;
+        QTest::newRow("version before data centre") << QList { r(u"a"_s),
+            r(u"b"_s, [](auto& x) {
+                x.version = u"10.6.16-MariaDB"_s;
+                x.dataCenter = u"dc2"_s;
+            }) } << QStringList() << u"dc1"_s << u"b:3306"_s;
         QTest::newRow("data centre before promotion rule")
             << QList { r(u"a"_s, [](auto& x) { x.dataCenter = u"dc2"_s; }), r(u"b"_s) }
             << QStringList { u"a=prefer"_s } << u"dc1"_s << u"b:3306"_s;
@@ -107,28 +105,25 @@ private Q_SLOTS:
             << QList { r(u"b"_s, at(300)), r(u"a"_s, at(100)) } << QStringList { u"b=must_not"_s }
             << none << u"a:3306"_s;
         QTest::newRow("RecoveryIgnoreHostnameFilters bans")
-            << QList { r(u"b"_s, at(300)), r(u"a"_s, at(100)) } << none
-            << QStringList { u"^b:"_s } << u"a:3306"_s;
+            << QList { r(u"b"_s, at(300)), r(u"a"_s, at(100)) } << none << QStringList { u"^b:"_s }
+            << u"a:3306"_s;
         QTest::newRow("no log_bin")
             << QList { r(u"b"_s, at(300, [](auto& x) { x.logBin = false; })), r(u"a"_s, at(100)) }
             << none << none << u"a:3306"_s;
-        QTest::newRow("no log_slave_updates")
-            << QList { r(u"b"_s, at(300, [](auto& x) { x.logSlaveUpdates = false; })),
-                   r(u"a"_s, at(100)) }
-            << none << none << u"a:3306"_s;
-        QTest::newRow("last check not valid")
-            << QList { r(u"b"_s, at(300, [](auto& x) { x.reachable = false; })),
-                   r(u"a"_s, at(100)) }
-            << none << none << u"a:3306"_s;
+        QTest::newRow("no log_slave_updates") << QList {
+            r(u"b"_s, at(300, [](auto& x) { x.logSlaveUpdates = false; })), r(u"a"_s, at(100))
+        } << none << none << u"a:3306"_s;
+        QTest::newRow("last check not valid") << QList {
+            r(u"b"_s, at(300, [](auto& x) { x.reachable = false; })), r(u"a"_s, at(100))
+        } << none << none << u"a:3306"_s;
         const RecordChange older = [](auto& x) { x.version = u"10.6.16-MariaDB"_s; };
         QTest::newRow("newer major version than most siblings")
             << QList { r(u"b"_s, at(300)), r(u"a"_s, at(100, older)), r(u"c"_s, at(50, older)) }
             << none << none << u"a:3306"_s;
         const RecordChange statement = [](auto& x) { x.binlogFormat = u"STATEMENT"_s; };
-        QTest::newRow("more complete binlog format than most siblings")
-            << QList { r(u"b"_s, at(300)), r(u"a"_s, at(100, statement)),
-                   r(u"c"_s, at(50, statement)) }
-            << none << none << u"a:3306"_s;
+        QTest::newRow("more complete binlog format than most siblings") << QList {
+            r(u"b"_s, at(300)), r(u"a"_s, at(100, statement)), r(u"c"_s, at(50, statement))
+        } << none << none << u"a:3306"_s;
         QTest::newRow("prefer_not only breaks ties")
             << QList { r(u"a"_s, at(100)), r(u"b"_s, at(300)) } << QStringList { u"b=prefer_not"_s }
             << none << u"b:3306"_s;
@@ -140,8 +135,8 @@ private Q_SLOTS:
         QTest::newRow("only a banned replica")
             << QList { r(u"b"_s) } << QStringList { u"b=must_not"_s } << none
             << u"error: no candidate replica found"_s;
-        QTest::newRow("no replicas") << QList<InstanceRecord>() << none << none
-                                     << u"error: No replicas found for m:3306"_s;
+        QTest::newRow("no replicas")
+            << QList<InstanceRecord>() << none << none << u"error: No replicas found for m:3306"_s;
     }
     void candidateReplica()
     {
@@ -156,8 +151,8 @@ private Q_SLOTS:
             = ordering.candidateReplica(*InstanceKey::parse(u"m"_s, 3306), replicas, u"dc1"_s);
         if (expected.startsWith(u"error: "_s)) {
             QVERIFY(!best);
-            QVERIFY2(best.error().message.contains(expected.mid(7)),
-                qPrintable(best.error().message));
+            QVERIFY2(
+                best.error().message.contains(expected.mid(7)), qPrintable(best.error().message));
         } else {
             QVERIFY2(best, best ? "" : qPrintable(best.error().message));
             QCOMPARE(best->key.toString(), expected);

@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 namespace topograph {
 
 RegisterCandidateDialog::RegisterCandidateDialog(const InstanceKey& key,
-    std::optional<PromotionRule> current, int expireMinutes, const QDateTime& now,
-    QWidget* parent)
+    std::optional<PromotionRule> current, int expireMinutes, const QDateTime& now, QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::RegisterCandidateDialog>())
 {

@@ -254,8 +254,7 @@ void OperationDispatcher::registerCandidate(const InstanceKey& key)
     RegisterCandidateDialog dialog(key,
         found == m_snapshot.promotionRules.cend() ? std::nullopt
                                                   : std::optional<PromotionRule>(found.value()),
-        m_config.candidateInstanceExpireMinutes, QDateTime::currentDateTimeUtc(),
-        m_dialogParent);
+        m_config.candidateInstanceExpireMinutes, QDateTime::currentDateTimeUtc(), m_dialogParent);
     dialog.setObjectName(u"registerCandidateDialog"_s);
     if (dialog.exec() != QDialog::Accepted) {
         return;
@@ -265,8 +264,8 @@ void OperationDispatcher::registerCandidate(const InstanceKey& key)
         QMetaObject::invokeMethod(
             fleet, [fleet, key, rule] { fleet->registerCandidate(key, rule); },
             Qt::QueuedConnection);
-        Q_EMIT message(tr("Registering %1 as %2…").arg(key.toString(), PromotionRules::name(rule)),
-            false);
+        Q_EMIT message(
+            tr("Registering %1 as %2…").arg(key.toString(), PromotionRules::name(rule)), false);
     }
 }
 

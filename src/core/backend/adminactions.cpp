@@ -97,16 +97,16 @@ Result<bool> AdminActions::endDowntime(const InstanceKey& key) const
     return true;
 }
 
-Result<QDateTime> AdminActions::registerCandidate(const InstanceKey& key,
-    const QString& clusterName, PromotionRule rule, int expireMinutes) const
+Result<QDateTime> AdminActions::registerCandidate(
+    const InstanceKey& key, const QString& clusterName, PromotionRule rule, int expireMinutes) const
 {
     auto expires = CandidateStore(m_backend, expireMinutes).registerCandidate(key, rule);
     if (!expires) {
         return expires;
     }
     if (auto audited
-        = AuditStore(m_backend).write(OperationRegistry::cliName(Operation::RegisterCandidate),
-            key, clusterName, PromotionRules::name(rule));
+        = AuditStore(m_backend).write(OperationRegistry::cliName(Operation::RegisterCandidate), key,
+            clusterName, PromotionRules::name(rule));
         !audited) {
         return audited.error();
     }

@@ -23,8 +23,8 @@ PositionEquivalence fromRow(const SqlRow& row)
 }
 
 const QString kColumns = u"master1_hostname, master1_port, master1_binary_log_file, "
-                        "master1_binary_log_pos, master2_hostname, master2_port, "
-                        "master2_binary_log_file, master2_binary_log_pos"_s;
+                         "master1_binary_log_pos, master2_hostname, master2_port, "
+                         "master2_binary_log_file, master2_binary_log_pos"_s;
 
 Result<QList<PositionEquivalence>> fromRows(const Result<QList<SqlRow>>& rows)
 {

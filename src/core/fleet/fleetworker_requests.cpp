@@ -248,18 +248,18 @@ void FleetWorker::registerCandidate(const InstanceKey& key, PromotionRule rule)
     }
     const auto known = InstanceStore(*m_backend).read(key);
     const QString cluster = known && *known ? (*known)->clusterName : QString();
-    auto expires = AdminActions(*m_backend)
-                       .registerCandidate(
-                           key, cluster, rule, m_config.candidateInstanceExpireMinutes);
+    auto expires
+        = AdminActions(*m_backend)
+              .registerCandidate(key, cluster, rule, m_config.candidateInstanceExpireMinutes);
     emitSnapshot();
     if (!expires) {
         Q_EMIT failed(tr("Cannot register %1 as a candidate: %2")
                           .arg(key.toString(), expires.error().message));
         return;
     }
-    Q_EMIT done(tr("%1: promotion rule %2 until %3 UTC")
-                    .arg(key.toString(), PromotionRules::name(rule),
-                        expires->toString(u"HH:mm"_s)));
+    Q_EMIT done(
+        tr("%1: promotion rule %2 until %3 UTC")
+            .arg(key.toString(), PromotionRules::name(rule), expires->toString(u"HH:mm"_s)));
 }
 
 } // namespace topograph

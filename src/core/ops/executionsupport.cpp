@@ -241,8 +241,8 @@ Result<void> ExecutionContext::checkExecuted(const PlanStep& step)
         return makeError(ErrorCode::Refused,
             u"%1 has executed %2 of %3's binary log, not %4 of %5's as when the plan was made: "
             "the recorded equivalence is for that position only, so it is not moved"_s.arg(
-                step.instance.toString(), at.toString(),
-                master ? master->toString() : u"nothing"_s, step.executedAt.toString(),
+                step.instance.toString(), at.toString(), master ? master->toString() : u"nothing"_s,
+                step.executedAt.toString(),
                 step.masterBefore ? step.masterBefore->toString() : u"nothing"_s));
     }
     log(u"%1 stands at %2 of %3's binary log"_s.arg(

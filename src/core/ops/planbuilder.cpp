@@ -134,8 +134,8 @@ void PlanBuilder::checkExecuted(const InstanceRecord& r, const BinlogPosition& a
     const OpsDialect dialect = OpsDialect::forRecord(r);
     PlanStep& step = add(PlanStep::Kind::CheckExecuted, r,
         u"check that %1 still replicates from %2 and has executed exactly up to %3 (else stop "
-        "here: the recorded equivalence is for that position only)"_s.arg(r.key.toString(),
-            r.masterKey ? r.masterKey->toString() : u"nothing"_s, at.toString()),
+        "here: the recorded equivalence is for that position only)"_s.arg(
+            r.key.toString(), r.masterKey ? r.masterKey->toString() : u"nothing"_s, at.toString()),
         dialect.replicaStatus());
     step.executedAt = at;
     step.masterBefore = r.masterKey;

@@ -11,7 +11,8 @@ namespace topograph {
 using plannersupport::name;
 using plannersupport::refusal;
 
-Result<Plan> Planner::moveEquivalent(const InstanceKey& replicaKey, const InstanceKey& targetKey) const
+Result<Plan> Planner::moveEquivalent(
+    const InstanceKey& replicaKey, const InstanceKey& targetKey) const
 {
     const QString title
         = u"move %1 below %2 by equivalent position"_s.arg(name(replicaKey), name(targetKey));
@@ -37,8 +38,8 @@ Result<Plan> Planner::moveEquivalent(const InstanceKey& replicaKey, const Instan
         }
         if (r.usesGtid()) {
             return refusal(u"%1 replicates with GTID (%2): moving it to a binlog file:pos would "
-                           "turn GTID off; relocate moves it by GTID"_s.arg(
-                               name(r.key), r.usingGtid.isEmpty() ? u"auto-position"_s : r.usingGtid));
+                           "turn GTID off; relocate moves it by GTID"_s.arg(name(r.key),
+                               r.usingGtid.isEmpty() ? u"auto-position"_s : r.usingGtid));
         }
         const BinlogPosition at { r.relayMasterLogFile, r.execMasterLogPos };
         if (at.file.isEmpty()) {
@@ -60,8 +61,8 @@ Result<Plan> Planner::moveEquivalent(const InstanceKey& replicaKey, const Instan
         builder.startReplica(r);
         builder.expect(r.key, t.key, true);
         if (!r.isReplicating()) {
-            builder.warn(u"%1 is not replicating now; the plan starts its replication"_s.arg(
-                name(r.key)));
+            builder.warn(
+                u"%1 is not replicating now; the plan starts its replication"_s.arg(name(r.key)));
         }
         return finish(builder,
             Part { Method::Equivalent,

@@ -44,7 +44,8 @@ public:
             return keep(u"%1 is a candidate in the dead master's data centre and environment"_s);
         }
         if (m_dead) {
-            pick(m_candidates, [&](const InstanceRecord& r) { return sameSite(r, *m_dead); },
+            pick(
+                m_candidates, [&](const InstanceRecord& r) { return sameSite(r, *m_dead); },
                 u"candidate in the dead master's data centre and environment"_s);
         }
         if (!m_chosen && isCandidate(m_promoted)) {
@@ -55,9 +56,11 @@ public:
             }
             m_trail << *refusal;
         }
-        pick(m_candidates, [&](const InstanceRecord& r) { return sameSite(r, m_promoted); },
+        pick(
+            m_candidates, [&](const InstanceRecord& r) { return sameSite(r, m_promoted); },
             u"candidate in the promoted replica's data centre and environment"_s);
-        pick(m_candidates, [&](const InstanceRecord& r) { return allowedGeographically(r); },
+        pick(
+            m_candidates, [&](const InstanceRecord& r) { return allowedGeographically(r); },
             u"candidate"_s);
 
         QString keepSearching;
@@ -70,12 +73,15 @@ public:
         if (!keepSearching.isEmpty()) {
             m_trail << u"searching neutral servers: "_s + keepSearching;
             if (m_dead) {
-                pick(m_neutrals, [&](const InstanceRecord& r) { return sameSite(r, *m_dead); },
+                pick(
+                    m_neutrals, [&](const InstanceRecord& r) { return sameSite(r, *m_dead); },
                     u"neutral server in the dead master's data centre and environment"_s);
             }
-            pick(m_neutrals, [&](const InstanceRecord& r) { return sameSite(r, m_promoted); },
+            pick(
+                m_neutrals, [&](const InstanceRecord& r) { return sameSite(r, m_promoted); },
                 u"neutral server in the promoted replica's data centre and environment"_s);
-            pick(m_neutrals, [&](const InstanceRecord& r) { return allowedGeographically(r); },
+            pick(
+                m_neutrals, [&](const InstanceRecord& r) { return allowedGeographically(r); },
                 u"neutral server"_s);
         }
         if (!m_chosen || m_chosen->key == m_promoted.key) {

@@ -35,9 +35,9 @@ class PromotedReplacement final
 public:
     // cluster: every instance of the promoted replica's cluster (the dead master may be among
     // them; when it is not, its location is unknown and nothing matches it).
-    static ReplacementSuggestion suggest(const InstanceKey& deadKey,
-        const InstanceRecord& promoted, const QList<InstanceRecord>& cluster,
-        const ReplicaOrdering& ordering, const Configuration& config);
+    static ReplacementSuggestion suggest(const InstanceKey& deadKey, const InstanceRecord& promoted,
+        const QList<InstanceRecord>& cluster, const ReplicaOrdering& ordering,
+        const Configuration& config);
 
     // Whether a server may replace the dead master under PreventCrossDataCenterMasterFailover
     // and PreventCrossRegionMasterFailover; the reason when not.

@@ -26,8 +26,7 @@ int compareExec(const InstanceRecord& a, const InstanceRecord& b)
 
 // The value most replicas share; among equally common ones the smallest, which the others can
 // replicate from.
-template<typename Less>
-QString mostCommon(const QStringList& values, Less less)
+template <typename Less> QString mostCommon(const QStringList& values, Less less)
 {
     QHash<QString, int> counts;
     for (const QString& v : values) {
@@ -134,7 +133,8 @@ Result<InstanceRecord> ReplicaOrdering::candidateReplica(const InstanceKey& mast
     const QString priorityVersion = mostCommon(versions, smallerVersion);
     const QString priorityFormat = mostCommon(formats, smallerFormat);
     for (const InstanceRecord& r : ordered) {
-        if (canServeAsMaster(r) && !isBanned(r) && !smallerVersion(priorityVersion, r.majorVersion())
+        if (canServeAsMaster(r) && !isBanned(r)
+            && !smallerVersion(priorityVersion, r.majorVersion())
             && !smallerFormat(priorityFormat, r.binlogFormat)) {
             return r;
         }
