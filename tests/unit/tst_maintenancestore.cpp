@@ -132,6 +132,40 @@ private Q_SLOTS:
         QVERIFY(store.active(m_db2).value().has_value());
     }
 
+    // orchestrator's maintenance clean-up (ExpireMaintenance, "expire dead") deletes every lock
+    // that is not explicitly bounded and whose processing node is not one of its live nodes in
+    // node_health. A Topograph lock must survive it; the rule itself does delete such a lock.
+    void locksSurviveOrchestratorsDeadNodeCleanup()
+    {
+        QVERIFY(m_backend->exec(u"CREATE TABLE IF NOT EXISTS node_health (hostname varchar(128) "
+                                "NOT NULL, token varchar(128) NOT NULL, last_seen_active "
+                                "timestamp NULL)"_s));
+        QVERIFY(m_backend->exec(u"INSERT INTO node_health (hostname, token, last_seen_active) "
+                                "VALUES ('orc1', 'a1b2c3', ?)"_s,
+            { Backend::toDb(QDateTime::currentDateTimeUtc()) }));
+        const MaintenanceStore store(*m_backend);
+        QVERIFY(store.begin(m_db1, u"alice"_s, u"kernel upgrade"_s, 10).ok());
+        QVERIFY(m_backend->exec(u"INSERT INTO database_instance_maintenance (hostname, port, "
+                                "maintenance_active, begin_timestamp, end_timestamp, owner, "
+                                "reason, processing_node_hostname, processing_node_token, "
+                                "explicitly_bounded) VALUES (?, ?, 1, ?, ?, 'gone', 'unbounded', "
+                                "'dead-node', 'x', 0)"_s,
+            { m_db2.host, m_db2.port, Backend::toDb(QDateTime::currentDateTimeUtc()),
+                Backend::toDb(QDateTime::currentDateTimeUtc().addSecs(600)) }));
+
+        auto expired = m_backend->exec(
+            u"DELETE FROM database_instance_maintenance WHERE explicitly_bounded = 0 AND "
+            "(processing_node_hostname || ':' || processing_node_token) NOT IN (SELECT "
+            "hostname || ':' || token FROM node_health)"_s);
+        QVERIFY(expired);
+        QCOMPARE(*expired, 1); // the unbounded lock of a dead node
+        QVERIFY(!store.active(m_db2).value().has_value());
+        auto kept = store.active(m_db1);
+        QVERIFY(kept.ok() && kept->has_value());
+        QCOMPARE((*kept)->owner, u"alice"_s);
+        QCOMPARE((*kept)->reason, u"kernel upgrade"_s);
+    }
+
     void beginReplacesAnExpiredLock()
     {
         insertLock(m_db1, -1, u"carol"_s);

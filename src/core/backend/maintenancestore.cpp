@@ -58,10 +58,13 @@ Result<MaintenanceLock> MaintenanceStore::begin(
     lock.end = lock.begin.addSecs(static_cast<qint64>(minutes) * 60);
     lock.owner = owner;
     lock.reason = reason;
+    // Explicitly bounded (it ends at end_timestamp), as orchestrator's own begin-maintenance
+    // writes it: a running orchestrator expires an unbounded lock whose processing node is not in
+    // its node_health table, and Topograph is never there.
     auto done = m_backend.insert(u"INSERT INTO database_instance_maintenance (hostname, port, "
                                  "maintenance_active, begin_timestamp, end_timestamp, owner, "
                                  "reason, processing_node_hostname, processing_node_token, "
-                                 "explicitly_bounded) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, 0)"_s,
+                                 "explicitly_bounded) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, 1)"_s,
         { key.host, key.port, Backend::toDb(lock.begin), Backend::toDb(lock.end), owner, reason,
             QHostInfo::localHostName(), u"topograph"_s });
     if (!done) {
