@@ -3,12 +3,18 @@
 # A test function that calls QSKIP (no sandbox, say) makes the whole test show as skipped in
 # ctest's summary, never as passed.
 function(topograph_add_test name)
-    cmake_parse_arguments(ARG "GUI" "" "SOURCES;LABELS;LIBRARIES" ${ARGN})
+    cmake_parse_arguments(ARG "GUI;UNPRIVILEGED" "" "SOURCES;LABELS;LIBRARIES" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE topograph_core topograph_build_flags Qt6::Test
         ${ARG_LIBRARIES})
     topograph_reuse_test_pch(${name} ${ARG_LIBRARIES})
-    add_test(NAME ${name} COMMAND ${name})
+    if(ARG_UNPRIVILEGED)
+        # As nobody when run as root (tests/support/run-unprivileged): permissions then bind.
+        add_test(NAME ${name} COMMAND ${PROJECT_SOURCE_DIR}/tests/support/run-unprivileged
+            $<TARGET_FILE:${name}>)
+    else()
+        add_test(NAME ${name} COMMAND ${name})
+    endif()
     set(env "TOPOGRAPH_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
     if(ARG_GUI)
         list(APPEND env "QT_QPA_PLATFORM=offscreen")
