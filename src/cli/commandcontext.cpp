@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "backend/adminactions.h"
 #include "backend/instancestore.h"
 #include "logging.h"
 #include "ops/operationjournal.h"
@@ -112,6 +113,19 @@ Result<void> CommandContext::requireMutationsAllowed() const
                 args.readOnly ? u"--read-only"_s : u"ReadOnly in the configuration"_s));
     }
     return {};
+}
+
+Result<InstanceKey> CommandContext::instanceToChange() const
+{
+    if (auto allowed = requireMutationsAllowed(); !allowed) {
+        return allowed.error();
+    }
+    return instanceKey();
+}
+
+QString CommandContext::owner() const
+{
+    return args.owner.isEmpty() ? AdminActions::defaultOwner() : args.owner;
 }
 
 void CommandContext::printKeys(const QList<InstanceKey>& keys)

@@ -52,6 +52,10 @@ public:
     Result<QList<InstanceRecord>> clusterOf(const InstanceRecord& record);
     // Refuses when the configuration or --read-only says so.
     Result<void> requireMutationsAllowed() const;
+    // -i, for a command that changes state: refused first when mutations are not allowed.
+    Result<InstanceKey> instanceToChange() const;
+    // --owner, or the default owner of maintenance locks and downtimes.
+    QString owner() const;
 
     void printKeys(const QList<InstanceKey>& keys);
 

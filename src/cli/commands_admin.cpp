@@ -111,10 +111,9 @@ Result<void> discover(CommandContext& ctx)
 
 Result<void> forget(CommandContext& ctx)
 {
-    auto allowed = ctx.requireMutationsAllowed();
-    auto key = ctx.instanceKey();
-    if (!allowed || !key) {
-        return !allowed ? allowed : key.error();
+    auto key = ctx.instanceToChange();
+    if (!key) {
+        return key.error();
     }
     auto db = ctx.backend();
     if (!db) {
@@ -138,7 +137,7 @@ Result<void> beginMaintenance(CommandContext& ctx)
     if (!record) {
         return record.error();
     }
-    const QString owner = ctx.args.owner.isEmpty() ? AdminActions::defaultOwner() : ctx.args.owner;
+    const QString owner = ctx.owner();
     auto lock = AdminActions(**ctx.backend())
                     .beginMaintenance(record->key, record->clusterName, owner, ctx.args.reason,
                         ctx.config.maintenanceExpireMinutes);
@@ -151,10 +150,9 @@ Result<void> beginMaintenance(CommandContext& ctx)
 
 Result<void> endMaintenance(CommandContext& ctx)
 {
-    auto allowed = ctx.requireMutationsAllowed();
-    auto key = ctx.instanceKey();
-    if (!allowed || !key) {
-        return !allowed ? allowed : key.error();
+    auto key = ctx.instanceToChange();
+    if (!key) {
+        return key.error();
     }
     auto db = ctx.backend();
     if (!db) {

@@ -49,7 +49,7 @@ Result<void> beginDowntime(CommandContext& ctx)
     // No duration: orchestrator's default, as long as a maintenance lock lasts.
     const qint64 seconds
         = *parsed > 0 ? *parsed : static_cast<qint64>(ctx.config.maintenanceExpireMinutes) * 60;
-    const QString owner = ctx.args.owner.isEmpty() ? AdminActions::defaultOwner() : ctx.args.owner;
+    const QString owner = ctx.owner();
     auto downtime
         = AdminActions(**ctx.backend())
               .beginDowntime(record->key, record->clusterName, owner, ctx.args.reason, seconds);
@@ -62,10 +62,9 @@ Result<void> beginDowntime(CommandContext& ctx)
 
 Result<void> endDowntime(CommandContext& ctx)
 {
-    auto allowed = ctx.requireMutationsAllowed();
-    auto key = ctx.instanceKey();
-    if (!allowed || !key) {
-        return !allowed ? allowed : key.error();
+    auto key = ctx.instanceToChange();
+    if (!key) {
+        return key.error();
     }
     auto db = ctx.backend();
     if (!db) {

@@ -108,9 +108,7 @@ void AuditPanel::addEntries(const QList<AuditEntry>& entries)
     const bool first = m_model->rowCount() == 0;
     m_model->addEntries(entries);
     if (first && m_model->rowCount() > 0) {
-        for (int column = 0; column < AuditListModel::MessageColumn; ++column) {
-            m_view->resizeColumnToContents(column);
-        }
+        fitColumnsBefore(m_view, AuditListModel::MessageColumn);
     }
 }
 

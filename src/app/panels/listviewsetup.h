@@ -22,4 +22,13 @@ inline void setUpRowList(
     view->header()->setStretchLastSection(true);
 }
 
+// Once a list first has rows: every column before `stretched` as wide as its contents (the last,
+// free-text column takes the rest).
+inline void fitColumnsBefore(QTreeView* view, int stretched)
+{
+    for (int column = 0; column < stretched; ++column) {
+        view->resizeColumnToContents(column);
+    }
+}
+
 } // namespace topograph

@@ -109,9 +109,7 @@ void ProblemsPanel::setProblems(const QList<Problem>& problems)
     const bool first = m_model->rowCount() == 0;
     m_model->setProblems(problems);
     if (first && m_model->rowCount() > 0) {
-        for (int column = 0; column < ProblemListModel::DescriptionColumn; ++column) {
-            m_view->resizeColumnToContents(column);
-        }
+        fitColumnsBefore(m_view, ProblemListModel::DescriptionColumn);
     }
     m_summary->setText(summary());
 }

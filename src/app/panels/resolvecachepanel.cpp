@@ -162,9 +162,7 @@ void ResolveCachePanel::setEntries(const QList<ResolveCacheEntry>& entries)
     const bool first = m_model->rowCount() == 0;
     m_model->setEntries(entries, QDateTime::currentDateTimeUtc());
     if (first && m_model->rowCount() > 0) {
-        for (int column = 0; column < int(ResolveCacheModel::Column::Flag); ++column) {
-            m_view->resizeColumnToContents(column);
-        }
+        fitColumnsBefore(m_view, int(ResolveCacheModel::Column::Flag));
     }
     if (current && !currentEntry()) {
         selectEntry(current->kind, current->hostname); // a reset model lost the selection
