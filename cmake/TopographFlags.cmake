@@ -18,3 +18,11 @@ if(TOPOGRAPH_ASAN)
         -fsanitize=address,undefined -fno-omit-frame-pointer)
     target_link_options(topograph_build_flags INTERFACE -fsanitize=address,undefined)
 endif()
+
+# gold links the hundred-odd test executables about twice as fast as the default bfd linker; it
+# ships with binutils, so it is there wherever g++ is.
+include(CheckLinkerFlag)
+check_linker_flag(CXX -fuse-ld=gold TOPOGRAPH_HAVE_GOLD)
+if(TOPOGRAPH_HAVE_GOLD)
+    target_link_options(topograph_build_flags INTERFACE -fuse-ld=gold)
+endif()
