@@ -211,6 +211,7 @@ void MainWindow::startWorkers()
     m_workers = new WorkerThreads(m_config, this);
     FleetWorker* fleet = m_workers->fleet();
     connect(fleet, &FleetWorker::snapshotReady, this, &MainWindow::applySnapshot);
+    connect(fleet, &FleetWorker::fleetChanged, this, &MainWindow::applyChange);
     connect(fleet, &FleetWorker::pollStateChanged, this, &MainWindow::showPollState);
     m_errorBanner->hide();
     connect(fleet, &FleetWorker::backendUnavailable, this, [this](const QString& message) {
@@ -279,6 +280,26 @@ void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
 {
     m_snapshot = snapshot;
     m_errorBanner->hide();
+    showFleet();
+    Q_EMIT snapshotApplied(snapshot.serial);
+}
+
+void MainWindow::applyChange(const FleetChange& change)
+{
+    if (change.serial <= m_snapshot.serial) {
+        return; // a snapshot read after it is applied already
+    }
+    m_snapshot.apply(change);
+    showFleet();
+    Q_EMIT changeApplied(
+        change.serial, static_cast<int>(change.changed.size() + change.removed.size()));
+}
+
+// Every view updates in place: the clusters list moves, inserts and removes rows (persistent
+// indexes survive), the canvas keeps the cards of keys that stay.
+void MainWindow::showFleet()
+{
+    const FleetSnapshot& snapshot = m_snapshot;
     m_clusters->setClusters(clusterSummaries());
     applyGhosts();
     if (m_pendingFind && snapshot.find(*m_pendingFind)) {
@@ -303,7 +324,6 @@ void MainWindow::applySnapshot(const FleetSnapshot& snapshot)
     updateOperationActions();
     updateDataAge();
     updateTitle();
-    Q_EMIT snapshotApplied(snapshot.serial);
 }
 
 void MainWindow::followRenamedCluster()

@@ -89,6 +89,8 @@ public:
 
 Q_SIGNALS:
     void snapshotApplied(quint64 serial);
+    // A FleetChange (the rows of a few keys) was applied in place; rows: how many it carried.
+    void changeApplied(quint64 serial, int rows);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -99,6 +101,8 @@ private:
     void connectLagWorker(LagWorker* worker);
     void connectUnfinished(FleetWorker* fleet);
     void applySnapshot(const topograph::FleetSnapshot& snapshot);
+    void applyChange(const topograph::FleetChange& change);
+    void showFleet(); // the clusters, the canvas and the rest, from m_snapshot
     void onDiscoverFinished(
         const topograph::InstanceKey& seed, int instances, const QString& error);
     void showPollState(const topograph::PollState& state);

@@ -5,14 +5,12 @@
 
 #include "backend/adminactions.h"
 #include "backend/auditstore.h"
-#include "backend/backendwriter.h"
 #include "backend/instancestore.h"
 #include "backend/maintenancestore.h"
 #include "backend/resolvestore.h"
 #include "backend/topologywriter.h"
 #include "discovery/discoverer.h"
-#include "discovery/poller.h"
-#include "discovery/probepool.h"
+#include "fleet/fleetengine.h"
 #include "ops/operationregistry.h"
 #include "resolve/hostnameresolver.h"
 #include "stopsignal.h"
@@ -23,38 +21,37 @@ namespace topograph {
 
 namespace {
 
-// Keeps polling every known instance of the discovered topology until Ctrl-C, writing each
-// round's results through the backend writer thread; progress goes to stderr.
-Result<void> pollForever(const CommandContext& ctx, const QList<InstanceRecord>& records)
+// Keeps polling every known instance of the discovered topology (and what the answers name) until
+// Ctrl-C, on the same FleetEngine as the app's; each round and each failed write goes to stderr.
+Result<void> pollForever(
+    const CommandContext& ctx, Backend& backend, const QList<InstanceRecord>& records)
 {
-    ProbePool pool(ctx.config, std::clamp(static_cast<int>(records.size()) / 4, 2, 8));
-    Poller poller(&pool, ctx.config);
-    BackendWriter writer(ctx.config);
+    FleetEngine engine(ctx.config, backend, static_cast<int>(records.size()), 2);
     QList<InstanceKey> keys;
     for (const InstanceRecord& r : records) {
         keys << r.key;
     }
-    poller.setKeys(keys);
-    QList<InstanceRecord> batch;
-    QObject::connect(&poller, &Poller::probed, &poller,
-        [&batch](const InstanceRecord& record) { batch << record; });
-    QObject::connect(&poller, &Poller::roundFinished, &poller,
-        [&](quint64 generation, int probed, int unreachable, qint64 elapsedMs) {
-            writer.enqueue(std::exchange(batch, {}));
-            QTextStream(stderr) << "topograph-cli: poll round " << generation << ": " << probed
-                                << " probed, " << unreachable << " unreachable, " << elapsedMs
-                                << " ms\n";
+    engine.setKeys(keys);
+    QObject::connect(&engine, &FleetEngine::failed, &engine, [](const QString& message) {
+        QTextStream(stderr) << "topograph-cli: " << message << '\n';
+    });
+    QObject::connect(
+        &engine, &FleetEngine::pollStateChanged, &engine, [&engine, last = quint64(0)]() mutable {
+            const PollState state = engine.pollState();
+            if (state.round != last) {
+                last = state.round;
+                QTextStream(stderr) << "topograph-cli: poll round " << state.round << ": "
+                                    << state.probed << " probed, " << state.unreachable
+                                    << " unreachable, " << state.elapsedMs << " ms\n";
+            }
         });
     {
         StopSignal stop;
-        poller.start();
+        engine.start();
         stop.exec();
-        poller.stop();
-        pool.shutdown();
     }
-    writer.enqueue(batch);
-    if (const QString error = writer.flush(); !error.isEmpty()) {
-        return makeError(ErrorCode::QueryFailed, error);
+    if (!engine.stop()) {
+        return makeError(ErrorCode::QueryFailed, u"the last poll round could not be written"_s);
     }
     return {};
 }
@@ -104,7 +101,7 @@ Result<void> discover(CommandContext& ctx)
     ctx.out << asked->toString() << '\n';
     ctx.out.flush();
     if (ctx.args.poll) {
-        return pollForever(ctx, *records);
+        return pollForever(ctx, **db, *records);
     }
     return {};
 }

@@ -1,6 +1,32 @@
 #include "fleet/fleetsnapshot.h"
 
+#include <QSet>
+
 namespace topograph {
+
+void FleetSnapshot::apply(const FleetChange& change)
+{
+    QHash<InstanceKey, qsizetype> at;
+    at.reserve(records.size());
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        at.insert(records.at(i).key, i);
+    }
+    for (const InstanceRecord& r : change.changed) {
+        const auto found = at.constFind(r.key);
+        if (found != at.cend()) {
+            records[*found] = r;
+        } else {
+            at.insert(r.key, records.size());
+            records << r;
+        }
+    }
+    if (!change.removed.isEmpty()) {
+        const QSet<InstanceKey> gone(change.removed.cbegin(), change.removed.cend());
+        records.removeIf([&gone](const InstanceRecord& r) { return gone.contains(r.key); });
+    }
+    serial = change.serial;
+    takenAt = change.takenAt;
+}
 
 QList<InstanceRecord> FleetSnapshot::cluster(const QString& clusterName) const
 {

@@ -16,6 +16,8 @@
 
 namespace topograph {
 
+struct FleetChange;
+
 // Everything the desktop app shows of the fleet at one moment, read from the backend on the fleet
 // thread and handed to the GUI as a plain value (DESIGN §3): the GUI never queries a database.
 struct FleetSnapshot
@@ -41,10 +43,24 @@ struct FleetSnapshot
     QString backendDescription; // "sqlite /path" or "mysql host:port/db"; no credentials
     QString backendReadOnlyReason; // empty when the backend can be written
 
+    // Takes change's rows in place of those of the same keys (new keys at the end), drops the
+    // removed ones, and takes its serial and time.
+    void apply(const FleetChange& change);
     QList<InstanceRecord> cluster(const QString& clusterName) const;
     const InstanceRecord* find(const InstanceKey& key) const;
     std::optional<MaintenanceLock> maintenanceOf(const InstanceKey& key) const;
     const GhostCluster* ghost(const QString& clusterName) const; // nullptr when not a ghost
+};
+
+// What changed since the last snapshot or change (DESIGN §3): the rows of some keys as they stand
+// now, and the keys whose rows are gone. Applied in place (FleetSnapshot::apply); a refresh of one
+// instance sends one of these, not the fleet.
+struct FleetChange
+{
+    quint64 serial = 0; // of the same sequence as the snapshots'
+    QDateTime takenAt;
+    QList<InstanceRecord> changed; // added or updated
+    QList<InstanceKey> removed;
 };
 
 // How polling stands, for the status bar.
@@ -55,6 +71,7 @@ struct PollState
     int probed = 0;
     int unreachable = 0;
     qint64 elapsedMs = 0;
+    qint64 writeMs = 0; // writing the last round's answers to the backend
     int intervalSeconds = 0;
     int instances = 0; // keys being polled
     QDateTime finishedAt; // of the last finished round
@@ -64,3 +81,4 @@ struct PollState
 
 Q_DECLARE_METATYPE(topograph::FleetSnapshot)
 Q_DECLARE_METATYPE(topograph::PollState)
+Q_DECLARE_METATYPE(topograph::FleetChange)

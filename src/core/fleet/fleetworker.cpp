@@ -1,64 +1,17 @@
 #include "fleet/fleetworker.h"
 
-#include <QThread>
-
-#include <algorithm>
-
-#include "backend/adminactions.h"
 #include "backend/backend.h"
-#include "backend/candidatestore.h"
-#include "backend/clusteraliasstore.h"
-#include "backend/equivalencestore.h"
 #include "backend/instancestore.h"
-#include "backend/maintenancestore.h"
-#include "backend/resolvestore.h"
-#include "backend/topologywriter.h"
-#include "backend/unresolvestore.h"
-#include "discovery/discoverer.h"
-#include "discovery/poller.h"
 #include "discovery/probepool.h"
-#include "fleet/fleetproblems.h"
-#include "logging.h"
-#include "resolve/hostnameresolver.h"
-#include "resolve/resolveflagrules.h"
-#include "topology/ghostdetector.h"
 
 using namespace Qt::StringLiterals;
 
 namespace topograph {
 
-namespace {
-
-// A probe result laid over a backend row: what the probe saw, with what only the backend knows
-// (cluster, depth, names), and a failed probe only marking the row as not reachable.
-InstanceRecord overlay(const InstanceRecord& stored, const InstanceRecord& fresh)
-{
-    InstanceRecord r = stored;
-    if (fresh.reachable) {
-        r = fresh;
-        r.clusterName = stored.clusterName;
-        r.suggestedClusterAlias = stored.suggestedClusterAlias;
-        r.replicationDepth = stored.replicationDepth;
-        r.isCoMaster = stored.isCoMaster;
-        r.instanceAlias = stored.instanceAlias;
-        r.dataCenter = stored.dataCenter;
-        r.region = stored.region;
-        r.physicalEnvironment = stored.physicalEnvironment;
-        return r;
-    }
-    r.reachable = false;
-    r.lastError = fresh.lastError;
-    r.lastChecked = fresh.lastChecked;
-    r.lastAttemptedCheck = fresh.lastAttemptedCheck;
-    return r;
-}
-
-} // namespace
-
 FleetWorker::FleetWorker(Configuration config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_ignoreFilter(m_config)
+    , m_assembler(m_config)
 {
     registerMetaTypes();
 }
@@ -80,6 +33,7 @@ void FleetWorker::registerMetaTypes()
 {
     ProbePool::registerMetaTypes();
     qRegisterMetaType<topograph::FleetSnapshot>();
+    qRegisterMetaType<topograph::FleetChange>();
     qRegisterMetaType<topograph::PollState>();
     qRegisterMetaType<topograph::PromotionRule>();
     qRegisterMetaType<topograph::ForgetClusterOutcome>();
@@ -98,88 +52,66 @@ void FleetWorker::start()
         return;
     }
     m_backend = std::move(opened).value();
-    m_resolver = std::make_unique<HostnameResolver>(m_config);
     auto known = InstanceStore(*m_backend).readAll();
-    const int count = known ? static_cast<int>(known->size()) : 0;
     // At least four workers: the fleet may grow by discovery after the start, and a dead host
     // holds its worker for a connect timeout.
-    m_pool = new ProbePool(m_config, std::clamp(count / 4, 4, 8), this);
-    if (m_pool->configurationError()) {
-        Q_EMIT failed(m_pool->configurationError()->message);
+    m_engine = std::make_unique<FleetEngine>(
+        m_config, *m_backend, known ? static_cast<int>(known->size()) : 0, 4);
+    if (m_engine->configurationError()) {
+        Q_EMIT failed(m_engine->configurationError()->message);
     }
-    connect(m_pool, &ProbePool::probed, this, &FleetWorker::onPoolProbed);
-    connect(m_pool, &ProbePool::serverNameReported, this,
-        [this](const InstanceKey& key, const QString& name) {
-            if (m_discoverer && m_discoverer->isRunning()) {
-                m_reportedNames.append({ key, name });
+    connect(m_engine.get(), &FleetEngine::roundWritten, this, &FleetWorker::emitSnapshot);
+    connect(m_engine.get(), &FleetEngine::refreshed, this, &FleetWorker::onRefreshed);
+    connect(m_engine.get(), &FleetEngine::pollStateChanged, this, &FleetWorker::emitPollState);
+    connect(m_engine.get(), &FleetEngine::failed, this, &FleetWorker::failed);
+    connect(m_engine.get(), &FleetEngine::discoverProgress, this, &FleetWorker::discoverProgress);
+    connect(m_engine.get(), &FleetEngine::discoverFinished, this,
+        [this](const InstanceKey& seed, int instances, const QString& error) {
+            if (error.isEmpty()) {
+                emitSnapshot();
             }
+            Q_EMIT discoverFinished(seed, instances, error);
         });
-    m_poller = new Poller(m_pool, m_config, this);
-    m_poller->setIgnore([this](const InstanceKey& key) { return isIgnored(key); });
-    connect(m_poller, &Poller::probed, this, &FleetWorker::onPolled);
-    connect(m_poller, &Poller::roundFinished, this, &FleetWorker::onRoundFinished);
-    m_discoverer = new Discoverer(m_pool, 10000, this);
-    m_discoverer->setKeyResolver(
-        [this](const InstanceKey& key) { return m_resolver->resolve(key); });
-    m_discoverer->setIgnore([this](const InstanceKey& key) {
-        return m_forgottenGhosts.contains(key) || m_ignoreFilter.ignores(key);
-    });
-    connect(m_discoverer, &Discoverer::instanceDiscovered, this, &FleetWorker::discoverProgress);
-    connect(m_discoverer, &Discoverer::finished, this, &FleetWorker::onDiscovered);
     emitSnapshot();
     if (known) {
         QList<InstanceKey> keys;
         for (const InstanceRecord& r : std::as_const(*known)) {
             keys << r.key;
         }
-        m_poller->setKeys(keys);
+        m_engine->setKeys(keys);
     }
-    m_poller->start();
-    emitPollState();
+    m_engine->start();
 }
 
 void FleetWorker::stop()
 {
-    if (!m_pool) {
+    if (!m_engine) {
         return;
     }
-    m_poller->stop();
-    m_pool->shutdown();
-    if (!m_polled.isEmpty()) {
-        writeRecords(std::exchange(m_polled, {}));
-    }
-    delete m_discoverer;
-    delete m_poller;
-    delete m_pool;
-    m_discoverer = nullptr;
-    m_poller = nullptr;
-    m_pool = nullptr;
+    m_engine->stop(); // a failed last write is said by failed()
+    m_engine.reset();
     m_backend.reset();
 }
 
 void FleetWorker::setReadOnly(bool readOnly)
 {
     m_config.readOnly = readOnly;
+    if (m_engine) {
+        m_engine->setReadOnly(readOnly);
+    }
 }
 
 void FleetWorker::pollNow()
 {
-    if (m_poller) {
-        m_poller->stop();
-        m_poller->start();
-        emitPollState();
+    if (m_engine) {
+        m_engine->pollNow();
     }
 }
 
 void FleetWorker::refreshInstances(const QList<InstanceKey>& keys)
 {
-    if (!m_pool) {
-        return;
-    }
-    const quint64 generation = m_pool->newGeneration();
-    m_refreshGenerations.insert(generation, static_cast<int>(keys.size()));
-    for (const InstanceKey& key : keys) {
-        m_pool->probe(key, generation);
+    if (m_engine) {
+        m_engine->refresh(keys);
     }
 }
 
@@ -190,7 +122,7 @@ void FleetWorker::reload()
 
 void FleetWorker::discover(const InstanceKey& seed)
 {
-    if (!m_discoverer) {
+    if (!m_engine) {
         Q_EMIT discoverFinished(seed, 0, tr("The backend is not open."));
         return;
     }
@@ -199,121 +131,29 @@ void FleetWorker::discover(const InstanceKey& seed)
             seed, 0, tr("Discovery writes to the backend, which is read-only."));
         return;
     }
-    if (m_discoverer->isRunning()) {
-        Q_EMIT discoverFinished(
-            seed, 0, tr("A discovery from %1 is already running.").arg(m_discoverSeed.toString()));
-        return;
-    }
-    if (m_pool->configurationError()) {
-        Q_EMIT discoverFinished(seed, 0, m_pool->configurationError()->message);
-        return;
-    }
-    const InstanceKey resolved = m_resolver->resolve(seed);
-    if (m_ignoreFilter.ignores(resolved)) {
-        Q_EMIT discoverFinished(
-            seed, 0, tr("%1 matches DiscoveryIgnoreHostnameFilters.").arg(resolved.toString()));
-        return;
-    }
-    // Asked for by name: even a forgotten ghost's key may come back.
-    m_forgotten.remove(resolved);
-    m_forgottenGhosts.remove(resolved);
-    m_discoverSeed = seed;
-    m_reportedNames.clear();
-    m_discoverer->start(resolved);
+    m_engine->discover(seed);
 }
 
-void FleetWorker::onDiscovered(const QList<InstanceRecord>& records)
+void FleetWorker::onRefreshed(const InstanceKey& key)
 {
-    if (records.isEmpty() || !records.first().reachable) {
-        const QString why = records.isEmpty() ? tr("no answer") : records.first().lastError;
-        Q_EMIT discoverFinished(
-            m_discoverSeed, 0, tr("Cannot discover from the seed: %1").arg(why));
+    auto change = m_assembler.change(*m_backend, *m_engine, { key });
+    if (!change) {
+        Q_EMIT failed(tr("Cannot read the backend: %1").arg(change.error().message));
         return;
     }
-    const ResolveStore resolves(*m_backend, m_config.expiryHostnameResolvesMinutes);
-    // A name that cannot be recorded does not undo the discovery (the CLI stops there; here
-    // the topology is still worth showing), but it is said.
-    if (auto recorded = resolves.recordDiscovery(m_resolver->takeNewResolutions(), m_reportedNames);
-        !recorded) {
-        Q_EMIT failed(tr("Cannot record the host names resolved while discovering: %1")
-                          .arg(recorded.error().message));
+    for (const InstanceRecord& r : std::as_const(change->changed)) {
+        const auto shown = m_shownPlace.constFind(r.key);
+        if (shown == m_shownPlace.cend() || shown->first != r.masterKey
+            || shown->second != r.clusterName) {
+            emitSnapshot(); // new, or moved: other rows changed with it
+            return;
+        }
     }
-    // What a discovery finds comes back, forgotten or not (ghost keys it never followed).
-    for (const InstanceRecord& r : records) {
-        m_forgotten.remove(r.key);
-    }
-    if (!writeRecords(records)) {
-        Q_EMIT discoverFinished(m_discoverSeed, 0, tr("Discovered, but the backend write failed."));
-        return;
-    }
-    for (const InstanceRecord& r : records) {
-        m_poller->addKey(r.key);
-    }
-    emitSnapshot();
-    emitPollState();
-    Q_EMIT discoverFinished(m_discoverSeed, static_cast<int>(records.size()), QString());
-}
-
-void FleetWorker::onPolled(const InstanceRecord& record)
-{
-    m_polled << record;
-}
-
-void FleetWorker::onRoundFinished(quint64 generation, int probed, int unreachable, qint64 elapsedMs)
-{
-    if (!m_polled.isEmpty()) {
-        writeRecords(std::exchange(m_polled, {}));
+    if (!change->removed.isEmpty()) {
         emitSnapshot();
-    }
-    m_pollState.round = generation;
-    m_pollState.probed = probed;
-    m_pollState.unreachable = unreachable;
-    m_pollState.elapsedMs = elapsedMs;
-    m_pollState.finishedAt = QDateTime::currentDateTimeUtc();
-    emitPollState();
-}
-
-void FleetWorker::onPoolProbed(const InstanceRecord& record, quint64 generation)
-{
-    const auto pending = m_refreshGenerations.find(generation);
-    if (pending == m_refreshGenerations.end()) {
         return;
     }
-    if (--*pending == 0) {
-        m_refreshGenerations.erase(pending);
-    }
-    writeRecords({ record });
-    emitSnapshot();
-}
-
-bool FleetWorker::writeRecords(const QList<InstanceRecord>& all)
-{
-    QList<InstanceRecord> records = all;
-    records.removeIf([this](const InstanceRecord& r) { return isIgnored(r.key); });
-    if (records.isEmpty()) {
-        return true;
-    }
-    for (const InstanceRecord& r : records) {
-        if (r.reachable) {
-            m_latestProbe.insert(r.key, r);
-        }
-    }
-    // A read-only viewer (read-only mode, or a backend it must not write) does not write probe
-    // results: they are laid over the backend's rows in every snapshot instead.
-    if (!m_backend || m_backend->isReadOnly() || m_config.readOnly) {
-        for (const InstanceRecord& r : records) {
-            m_unwritten.insert(r.key, r);
-        }
-        return false;
-    }
-    if (auto written = TopologyWriter(*m_backend, m_config).record(records); !written) {
-        Q_EMIT failed(tr("Cannot write to the backend: %1").arg(written.error().message));
-        return false;
-    }
-    for (const InstanceRecord& r : records) {
-        m_unwritten.remove(r.key);
-    }
-    return true;
+    Q_EMIT fleetChanged(*change);
 }
 
 bool FleetWorker::requireWritable(const QString& what)
@@ -334,76 +174,26 @@ void FleetWorker::emitSnapshot()
     if (!m_backend) {
         return; // start() failed and said why
     }
-    FleetSnapshot snapshot;
-    snapshot.serial = ++m_serial;
-    snapshot.takenAt = QDateTime::currentDateTimeUtc();
-    snapshot.backendDescription = m_backend->description();
-    snapshot.backendReadOnlyReason = m_backend->readOnlyReason();
-    auto records = InstanceStore(*m_backend).readAll();
-    if (!records) {
-        Q_EMIT failed(tr("Cannot read the backend: %1").arg(records.error().message));
+    QStringList warnings;
+    auto snapshot = m_assembler.snapshot(*m_backend, *m_engine, warnings);
+    for (const QString& warning : std::as_const(warnings)) {
+        Q_EMIT failed(warning);
+    }
+    if (!snapshot) {
+        Q_EMIT failed(tr("Cannot read the backend: %1").arg(snapshot.error().message));
         return;
     }
-    snapshot.records = std::move(records).value();
-    for (InstanceRecord& r : snapshot.records) {
-        const auto fresh = m_unwritten.constFind(r.key);
-        if (fresh != m_unwritten.cend()) {
-            r = overlay(r, *fresh);
-        }
-        const auto probe = m_latestProbe.constFind(r.key);
-        if (probe != m_latestProbe.cend()) {
-            InstanceStore::copyUnstoredFields(*probe, r);
-        }
+    m_shownPlace.clear();
+    m_shownPlace.reserve(snapshot->records.size());
+    for (const InstanceRecord& r : std::as_const(snapshot->records)) {
+        m_shownPlace.insert(r.key, { r.masterKey, r.clusterName });
     }
-    if (auto aliases = ClusterAliasStore(*m_backend, m_config).aliases()) {
-        snapshot.aliases = std::move(aliases).value();
-    } else {
-        Q_EMIT failed(tr("Cannot read the cluster aliases: %1").arg(aliases.error().message));
-    }
-    if (auto locks = MaintenanceStore(*m_backend).allActive()) {
-        snapshot.maintenance = std::move(locks).value();
-    } else {
-        Q_EMIT failed(tr("Cannot read the maintenance locks: %1").arg(locks.error().message));
-    }
-    auto rules = CandidateStore(*m_backend, m_config.candidateInstanceExpireMinutes).rules();
-    if (!rules) {
-        Q_EMIT failed(tr("Cannot read the promotion rules: %1").arg(rules.error().message));
-    } else {
-        snapshot.promotionRules = std::move(rules).value();
-    }
-    auto resolves = ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).everything();
-    auto unresolves = UnresolveStore(*m_backend).all();
-    if (!resolves || !unresolves) {
-        Q_EMIT failed(tr("Cannot read the resolve cache: %1")
-                          .arg(!resolves ? resolves.error().message : unresolves.error().message));
-    } else {
-        snapshot.resolveCache = ResolveFlagRules::judge(*resolves, *unresolves, snapshot.records,
-            snapshot.takenAt, m_config.expiryHostnameResolvesMinutes);
-    }
-    if (auto equivalences = EquivalenceStore(*m_backend).readAll()) {
-        snapshot.equivalences = std::move(equivalences).value();
-    } else {
-        Q_EMIT failed(tr("Cannot read the recorded equivalent positions: %1")
-                          .arg(equivalences.error().message));
-    }
-    snapshot.ghosts = GhostDetector::detect(
-        snapshot.records, resolves.valueOr({}), snapshot.takenAt, thresholds());
-    if (auto problems = FleetProblems::read(*m_backend, m_config, snapshot.takenAt); !problems) {
-        // Said, and the dock keeps the last findings rather than showing none.
-        Q_EMIT failed(tr("Cannot read the replication analysis: %1").arg(problems.error().message));
-    } else {
-        m_problems = m_problemTracker.update(std::move(problems).value(), snapshot.takenAt);
-    }
-    snapshot.problems = m_problems;
-    Q_EMIT snapshotReady(snapshot);
+    Q_EMIT snapshotReady(*snapshot);
 }
 
 void FleetWorker::emitPollState()
 {
-    m_pollState.running = m_poller && m_poller->isRunning();
-    m_pollState.intervalSeconds = m_poller ? m_poller->intervalSeconds() : 0;
-    m_pollState.instances = m_poller ? static_cast<int>(m_poller->keys().size()) : 0;
-    Q_EMIT pollStateChanged(m_pollState);
+    Q_EMIT pollStateChanged(m_engine ? m_engine->pollState() : PollState {});
 }
 
 } // namespace topograph

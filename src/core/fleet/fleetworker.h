@@ -8,23 +8,21 @@
 
 #include "backend/auditstore.h"
 #include "config/configuration.h"
+#include "fleet/fleetengine.h"
 #include "fleet/fleetsnapshot.h"
 #include "fleet/forgetcluster.h"
-#include "resolve/discoveryfilter.h"
+#include "fleet/snapshotassembler.h"
 
 namespace topograph {
 
 class Backend;
-class Discoverer;
-class HostnameResolver;
-class Poller;
-class ProbePool;
 
 // The desktop app's view of the fleet, living on a thread of its own (DESIGN §3, §10): it opens
-// the backend there, polls every known instance on a probe pool, writes each round through
-// TopologyWriter, and after every change reads the backend back and emits a FleetSnapshot. It
-// also runs the GUI's discovery, refresh, forget and maintenance requests. Every slot is meant to
-// be invoked queued from the GUI thread; only plain values come back, by signals.
+// the backend there and drives a FleetEngine (polling, discovery, refreshes, the backend writes);
+// a SnapshotAssembler reads what the GUI shows, a whole FleetSnapshot after a round or an action
+// and a FleetChange of one key after a refresh; the GUI's forget, resolve-cache, maintenance and
+// candidate requests run here too (fleetworker_requests.cpp). Every slot is meant to be invoked
+// queued from the GUI thread; only plain values come back, by signals.
 class FleetWorker final : public QObject
 {
     Q_OBJECT
@@ -41,6 +39,8 @@ public Q_SLOTS:
     void stop(); // stops polling and closes every connection; call before the thread ends
     void setReadOnly(bool readOnly); // read-only mode: no backend writes, no mutations
     void pollNow(); // a poll round at once (F5)
+    // Probes keys at once; each answer comes back as a fleetChanged of its key (or a snapshot,
+    // when its place in the topology changed).
     void refreshInstances(const QList<topograph::InstanceKey>& keys);
     void reload(); // reads the backend again (after an operation wrote to it)
     void discover(const topograph::InstanceKey& seed);
@@ -71,6 +71,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void snapshotReady(const topograph::FleetSnapshot& snapshot);
+    // The rows of a few keys after a refresh: apply to the last snapshot (FleetSnapshot::apply).
+    void fleetChanged(const topograph::FleetChange& change);
     void forgetClusterFinished(const topograph::ForgetClusterOutcome& outcome);
     void pollStateChanged(const topograph::PollState& state);
     void discoverProgress(const topograph::InstanceRecord& record);
@@ -85,15 +87,8 @@ Q_SIGNALS:
     void auditRead(const QList<topograph::AuditEntry>& entries, const QString& error);
 
 private:
-    void onPolled(const topograph::InstanceRecord& record);
-    void onRoundFinished(quint64 generation, int probed, int unreachable, qint64 elapsedMs);
-    void onPoolProbed(const topograph::InstanceRecord& record, quint64 generation);
-    void onDiscovered(const QList<topograph::InstanceRecord>& records);
-    bool writeRecords(const QList<InstanceRecord>& records);
+    void onRefreshed(const topograph::InstanceKey& key);
     bool requireWritable(const QString& what);
-    bool isIgnored(const InstanceKey& key) const; // never polled nor written
-    // ghosts: the keys of a forgotten ghost cluster, which discovery must not follow either.
-    void stopPolling(const QList<InstanceKey>& keys, bool ghosts);
     ForgetClusterOutcome runForgetCluster(const QString& clusterName, bool force);
     void emitSnapshot();
     void emitPollState();
@@ -101,29 +96,11 @@ private:
 
     Configuration m_config;
     std::unique_ptr<Backend> m_backend;
-    std::unique_ptr<HostnameResolver> m_resolver;
-    ProbePool* m_pool = nullptr;
-    Poller* m_poller = nullptr;
-    Discoverer* m_discoverer = nullptr;
-    QList<InstanceRecord> m_polled; // answers of the rounds since the last write
-    QHash<InstanceKey, InstanceRecord> m_unwritten; // probe results a read-only viewer keeps
-    // The latest successful probe of each instance: what the backend has no column for
-    // (InstanceStore::copyUnstoredFields) is laid over the rows read back from it.
-    QHash<InstanceKey, InstanceRecord> m_latestProbe;
-    InstanceKey m_discoverSeed;
-    QHash<quint64, int> m_refreshGenerations; // refresh generation → answers still due
-    QList<std::pair<InstanceKey, QString>> m_reportedNames;
-    DiscoveryFilter m_ignoreFilter; // DiscoveryIgnoreHostnameFilters
-    // Keys forgotten in this session: never polled or written again until a discovery finds
-    // them (DESIGN §6: a forgotten live host comes back only through discovery).
-    QSet<InstanceKey> m_forgotten;
-    // Keys of forgotten ghost clusters: a discovery does not follow them either (a ghost's bare
-    // name is not re-created by a discovery through the real FQDN), unless one is its seed.
-    QSet<InstanceKey> m_forgottenGhosts;
-    quint64 m_serial = 0;
-    ProblemTracker m_problemTracker; // keeps each finding's `since` across snapshots
-    QList<Problem> m_problems; // the last analysis read, kept when a later read fails
-    PollState m_pollState;
+    std::unique_ptr<FleetEngine> m_engine;
+    SnapshotAssembler m_assembler;
+    // Where each key stood in the last snapshot or change sent (its master and cluster): a
+    // refresh that moves a key changes its subtree's rows too, so it sends a whole snapshot.
+    QHash<InstanceKey, std::pair<std::optional<InstanceKey>, QString>> m_shownPlace;
 };
 
 } // namespace topograph

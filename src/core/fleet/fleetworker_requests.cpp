@@ -9,9 +9,9 @@
 #include "backend/maintenancestore.h"
 #include "backend/resolvestore.h"
 #include "backend/unresolvestore.h"
-#include "discovery/poller.h"
 #include "logging.h"
 #include "resolve/hostnameresolver.h"
+#include "resolve/discoveryfilter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -22,7 +22,7 @@ void FleetWorker::forget(const InstanceKey& key)
     if (!m_backend || !requireWritable(tr("forget %1").arg(key.toString()))) {
         return;
     }
-    stopPolling({ key }, false);
+    m_engine->stopPolling({ key }, false);
     auto existed = AdminActions(*m_backend).forget(key);
     emitSnapshot();
     emitPollState();
@@ -46,26 +46,6 @@ void FleetWorker::readAudit(qint64 afterId, int limit)
         return;
     }
     Q_EMIT auditRead(*entries, QString());
-}
-
-void FleetWorker::stopPolling(const QList<InstanceKey>& keys, bool ghosts)
-{
-    for (const InstanceKey& key : keys) {
-        m_forgotten.insert(key);
-        if (ghosts) {
-            m_forgottenGhosts.insert(key);
-        }
-        m_poller->removeKey(key);
-        m_latestProbe.remove(key);
-        m_unwritten.remove(key);
-    }
-    // Answers of the current round that are not written yet must not bring them back.
-    m_polled.removeIf([this](const InstanceRecord& r) { return m_forgotten.contains(r.key); });
-}
-
-bool FleetWorker::isIgnored(const InstanceKey& key) const
-{
-    return m_forgotten.contains(key) || m_ignoreFilter.ignores(key);
 }
 
 ForgetClusterOutcome FleetWorker::runForgetCluster(const QString& clusterName, bool force)
@@ -104,15 +84,11 @@ ForgetClusterOutcome FleetWorker::runForgetCluster(const QString& clusterName, b
     }
     // Pause polling for the keys first: an answer arriving while the rows go must not write
     // them back.
-    stopPolling(decision.request.keys, decision.request.ghost);
+    m_engine->stopPolling(decision.request.keys, decision.request.ghost);
     auto report = AdminActions(*m_backend).forgetCluster(decision.request);
     if (!report) {
         // Nothing was removed (one transaction): poll them again.
-        for (const InstanceKey& key : decision.request.keys) {
-            m_forgotten.remove(key);
-            m_forgottenGhosts.remove(key);
-            m_poller->addKey(key);
-        }
+        m_engine->resumePolling(decision.request.keys);
         return refuse(report.error().code,
             tr("Cannot forget the cluster %1: %2").arg(clusterName, report.error().message));
     }
@@ -125,7 +101,7 @@ ForgetClusterOutcome FleetWorker::runForgetCluster(const QString& clusterName, b
     for (const InstanceKey& key : decision.request.keys) {
         names << key.host;
     }
-    m_resolver->forget(names);
+    m_engine->resolver().forget(names);
     outcome.ok = true;
     outcome.report = std::move(report).value();
     return outcome;
@@ -155,7 +131,7 @@ void FleetWorker::forgetAndIgnore(const InstanceKey& key)
                           .arg(key.toString(), added.error().message));
         return;
     }
-    m_ignoreFilter = DiscoveryFilter(m_config);
+    m_engine->setIgnoreFilter(DiscoveryFilter(m_config));
     forget(key);
 }
 
@@ -166,7 +142,7 @@ void FleetWorker::deleteResolveEntry(const QString& hostname)
     }
     auto removed
         = ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).remove({ hostname });
-    m_resolver->forget({ hostname });
+    m_engine->resolver().forget({ hostname });
     emitSnapshot();
     if (!removed || *removed == 0) {
         Q_EMIT failed(tr("Cannot delete the resolve entry of %1: %2")
@@ -197,7 +173,7 @@ void FleetWorker::resetResolveCache()
         return;
     }
     auto removed = ResolveStore(*m_backend, m_config.expiryHostnameResolvesMinutes).reset();
-    m_resolver->clear();
+    m_engine->resolver().clear();
     emitSnapshot();
     if (!removed) {
         Q_EMIT failed(

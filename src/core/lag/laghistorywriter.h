@@ -16,7 +16,7 @@ namespace topograph {
 
 class Backend;
 
-// The persisted lag history's own thread (DESIGN §8; like BackendWriter): coarse steps arrive by
+// The persisted lag history's own thread (DESIGN §8): coarse steps arrive by
 // queued calls from any thread and are written in batches, one transaction each, so that a slow
 // backend never holds up sampling; steps older than LagHistoryDays are pruned when it opens and
 // every hour; persisted history is read back on request. The backend connection is opened and

@@ -47,6 +47,62 @@ QString serverName(const SqlRow& variables, ServerNameMethod method)
     return {};
 }
 
+struct Step
+{
+    QString sql;
+    std::function<void(const QList<SqlRow>&)> apply;
+};
+
+// A statement of the configuration may end in ';' or hold several: it goes alone.
+bool batchable(const QString& sql)
+{
+    return !sql.contains(u';');
+}
+
+// Runs steps in order, batched (MySqlSession::queryAll), each failure appended to errors.
+void runBatched(const MySqlSession& session, const QList<Step>& steps, QStringList& errors)
+{
+    qsizetype next = 0;
+    while (next < steps.size()) {
+        QStringList batch;
+        for (qsizetype i = next; i < steps.size(); ++i) {
+            if (!batchable(steps.at(i).sql) && !batch.isEmpty()) {
+                break;
+            }
+            batch << steps.at(i).sql;
+            if (!batchable(steps.at(i).sql)) {
+                break;
+            }
+        }
+        if (batch.size() == 1) {
+            auto rows = session.query(batch.first());
+            if (rows) {
+                steps.at(next).apply(*rows);
+            } else {
+                errors.append(rows.error().message);
+            }
+            ++next;
+            continue;
+        }
+        const StatementAnswers answers = session.queryAll(batch.join(u";\n"_s));
+        const qsizetype answered = std::min(answers.results.size(), batch.size());
+        for (qsizetype k = 0; k < answered; ++k) {
+            steps.at(next + k).apply(answers.results.at(k));
+        }
+        next += answered;
+        if (answers.error) {
+            errors.append(answers.error->message);
+            ++next; // the statement that failed; the rest go in a new batch
+        } else if (answered < batch.size()) {
+            // Fewer answers than statements and no error: cannot happen with statements that
+            // all return rows; said rather than assumed.
+            errors.append(u"%1 answered %2 of %3 statements"_s.arg(session.key().toString(),
+                QString::number(answered), QString::number(batch.size())));
+            next += batch.size() - answered;
+        }
+    }
+}
+
 } // namespace
 
 QList<InstanceKey> InstanceReader::processlistKeys(
@@ -98,13 +154,12 @@ InstanceReader::Answer InstanceReader::read(
                                    << "which Topograph does not support; reading it anyway";
     }
 
+    // Every statement after the identity, in as few round trips as the server allows: one
+    // multi-statement batch, and after a failed statement a new batch of the rest (the server
+    // runs none after a failure), so that each failure is still reported on its own.
+    QList<Step> steps;
     auto step = [&](const QString& sql, const std::function<void(const QList<SqlRow>&)>& apply) {
-        auto rows = session.query(sql);
-        if (!rows) {
-            answer.errors.append(rows.error().message);
-            return;
-        }
-        apply(*rows);
+        steps.append({ sql, apply });
     };
     auto first
         = [](const QList<SqlRow>& rows) { return rows.isEmpty() ? SqlRow {} : rows.first(); };
@@ -122,8 +177,11 @@ InstanceReader::Answer InstanceReader::read(
         [&](const QList<SqlRow>& rows) { dialect.applyMasterStatus(first(rows), record); });
     step(dialect.gtidQuery(),
         [&](const QList<SqlRow>& rows) { dialect.applyGtid(first(rows), record); });
-    step(dialect.replicaStatusStatement(),
-        [&](const QList<SqlRow>& rows) { dialect.applyReplicaStatus(first(rows), record); });
+    // The lag is Seconds_Behind_Master unless a lag query (a later step) answers.
+    step(dialect.replicaStatusStatement(), [&](const QList<SqlRow>& rows) {
+        dialect.applyReplicaStatus(first(rows), record);
+        record.replicationLagSeconds = record.secondsBehindMaster;
+    });
     if (options.replicaListing == ReplicaListing::Processlist) {
         step(dialect.processlistReplicasQuery(), [&](const QList<SqlRow>& rows) {
             record.replicaKeys = processlistKeys(rows, options.defaultPort, record.key);
@@ -133,9 +191,9 @@ InstanceReader::Answer InstanceReader::read(
             [&](const QList<SqlRow>& rows) { dialect.applyReplicaHosts(rows, record); });
     }
     // Without a lag query the replica's own Seconds_Behind_Master is the lag (as orchestrator
-    // does). A failing lag query counts as a failed statement: a broken ReplicationLagQuery must
-    // show up on every instance, not disappear into a log.
-    record.replicationLagSeconds = record.secondsBehindMaster;
+    // does), and so it stays when the query fails. A failing lag query counts as a failed
+    // statement: a broken ReplicationLagQuery must show up on every instance, not disappear into a
+    // log.
     if (!options.replicationLagQuery.isEmpty()) {
         step(options.replicationLagQuery, [&](const QList<SqlRow>& rows) {
             const SqlRow row = first(rows);
@@ -160,6 +218,8 @@ InstanceReader::Answer InstanceReader::read(
             });
         }
     }
+    runBatched(session, steps, answer.errors);
+
     // pt-heartbeat's rows, for fake-lag checks and heartbeat-clean plans. Most fleets have no
     // such table, and one that cannot be read does not make the instance's own state partial:
     // the reason is kept beside the rows instead of among the probe's errors.
