@@ -991,6 +991,33 @@
     </message>
 </context>
 <context>
+    <name>SnapshotAssembler</name>
+    <message>
+        <source>Cannot read the cluster aliases: %1</source>
+        <translation>Die Cluster-Aliasse können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the maintenance locks: %1</source>
+        <translation>Die Wartungssperren können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the promotion rules: %1</source>
+        <translation>Die Beförderungsregeln können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the resolve cache: %1</source>
+        <translation>Der Auflösungscache kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the recorded equivalent positions: %1</source>
+        <translation>Die aufgezeichneten äquivalenten Positionen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the replication analysis: %1</source>
+        <translation>Die Replikationsanalyse kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>TopologyItems</name>
     <message>
         <source>%1 and %2 are co-masters: %3</source>
@@ -1345,6 +1372,37 @@
     </message>
 </context>
 <context>
+    <name>topograph::FleetEngine</name>
+    <message>
+        <source>A discovery from %1 is already running.</source>
+        <translation>Eine Erkennung von %1 aus läuft bereits.</translation>
+    </message>
+    <message>
+        <source>%1 matches DiscoveryIgnoreHostnameFilters.</source>
+        <translation>%1 passt zu DiscoveryIgnoreHostnameFilters.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Cannot discover from the seed: %1</source>
+        <translation>Erkennung ab der Startinstanz nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record the host names resolved while discovering: %1</source>
+        <translation>Die bei der Erkennung aufgelösten Hostnamen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Discovered, but the backend write failed.</source>
+        <translation>Erkannt, aber das Schreiben ins Backend ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the backend: %1</source>
+        <translation>Schreiben ins Backend nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
     <name>topograph::FleetWorker</name>
     <message>
         <source>Cannot open the backend: %1</source>
@@ -1361,18 +1419,6 @@
     <message>
         <source>Discovery writes to the backend, which is read-only.</source>
         <translation>Die Erkennung schreibt ins Backend, das aber schreibgeschützt ist.</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>keine Antwort</translation>
-    </message>
-    <message>
-        <source>Cannot discover from the seed: %1</source>
-        <translation>Erkennung ab der Startinstanz nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>Discovered, but the backend write failed.</source>
-        <translation>Erkannt, aber das Schreiben ins Backend ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>forget %1</source>
@@ -1415,10 +1461,6 @@
         <translation>Wartung für %1 beendet</translation>
     </message>
     <message>
-        <source>Cannot write to the backend: %1</source>
-        <translation>Schreiben ins Backend nicht möglich: %1</translation>
-    </message>
-    <message>
         <source>Read-only mode: cannot %1.</source>
         <translation>Nur-Lese-Modus: %1 nicht möglich.</translation>
     </message>
@@ -1435,20 +1477,8 @@
         <translation>sie ist nicht bekannt</translation>
     </message>
     <message>
-        <source>A discovery from %1 is already running.</source>
-        <translation>Eine Erkennung von %1 aus läuft bereits.</translation>
-    </message>
-    <message>
-        <source>Cannot record the host names resolved while discovering: %1</source>
-        <translation>Die bei der Erkennung aufgelösten Hostnamen können nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>Cannot read the audit log: %1</source>
         <translation>Das Audit-Protokoll kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>%1 matches DiscoveryIgnoreHostnameFilters.</source>
-        <translation>%1 passt zu DiscoveryIgnoreHostnameFilters.</translation>
     </message>
     <message>
         <source>Read-only mode: cannot forget the cluster %1.</source>
@@ -1512,22 +1542,6 @@
             <numerusform>Hostnamen-Auflösungscache geleert (%n Eintrag)</numerusform>
             <numerusform>Hostnamen-Auflösungscache geleert (%n Einträge)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Cannot read the resolve cache: %1</source>
-        <translation>Der Auflösungscache kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the recorded equivalent positions: %1</source>
-        <translation>Die aufgezeichneten äquivalenten Positionen können nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the replication analysis: %1</source>
-        <translation>Die Replikationsanalyse kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the promotion rules: %1</source>
-        <translation>Die Beförderungsregeln können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>register %1 as a candidate</source>
