@@ -12,6 +12,7 @@
 #include "db/connectionsettings.h"
 #include "ops/planner.h"
 #include "probe/instanceprobe.h"
+#include "probe/parallelprobe.h"
 
 using namespace Qt::StringLiterals;
 
@@ -53,13 +54,24 @@ Result<QList<InstanceRecord>> OperationService::freshTopology(const OperationReq
             }
         }
     }
-    QList<InstanceRecord> fresh;
+    QList<ConnectionSettings> sessions;
     for (const InstanceKey& key : keys) {
         auto settings = topologyConnectionSettings(m_config, key);
         if (!settings) {
             return settings.error();
         }
-        fresh << InstanceProbe::probe(*settings, ProbeOptions::fromConfiguration(m_config)).record;
+        sessions << *settings;
+    }
+    return probeAll(sessions);
+}
+
+QList<InstanceRecord> OperationService::probeAll(const QList<ConnectionSettings>& sessions) const
+{
+    // All at once: the cluster costs its slowest probe, a dead host one connect timeout.
+    QList<InstanceRecord> fresh;
+    for (const ProbeResult& probed :
+        ParallelProbe::probe(sessions, ProbeOptions::fromConfiguration(m_config))) {
+        fresh << probed.record;
     }
     return fresh;
 }
@@ -130,14 +142,13 @@ ExecutionReport OperationService::execute(
             keys << expected.instance;
         }
     }
-    QList<InstanceRecord> fresh;
+    QList<ConnectionSettings> sessions;
     for (const InstanceKey& key : keys) {
-        auto settings = topologyConnectionSettings(m_config, key);
-        if (settings) {
-            fresh << InstanceProbe::probe(*settings, ProbeOptions::fromConfiguration(m_config))
-                         .record;
+        if (auto settings = topologyConnectionSettings(m_config, key)) {
+            sessions << *settings;
         }
     }
+    const QList<InstanceRecord> fresh = probeAll(sessions);
     if (auto written = TopologyWriter(m_backend, m_config).record(fresh); !written) {
         report.backendError = written.error().message;
     }

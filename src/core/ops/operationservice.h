@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "config/configuration.h"
+#include "db/connectionsettings.h"
 #include "ops/executor.h"
 #include "ops/operationregistry.h"
 #include "ops/plan.h"
@@ -26,8 +27,8 @@ struct OperationRequest
 };
 
 // The one path every operation takes, from the CLI and the GUI alike (DESIGN §7): fresh probes of
-// the instances involved (never stale backend rows alone), active maintenance locks, the planner,
-// then the executor, then fresh probes of what it touched written back to the backend.
+// the instances involved, all at once (never stale backend rows alone), active maintenance locks,
+// the planner, then the executor, then fresh probes of what it touched written back to the backend.
 class OperationService final
 {
 public:
@@ -46,6 +47,8 @@ public:
         const std::atomic<bool>* cancel = nullptr) const;
 
 private:
+    // Probes every instance at once (ParallelProbe), answers their records in the same order.
+    QList<InstanceRecord> probeAll(const QList<ConnectionSettings>& sessions) const;
     // master_position_equivalence rows for instance's current position (from its fresh probe).
     Result<QList<PositionEquivalence>> equivalencesOf(
         const InstanceKey& instance, const QList<InstanceRecord>& fresh) const;

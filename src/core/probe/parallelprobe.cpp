@@ -1,0 +1,38 @@
+#include "probe/parallelprobe.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace topograph {
+
+QList<ProbeResult> ParallelProbe::probe(
+    const QList<ConnectionSettings>& settings, const ProbeOptions& options)
+{
+    const auto count = static_cast<std::size_t>(settings.size());
+    std::vector<ProbeResult> results(count);
+    std::atomic<std::size_t> next { 0 };
+    auto work = [&] {
+        for (std::size_t i = next++; i < count; i = next++) {
+            results[i] = InstanceProbe::probe(settings[static_cast<qsizetype>(i)], options);
+        }
+    };
+    std::vector<std::unique_ptr<QThread>> helpers;
+    const std::size_t helperCount
+        = std::min<std::size_t>(count, static_cast<std::size_t>(maxThreads)) - (count > 0 ? 1 : 0);
+    for (std::size_t i = 0; i < helperCount; ++i) {
+        helpers.emplace_back(QThread::create(work));
+        helpers.back()->setObjectName(QStringLiteral("probe-%1").arg(i + 1));
+        helpers.back()->start();
+    }
+    work();
+    for (const auto& helper : helpers) {
+        helper->wait();
+    }
+    return QList<ProbeResult>(results.begin(), results.end());
+}
+
+} // namespace topograph
