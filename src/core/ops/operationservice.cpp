@@ -1,5 +1,6 @@
 #include "ops/operationservice.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -23,7 +24,8 @@ OperationService::OperationService(const Configuration& config, const Backend& b
     , m_backend(backend)
 { }
 
-Result<QList<InstanceRecord>> OperationService::freshTopology(const OperationRequest& request) const
+Result<QList<InstanceRecord>> OperationService::freshTopology(
+    const OperationRequest& request, const QList<InstanceRecord>& probedAlready) const
 {
     const InstanceStore store(m_backend);
     QList<InstanceKey> keys { request.instance };
@@ -54,15 +56,30 @@ Result<QList<InstanceRecord>> OperationService::freshTopology(const OperationReq
             }
         }
     }
+    QHash<InstanceKey, InstanceRecord> ready;
+    for (const InstanceRecord& r : probedAlready) {
+        if (keys.contains(r.key)) {
+            ready.insert(r.key, r);
+        }
+    }
     QList<ConnectionSettings> sessions;
     for (const InstanceKey& key : keys) {
+        if (ready.contains(key)) {
+            continue;
+        }
         auto settings = topologyConnectionSettings(m_config, key);
         if (!settings) {
             return settings.error();
         }
         sessions << *settings;
     }
-    return probeAll(sessions);
+    const QList<InstanceRecord> probed = probeAll(sessions);
+    QList<InstanceRecord> fresh;
+    qsizetype next = 0;
+    for (const InstanceKey& key : keys) {
+        fresh << (ready.contains(key) ? ready.value(key) : probed.at(next++));
+    }
+    return fresh;
 }
 
 QList<InstanceRecord> OperationService::probeAll(const QList<ConnectionSettings>& sessions) const

@@ -34,8 +34,11 @@ class OperationService final
 public:
     OperationService(const Configuration& config, const Backend& backend);
 
-    // Probes, now, every instance of the cluster of request.instance and of the destination.
-    Result<QList<InstanceRecord>> freshTopology(const OperationRequest& request) const;
+    // Probes, now, every instance of the cluster of request.instance and of the destination, all
+    // at once. probedAlready: records probed a moment ago (the CLI probes -i and -d while it
+    // opens the backend), used instead of probing those instances again.
+    Result<QList<InstanceRecord>> freshTopology(
+        const OperationRequest& request, const QList<InstanceRecord>& probedAlready = {}) const;
     Result<Plan> plan(const OperationRequest& request) const;
     Result<Plan> plan(const OperationRequest& request, const QList<InstanceRecord>& fresh) const;
     // The planner's answer from records and flags alone, without the backend: for the GUI's

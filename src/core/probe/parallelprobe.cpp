@@ -35,4 +35,35 @@ QList<ProbeResult> ParallelProbe::probe(
     return QList<ProbeResult>(results.begin(), results.end());
 }
 
+struct ProbeAhead::Running
+{
+    QList<ConnectionSettings> settings;
+    ProbeOptions options;
+    QList<ProbeResult> results;
+    std::unique_ptr<QThread> thread;
+};
+
+ProbeAhead::ProbeAhead(QList<ConnectionSettings> settings, ProbeOptions options)
+    : m_running(std::make_unique<Running>())
+{
+    Running* r = m_running.get();
+    r->settings = std::move(settings);
+    r->options = std::move(options);
+    r->thread.reset(
+        QThread::create([r] { r->results = ParallelProbe::probe(r->settings, r->options); }));
+    r->thread->setObjectName(QStringLiteral("probe-ahead"));
+    r->thread->start();
+}
+
+ProbeAhead::~ProbeAhead()
+{
+    m_running->thread->wait();
+}
+
+const QList<ProbeResult>& ProbeAhead::results()
+{
+    m_running->thread->wait();
+    return m_running->results;
+}
+
 } // namespace topograph

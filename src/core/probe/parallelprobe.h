@@ -2,6 +2,8 @@
 
 #include <QList>
 
+#include <memory>
+
 #include "db/connectionsettings.h"
 #include "probe/instanceprobe.h"
 
@@ -18,6 +20,27 @@ public:
 
     static QList<ProbeResult> probe(
         const QList<ConnectionSettings>& settings, const ProbeOptions& options);
+};
+
+// ParallelProbe in the background: the probes start at construction, results() waits for them.
+// The CLI probes the instances named on its command line this way while it opens the backend.
+// The destructor waits for probes still running (each bounded by the connect and read timeouts).
+class ProbeAhead final
+{
+public:
+    ProbeAhead(QList<ConnectionSettings> settings, ProbeOptions options);
+    ~ProbeAhead();
+    ProbeAhead(const ProbeAhead&) = delete;
+    ProbeAhead& operator=(const ProbeAhead&) = delete;
+    ProbeAhead(ProbeAhead&&) = delete;
+    ProbeAhead& operator=(ProbeAhead&&) = delete;
+
+    // Blocks until every probe has answered; in the order of the settings.
+    const QList<ProbeResult>& results();
+
+private:
+    struct Running;
+    std::unique_ptr<Running> m_running;
 };
 
 } // namespace topograph
