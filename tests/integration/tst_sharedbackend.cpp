@@ -38,6 +38,17 @@ struct PollerProcess
     QString err;
     int rounds = 0;
 
+    PollerProcess() = default;
+    PollerProcess(const PollerProcess&) = delete;
+    PollerProcess& operator=(const PollerProcess&) = delete;
+    ~PollerProcess() // a test that failed half-way leaves no poller behind
+    {
+        if (process && process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(30000);
+        }
+    }
+
     void read()
     {
         const QString text = QString::fromUtf8(process->readAllStandardError());
