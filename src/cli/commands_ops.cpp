@@ -6,6 +6,7 @@
 #include "backend/instancestore.h"
 #include "lag/lagprinter.h"
 #include "ops/operationservice.h"
+#include "probe/parallelprobe.h"
 #include "stopsignal.h"
 
 #include <csignal>
@@ -76,6 +77,24 @@ void printOutcome(CommandContext& ctx, const Plan& plan, const ExecutionReport& 
     ctx.out << instance.toString() << '\n';
 }
 
+// Sessions to the instance and the destination of request (those whose settings can be made;
+// freshTopology reports the others).
+QList<ConnectionSettings> connectionSettingsOf(
+    const Configuration& config, const OperationRequest& request)
+{
+    QList<ConnectionSettings> sessions;
+    QList<InstanceKey> keys { request.instance };
+    if (request.destination && *request.destination != request.instance) {
+        keys << *request.destination;
+    }
+    for (const InstanceKey& key : keys) {
+        if (auto settings = topologyConnectionSettings(config, key)) {
+            sessions << *settings;
+        }
+    }
+    return sessions;
+}
+
 Result<void> runOperation(CommandContext& ctx)
 {
     const std::optional<Operation> operation = OperationRegistry::fromCliName(ctx.args.command);
@@ -102,6 +121,10 @@ Result<void> runOperation(CommandContext& ctx)
         }
         request.destination = *destination;
     }
+    // The instances named on the command line are probed while the backend opens; the rest of
+    // their cluster once the backend says which instances it holds.
+    ProbeAhead ahead(
+        connectionSettingsOf(ctx.config, request), ProbeOptions::fromConfiguration(ctx.config));
     auto db = ctx.backend();
     if (!db) {
         return db.error();
@@ -110,7 +133,15 @@ Result<void> runOperation(CommandContext& ctx)
         return writable;
     }
     const OperationService service(ctx.config, **db);
-    auto plan = service.plan(request);
+    QList<InstanceRecord> probedAhead;
+    for (const ProbeResult& probed : ahead.results()) {
+        probedAhead << probed.record;
+    }
+    auto fresh = service.freshTopology(request, probedAhead);
+    if (!fresh) {
+        return fresh.error();
+    }
+    auto plan = service.plan(request, *fresh);
     if (!plan) {
         return plan.error();
     }

@@ -1,4 +1,5 @@
 #include "backend/backend.h"
+#include "backend/transactionretry.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QThread>
 
 #include "db/connectionsettings.h"
 #include "db/mysqlconnector.h"
@@ -110,6 +112,13 @@ Result<std::unique_ptr<Backend>> Backend::open(const Configuration& config, Open
         if (auto wal = backend->exec(u"PRAGMA journal_mode=WAL"_s); !wal) {
             qCWarning(lcBackend).noquote() << "cannot switch" << backend->m_location
                                            << "to WAL journaling:" << wal.error().message;
+        } else if (auto synced = backend->exec(u"PRAGMA synchronous=NORMAL"_s); !synced) {
+            // In WAL mode, NORMAL syncs at checkpoints instead of at every commit: a commit
+            // survives the process dying (an operation's journal row is there for whoever looks
+            // next), only a power cut may take the last ones. A commit then costs microseconds,
+            // not a disk flush (about 4 ms here), and an operation makes five of them.
+            qCWarning(lcBackend).noquote() << "cannot set synchronous=NORMAL on"
+                                           << backend->m_location << ":" << synced.error().message;
         }
     }
     if (mode == OpenMode::Normal && !backend->m_orchestratorOwned
@@ -252,7 +261,9 @@ Result<void> Backend::migrate(int toVersion)
             u"the backend %1 belongs to a running orchestrator: Topograph never changes its "
             "tables' structure"_s.arg(description()));
     }
+    const int startVersion = m_schemaVersion;
     return transaction([&]() -> Result<void> {
+        m_schemaVersion = startVersion; // run again after a lock conflict: from the start
         for (const Migration& migration : Schema::migrations()) {
             if (migration.version <= m_schemaVersion || migration.version > toVersion) {
                 continue;
@@ -298,6 +309,7 @@ Result<void> Backend::run(
     QSqlQuery& query, const QString& sql, const QVariantList& binds, const QString& what) const
 {
     if (!query.prepare(sql)) {
+        noteFailure(query.lastError());
         return makeError(ErrorCode::QueryFailed,
             u"backend %1 failed: %2"_s.arg(what, errorText(query.lastError())), sql);
     }
@@ -305,6 +317,7 @@ Result<void> Backend::run(
         query.addBindValue(value);
     }
     if (!query.exec()) {
+        noteFailure(query.lastError());
         return makeError(ErrorCode::QueryFailed,
             u"backend %1 failed: %2"_s.arg(what, errorText(query.lastError())), sql);
     }
@@ -353,6 +366,13 @@ Result<qint64> Backend::insert(const QString& sql, const QVariantList& binds) co
     return id.toLongLong();
 }
 
+void Backend::noteFailure(const QSqlError& error) const
+{
+    if (TransactionRetry::isLockConflict(m_flavor, error.nativeErrorCode(), errorText(error))) {
+        m_lockConflict = true;
+    }
+}
+
 Result<void> Backend::transaction(const std::function<Result<void>()>& work) const
 {
     if (m_transactionDepth > 0) {
@@ -364,8 +384,34 @@ Result<void> Backend::transaction(const std::function<Result<void>()>& work) con
         }
         return result;
     }
+    // The outermost transaction runs work again from the start when it lost a lock conflict
+    // with another writer: the server rolled it back (or we do), so nothing of it was kept.
+    for (int attempt = 1;; ++attempt) {
+        m_lockConflict = false;
+        Result<void> result = runTransaction(work);
+        if (!m_lockConflict) {
+            return result;
+        }
+        const QString reason
+            = result ? u"a statement lost a lock conflict"_s : result.error().message;
+        if (attempt >= TransactionRetry::maxAttempts) {
+            return makeError(ErrorCode::QueryFailed,
+                u"%1 (the transaction was tried %2 times)"_s.arg(reason, QString::number(attempt)),
+                result ? QString() : result.error().detail);
+        }
+        const int pause = TransactionRetry::pauseMilliseconds(attempt);
+        qCDebug(lcBackend).noquote()
+            << "backend" << description() << "transaction attempt" << attempt
+            << "rolled back:" << reason << "- again in" << pause << "ms";
+        QThread::msleep(static_cast<unsigned long>(pause)); // backing off a lock conflict
+    }
+}
+
+Result<void> Backend::runTransaction(const std::function<Result<void>()>& work) const
+{
     QSqlDatabase db = database();
     if (!db.transaction()) {
+        noteFailure(db.lastError());
         return makeError(ErrorCode::QueryFailed,
             u"cannot start a backend transaction: %1"_s.arg(errorText(db.lastError())));
     }
@@ -377,11 +423,14 @@ Result<void> Backend::transaction(const std::function<Result<void>()>& work) con
         result = makeError(ErrorCode::Internal,
             u"a backend write failed inside a transaction; nothing of it was kept"_s);
     }
-    if (!result) {
+    // A statement that lost a lock conflict may have ended the transaction on the server (a
+    // MySQL deadlock rolls it back): whatever work made of that, nothing is committed.
+    if (!result || m_lockConflict) {
         db.rollback();
         return result;
     }
     if (!db.commit()) {
+        noteFailure(db.lastError());
         const QString text = errorText(db.lastError());
         db.rollback();
         return makeError(ErrorCode::QueryFailed, u"backend commit failed: %1"_s.arg(text));

@@ -13,6 +13,8 @@
 #include "db/mysqlsession.h"
 #include "result.h"
 
+class QSqlError;
+
 namespace topograph {
 
 // The backend store's connection: SQLite file (default) or a shared MySQL/MariaDB database,
@@ -67,7 +69,11 @@ public:
     Result<int> exec(const QString& sql, const QVariantList& binds = {}) const;
     // An INSERT; answers the id of the new row (its AUTO_INCREMENT / rowid).
     Result<qint64> insert(const QString& sql, const QVariantList& binds = {}) const;
-    // Runs work in a transaction; inside another transaction() it joins the outer one.
+    // Runs work in a transaction; inside another transaction() it joins the outer one. Every
+    // write of more than one statement goes through here. When a statement or the commit loses a
+    // lock conflict with another writer (MySQL deadlock or lock wait timeout, SQLite busy), the
+    // outermost transaction is rolled back and work runs again, a bounded number of times
+    // (TransactionRetry), so work must start from scratch each time it is called.
     Result<void> transaction(const std::function<Result<void>()>& work) const;
 
     // A backend another tool made, or one not migrated (read-only), may lack Topograph's tables.
@@ -91,6 +97,9 @@ private:
     Result<bool> indexExists(const QString& table, const QString& index) const;
     Result<void> applyChanges(const Migration& migration);
     QSqlDatabase database() const;
+    Result<void> runTransaction(const std::function<Result<void>()>& work) const;
+    // Remembers that the last failure was a lock conflict (TransactionRetry::isLockConflict).
+    void noteFailure(const QSqlError& error) const;
     // Prepares, binds and executes; what ("query", "statement") names it in the error.
     Result<void> run(
         QSqlQuery& query, const QString& sql, const QVariantList& binds, const QString& what) const;
@@ -105,6 +114,7 @@ private:
     QString m_backupFile;
     mutable int m_transactionDepth = 0; // transaction() nests: only the outermost commits
     mutable bool m_innerFailed = false; // an inner transaction() failed: the outer rolls back
+    mutable bool m_lockConflict = false; // a statement of this attempt lost a lock conflict
 };
 
 } // namespace topograph

@@ -39,8 +39,9 @@ Result<ForgetClusterReport> ClusterForgetter::forget(const ForgetClusterRequest&
         return writable.error();
     }
     ForgetClusterReport report;
-    report.clusterName = request.clusterName;
     auto done = m_backend.transaction([&]() -> Result<void> {
+        report = ForgetClusterReport {}; // run again after a lock conflict: count from zero
+        report.clusterName = request.clusterName;
         for (const InstanceKey& key : request.keys) {
             auto deleted = deleteKeyed(u"database_instance"_s, key);
             if (!deleted) {

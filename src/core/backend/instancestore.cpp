@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace topograph {
@@ -148,8 +150,13 @@ Result<void> InstanceStore::write(const QList<InstanceRecord>& records) const
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable;
     }
+    // In key order (hostname, port), as every writer locks rows: two writers of one shared
+    // backend then wait for each other instead of deadlocking.
+    QList<InstanceRecord> ordered = records;
+    std::stable_sort(ordered.begin(), ordered.end(),
+        [](const InstanceRecord& a, const InstanceRecord& b) { return a.key < b.key; });
     return m_backend.transaction([&]() -> Result<void> {
-        for (const InstanceRecord& record : records) {
+        for (const InstanceRecord& record : ordered) {
             auto done = record.reachable ? writeOne(record) : writeAttempt(record);
             if (!done) {
                 return done;

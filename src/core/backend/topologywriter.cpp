@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 #include "backend/clusteraliasstore.h"
 #include "backend/instancestore.h"
 #include "resolve/discoveryfilter.h"
@@ -65,18 +67,25 @@ Result<void> TopologyWriter::record(const QList<InstanceRecord>& probed) const
         }
     }
     ClusterAssigner::assign(all);
+    // Every writer locks rows in the same order (hostname, port), so that two processes sharing
+    // a MySQL backend do not deadlock on each other's rows; the statements are all prepared
+    // before the transaction starts, which stays short.
+    std::sort(written.begin(), written.end());
+    written.erase(std::unique(written.begin(), written.end()), written.end());
+    QList<InstanceRecord> toWrite;
+    for (const InstanceKey& key : written) {
+        toWrite << all[index.value(key)];
+    }
+    QList<InstanceKey> allKeys = index.keys();
+    std::sort(allKeys.begin(), allKeys.end());
 
     return m_backend.transaction([&]() -> Result<void> {
-        QList<InstanceRecord> toWrite;
-        for (const InstanceKey& key : written) {
-            InstanceRecord record = all[index.value(key)];
-            toWrite << record;
-        }
         if (auto done = store.write(toWrite); !done) {
             return done;
         }
         // Rows not probed now may still have moved to another cluster (their master did).
-        for (const InstanceRecord& r : all) {
+        for (const InstanceKey& key : allKeys) {
+            const InstanceRecord& r = all[index.value(key)];
             const QString now = r.clusterName + u'/' + QString::number(r.replicationDepth)
                 + (r.isCoMaster ? u"/co"_s : QString());
             if (writtenWhole.contains(r.key) || clusterBefore.value(r.key) == now) {

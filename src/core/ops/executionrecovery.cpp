@@ -9,6 +9,7 @@
 #include "logging.h"
 #include "ops/executionsupport.h"
 #include "ops/operationjournal.h"
+#include "ops/pollbackoff.h"
 
 using namespace Qt::StringLiterals;
 
@@ -108,6 +109,7 @@ QStringList ExecutionContext::verifyRestored(const QList<InstanceKey>& keys, int
         const ReplicaThreads before = m_before.value(key);
         QElapsedTimer clock;
         clock.start();
+        PollBackoff backoff;
         while (true) {
             OpsSession* s = session(key);
             auto now = s
@@ -131,7 +133,7 @@ QStringList ExecutionContext::verifyRestored(const QList<InstanceKey>& keys, int
                     key.toString(), now->describe(), before.describe());
                 break;
             }
-            QThread::msleep(20); // polling a server, not synchronising a test
+            backoff.pause();
         }
     }
     return problems;
@@ -197,6 +199,7 @@ Result<void> ExecutionContext::verify(int ioWaitSeconds)
         OpsSession* s = session(expected.instance);
         QElapsedTimer clock;
         clock.start();
+        PollBackoff backoff;
         while (true) {
             auto state = s
                 ? s->threads()
@@ -222,7 +225,7 @@ Result<void> ExecutionContext::verify(int ioWaitSeconds)
                                         : u"not a replica"_s,
                         master ? master->toString() : u"none"_s, state->describe()));
             }
-            QThread::msleep(20); // polling a server, not synchronising a test
+            backoff.pause();
         }
     }
     return {};

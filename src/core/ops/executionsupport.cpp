@@ -6,6 +6,7 @@
 #include "backend/backend.h"
 #include "backend/instancestore.h"
 #include "ops/operationjournal.h"
+#include "ops/pollbackoff.h"
 #include "backend/maintenancestore.h"
 #include "db/connectionsettings.h"
 #include "logging.h"
@@ -200,6 +201,7 @@ Result<void> ExecutionContext::waitUntil(const PlanStep& step)
     const int timeout = step.timeoutSeconds > 0 ? step.timeoutSeconds : 60;
     QElapsedTimer clock;
     clock.start();
+    PollBackoff backoff;
     while (true) {
         auto state = session(step.instance)->replicaState();
         if (!state) {
@@ -225,7 +227,7 @@ Result<void> ExecutionContext::waitUntil(const PlanStep& step)
                 u"%1 did not reach %2 within %3 s (at %4)"_s.arg(step.instance.toString(),
                     target->toString(), QString::number(timeout), at.toString()));
         }
-        QThread::msleep(20); // polling a server, not synchronising a test
+        backoff.pause();
     }
 }
 

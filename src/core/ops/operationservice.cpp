@@ -1,5 +1,6 @@
 #include "ops/operationservice.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "db/connectionsettings.h"
 #include "ops/planner.h"
 #include "probe/instanceprobe.h"
+#include "probe/parallelprobe.h"
 
 using namespace Qt::StringLiterals;
 
@@ -22,7 +24,8 @@ OperationService::OperationService(const Configuration& config, const Backend& b
     , m_backend(backend)
 { }
 
-Result<QList<InstanceRecord>> OperationService::freshTopology(const OperationRequest& request) const
+Result<QList<InstanceRecord>> OperationService::freshTopology(
+    const OperationRequest& request, const QList<InstanceRecord>& probedAlready) const
 {
     const InstanceStore store(m_backend);
     QList<InstanceKey> keys { request.instance };
@@ -53,13 +56,39 @@ Result<QList<InstanceRecord>> OperationService::freshTopology(const OperationReq
             }
         }
     }
-    QList<InstanceRecord> fresh;
+    QHash<InstanceKey, InstanceRecord> ready;
+    for (const InstanceRecord& r : probedAlready) {
+        if (keys.contains(r.key)) {
+            ready.insert(r.key, r);
+        }
+    }
+    QList<ConnectionSettings> sessions;
     for (const InstanceKey& key : keys) {
+        if (ready.contains(key)) {
+            continue;
+        }
         auto settings = topologyConnectionSettings(m_config, key);
         if (!settings) {
             return settings.error();
         }
-        fresh << InstanceProbe::probe(*settings, ProbeOptions::fromConfiguration(m_config)).record;
+        sessions << *settings;
+    }
+    const QList<InstanceRecord> probed = probeAll(sessions);
+    QList<InstanceRecord> fresh;
+    qsizetype next = 0;
+    for (const InstanceKey& key : keys) {
+        fresh << (ready.contains(key) ? ready.value(key) : probed.at(next++));
+    }
+    return fresh;
+}
+
+QList<InstanceRecord> OperationService::probeAll(const QList<ConnectionSettings>& sessions) const
+{
+    // All at once: the cluster costs its slowest probe, a dead host one connect timeout.
+    QList<InstanceRecord> fresh;
+    for (const ProbeResult& probed :
+        ParallelProbe::probe(sessions, ProbeOptions::fromConfiguration(m_config))) {
+        fresh << probed.record;
     }
     return fresh;
 }
@@ -130,14 +159,13 @@ ExecutionReport OperationService::execute(
             keys << expected.instance;
         }
     }
-    QList<InstanceRecord> fresh;
+    QList<ConnectionSettings> sessions;
     for (const InstanceKey& key : keys) {
-        auto settings = topologyConnectionSettings(m_config, key);
-        if (settings) {
-            fresh << InstanceProbe::probe(*settings, ProbeOptions::fromConfiguration(m_config))
-                         .record;
+        if (auto settings = topologyConnectionSettings(m_config, key)) {
+            sessions << *settings;
         }
     }
+    const QList<InstanceRecord> fresh = probeAll(sessions);
     if (auto written = TopologyWriter(m_backend, m_config).record(fresh); !written) {
         report.backendError = written.error().message;
     }
