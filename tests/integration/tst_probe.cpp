@@ -1,12 +1,14 @@
 // One probe against the real sandboxes fills every field a server can tell, in GTID and file:pos
 // mode; failures (wrong password, dead port, a failing statement) come back in the documented
-// shape; a kept connection that the server dropped is reopened within the same probe.
+// shape; a kept connection that the server dropped is reopened within the same probe; several
+// probed at once answer in order.
 #include <QElapsedTimer>
 #include <QSysInfo>
 #include <QTest>
 
 #include "db/mysqlsession.h"
 #include "probe/instanceprobe.h"
+#include "probe/parallelprobe.h"
 #include "sandboxfixture.h"
 
 using namespace Qt::StringLiterals;
@@ -198,6 +200,40 @@ private Q_SLOTS:
         QVERIFY(r.lastError.contains(settings.key.toString()));
         QVERIFY(r.lastAttemptedCheck.isValid());
         QVERIFY(!r.lastSeen.isValid());
+    }
+
+    // Several instances probed at once (operations probe their cluster so): every answer comes
+    // back, in the order asked, a dead port's as a failed probe among the others.
+    void parallelProbesAnswerInOrder()
+    {
+        SANDBOX_OR_SKIP(u"gtid"_s)
+        QList<ConnectionSettings> settings;
+        auto dead = [&](int offset) {
+            ConnectionSettings s = sandbox.settings(sandbox.primary());
+            s.key.port = static_cast<quint16>(sandbox.primary().key.port + offset);
+            s.connectTimeoutSeconds = 1;
+            return s;
+        };
+        settings << dead(50);
+        for (const SandboxInstance& instance : sandbox.instances) {
+            settings << sandbox.settings(instance);
+        }
+        settings << dead(51);
+        const ProbeOptions options = ProbeOptions::fromConfiguration(sandbox.config);
+        ProbeAhead ahead(settings, options);
+        for (const QList<ProbeResult>& results :
+            { ParallelProbe::probe(settings, options), ahead.results() }) {
+            QCOMPARE(results.size(), settings.size());
+            for (qsizetype i = 0; i < settings.size(); ++i) {
+                const InstanceRecord& r = results.at(i).record;
+                QCOMPARE(r.key, settings.at(i).key);
+                const bool live = i > 0 && i < settings.size() - 1;
+                QVERIFY2(r.reachable == live, qPrintable(r.key.toString() + u": "_s + r.lastError));
+                if (!live) {
+                    QVERIFY(r.lastError.contains(r.key.toString()));
+                }
+            }
+        }
     }
 
     void keptConnectionIsReusedAndReopened()

@@ -49,6 +49,12 @@ struct PollerProcess
         }
     }
 
+    // Takes in what the poller wrote so far without waiting for the event loop to say so.
+    void drain()
+    {
+        while (process->waitForReadyRead(0)) { }
+        read();
+    }
     void read()
     {
         const QString text = QString::fromUtf8(process->readAllStandardError());
@@ -156,6 +162,7 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < pollers.size(); ++i) {
             PollerProcess& p = pollers[i];
             p.process = std::make_unique<QProcess>();
+            p.process->setReadChannel(QProcess::StandardError);
             connect(p.process.get(), &QProcess::readyReadStandardError, this, [&p] { p.read(); });
             p.process->start(cli(),
                 { u"--config"_s, m_config, u"-c"_s, u"discover"_s, u"-i"_s,
@@ -172,7 +179,8 @@ private Q_SLOTS:
         };
         auto roundsDone = [&] {
             int fewest = kRounds;
-            for (const PollerProcess& p : pollers) {
+            for (PollerProcess& p : pollers) {
+                p.drain();
                 fewest = std::min(fewest, p.rounds);
             }
             return fewest;
@@ -191,16 +199,18 @@ private Q_SLOTS:
             QCOMPARE(moved.out.trimmed(), k(5) + u'<' + k(to));
             QVERIFY2(failureLines(moved.err).isEmpty(), qPrintable(moved.err));
             ++relocations;
-            QCoreApplication::processEvents(); // read what the pollers wrote meanwhile
         }
         QVERIFY2(running(), qPrintable(pollers[0].err + pollers[1].err));
         QVERIFY(relocations >= 2);
         // A round that began before the last relocation may write after it: two more rounds of
         // each poller write what the servers say now.
-        const std::array<int, 2> after { pollers[0].rounds, pollers[1].rounds };
+        auto roundsOf = [&](std::size_t i) {
+            pollers[i].drain();
+            return pollers[i].rounds;
+        };
+        const std::array<int, 2> after { roundsOf(0), roundsOf(1) };
         QTRY_VERIFY_WITH_TIMEOUT(
-            (pollers[0].rounds >= after[0] + 2 && pollers[1].rounds >= after[1] + 2) || !running(),
-            60000);
+            (roundsOf(0) >= after[0] + 2 && roundsOf(1) >= after[1] + 2) || !running(), 60000);
         const int lastMaster = relocations % 2 == 1 ? 1 : 3;
 
         for (PollerProcess& p : pollers) {
