@@ -38,6 +38,7 @@ Backend::Backend(QString connectionName, SqlFlavor flavor)
 
 Backend::~Backend()
 {
+    m_prepared.clear(); // before the connection goes
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();
@@ -345,11 +346,42 @@ Result<QList<SqlRow>> Backend::select(const QString& sql, const QVariantList& bi
 
 Result<int> Backend::exec(const QString& sql, const QVariantList& binds) const
 {
-    QSqlQuery query(database());
-    if (auto done = run(query, sql, binds, u"statement"_s); !done) {
-        return done.error();
+    if (binds.isEmpty()) { // schema changes and one-off statements: nothing to reuse
+        QSqlQuery query(database());
+        if (auto done = run(query, sql, binds, u"statement"_s); !done) {
+            return done.error();
+        }
+        return query.numRowsAffected();
     }
-    return query.numRowsAffected();
+    auto cached = m_prepared.find(sql);
+    if (cached == m_prepared.end()) {
+        constexpr qsizetype kMaxPrepared = 64;
+        if (m_prepared.size() >= kMaxPrepared) {
+            m_prepared.clear();
+        }
+        auto query = std::make_shared<QSqlQuery>(database());
+        if (!query->prepare(sql)) {
+            noteFailure(query->lastError());
+            return makeError(ErrorCode::QueryFailed,
+                u"backend statement failed: %1"_s.arg(errorText(query->lastError())), sql);
+        }
+        cached = m_prepared.insert(sql, std::move(query));
+    }
+    QSqlQuery& query = **cached;
+    for (qsizetype i = 0; i < binds.size(); ++i) {
+        query.bindValue(static_cast<int>(i), binds.at(i));
+    }
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        m_prepared.erase(cached); // prepared again next time, after whatever went wrong
+        // (query is gone now: only error is used below)
+        noteFailure(error);
+        return makeError(ErrorCode::QueryFailed,
+            u"backend statement failed: %1"_s.arg(errorText(error)), sql);
+    }
+    const int affected = query.numRowsAffected();
+    query.finish();
+    return affected;
 }
 
 Result<qint64> Backend::insert(const QString& sql, const QVariantList& binds) const

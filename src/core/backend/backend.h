@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -115,6 +116,9 @@ private:
     mutable int m_transactionDepth = 0; // transaction() nests: only the outermost commits
     mutable bool m_innerFailed = false; // an inner transaction() failed: the outer rolls back
     mutable bool m_lockConflict = false; // a statement of this attempt lost a lock conflict
+    // exec()'s statements with values, prepared once per connection and reused: the writes of a
+    // poll round repeat a few statements many times (on MySQL each prepare is a round trip).
+    mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
 };
 
 } // namespace topograph
