@@ -102,8 +102,20 @@ private Q_SLOTS:
         config.instancePollSeconds = 3600; // one round at start, then only what is asked for
         FleetWorker worker(config);
         QSignalSpy snapshots(&worker, &FleetWorker::snapshotReady);
+        QSignalSpy changes(&worker, &FleetWorker::fleetChanged);
         QSignalSpy polls(&worker, &FleetWorker::pollStateChanged);
         QSignalSpy discovered(&worker, &FleetWorker::discoverFinished);
+        // What the window shows: the last snapshot with the changes sent after it applied.
+        auto shown = [&] {
+            FleetSnapshot fleet = last(snapshots);
+            for (const QList<QVariant>& signal : std::as_const(changes)) {
+                const auto change = signal.first().value<FleetChange>();
+                if (change.serial > fleet.serial) {
+                    fleet.apply(change);
+                }
+            }
+            return fleet;
+        };
         worker.start();
         worker.discover(sb->primary().key);
         QVERIFY(discovered.wait(kWaitMs));
@@ -116,9 +128,9 @@ private Q_SLOTS:
             = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
         const InstanceKey leaf = sb->deepest().key;
         worker.refreshInstances({ sb->primary().key, leaf });
-        // One snapshot per answer, each with that instance freshly checked.
-        QTRY_VERIFY_WITH_TIMEOUT(last(snapshots).find(leaf)->lastChecked >= asked
-                && last(snapshots).find(sb->primary().key)->lastChecked >= asked,
+        // One change (or snapshot) per answer, each with that instance freshly checked.
+        QTRY_VERIFY_WITH_TIMEOUT(shown().find(leaf)->lastChecked >= asked
+                && shown().find(sb->primary().key)->lastChecked >= asked,
             kWaitMs);
         worker.stop();
     }
