@@ -198,8 +198,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(observed.reportedUnreachable(frozen), 15000);
         // Its round ends with the last of its answers, which under load may come after the
         // frozen instance's.
-        QTRY_VERIFY2_WITH_TIMEOUT(observed.hasRound(3, 1),
-            "the round with the frozen instance probed the others", 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            observed.hasRound(3, 1), "the round with the frozen instance probed the others", 15000);
         QVERIFY(poller.staleReplies() >= 1);
         for (int n : { 1, 3 }) {
             QTRY_VERIFY_WITH_TIMEOUT(

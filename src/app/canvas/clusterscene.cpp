@@ -100,6 +100,12 @@ void ClusterScene::setTopology(const QList<InstanceRecord>& records,
     relayout(true);
 }
 
+const InstanceRecord* ClusterScene::record(const InstanceKey& key) const
+{
+    const auto at = m_recordIndex.constFind(key);
+    return at == m_recordIndex.cend() ? nullptr : &m_records.at(*at);
+}
+
 void ClusterScene::clear()
 {
     m_drag->cancel();

@@ -47,6 +47,8 @@ public:
     // Card size and gaps given to TreeLayout (the collapsed set is added per layout).
     static LayoutOptions layoutOptions();
 
+    // The record of key drawn now, or nullptr (the first of a repeated key, as drawn).
+    const InstanceRecord* record(const InstanceKey& key) const;
     void setTopology(const QList<topograph::InstanceRecord>& records,
         const QHash<topograph::InstanceKey, QString>& instanceAliases, const QDateTime& now,
         const topograph::InstanceStatus::Thresholds& thresholds);

@@ -11,6 +11,7 @@
 
 #include "canvas/canvasstyle.h"
 #include "canvas/cardpainter.h"
+#include "canvas/clusterscene.h"
 #include "canvas/edgeitem.h"
 
 using namespace Qt::StringLiterals;
@@ -97,7 +98,6 @@ NodeItem::NodeItem(const InstanceKey& key, const QSizeF& cardSize)
     : m_key(key)
     , m_size(cardSize)
 {
-    m_record.key = key;
     // The card's size never changes: its stripes are made once.
     m_stripe = stripePath(cardRect(), kStripe);
     m_wideStripe = stripePath(cardRect(), kWideStripe);
@@ -111,7 +111,6 @@ NodeItem::NodeItem(const InstanceKey& key, const QSizeF& cardSize)
 void NodeItem::setRecord(const InstanceRecord& record, const QString& alias, const QDateTime& now,
     const InstanceStatus::Thresholds& thresholds, const std::optional<InstanceKey>& coMasterPartner)
 {
-    m_record = record;
     m_content = CardContent::of(record, alias, now, thresholds, coMasterPartner);
     if (m_fakeLag) {
         m_content.problems.append(CardContent::Problem::FakeLag);
@@ -121,6 +120,18 @@ void NodeItem::setRecord(const InstanceRecord& record, const QString& alias, con
     m_content.promotionRule = m_promotionRule;
     updateToolTip();
     update();
+}
+
+InstanceRecord NodeItem::record() const
+{
+    if (const auto* cluster = dynamic_cast<const ClusterScene*>(scene())) {
+        if (const InstanceRecord* found = cluster->record(m_key)) {
+            return *found;
+        }
+    }
+    InstanceRecord none;
+    none.key = m_key;
+    return none;
 }
 
 void NodeItem::setPromotionRule(std::optional<PromotionRule> rule)

@@ -55,7 +55,9 @@ public:
         const QGraphicsScene* scene, const QPointF& scenePos, const NodeItem* except = nullptr);
 
     InstanceKey key() const { return m_key; }
-    const InstanceRecord& record() const { return m_record; }
+    // The record the card shows, looked up by key in its scene's records (a ClusterScene; an
+    // empty record of this key elsewhere): the card keeps only what it draws.
+    InstanceRecord record() const;
     const CardContent& content() const { return m_content; }
     void setRecord(const InstanceRecord& record, const QString& alias, const QDateTime& now,
         const InstanceStatus::Thresholds& thresholds,
@@ -138,7 +140,6 @@ private:
     mutable QString m_fullTitle;
     mutable QString m_titleFor; // title and lag text they were made for
     mutable QFont m_titleFont;
-    InstanceRecord m_record;
     CardContent m_content;
     CardPainter::Sparkline m_sparkline;
     std::optional<PromotionRule> m_promotionRule;

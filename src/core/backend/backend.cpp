@@ -376,8 +376,8 @@ Result<int> Backend::exec(const QString& sql, const QVariantList& binds) const
         m_prepared.erase(cached); // prepared again next time, after whatever went wrong
         // (query is gone now: only error is used below)
         noteFailure(error);
-        return makeError(ErrorCode::QueryFailed,
-            u"backend statement failed: %1"_s.arg(errorText(error)), sql);
+        return makeError(
+            ErrorCode::QueryFailed, u"backend statement failed: %1"_s.arg(errorText(error)), sql);
     }
     const int affected = query.numRowsAffected();
     query.finish();
