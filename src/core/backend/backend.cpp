@@ -162,6 +162,20 @@ bool Backend::tableExists(const QString& table) const
     return database().tables().contains(table, Qt::CaseInsensitive);
 }
 
+bool Backend::hasColumn(const QString& table, const QString& column) const
+{
+    auto known = m_liveColumns.constFind(table);
+    if (known == m_liveColumns.cend()) {
+        QSet<QString> names;
+        const QSqlRecord record = database().record(table);
+        for (int i = 0; i < record.count(); ++i) {
+            names.insert(record.fieldName(i).toLower());
+        }
+        known = m_liveColumns.insert(table, names);
+    }
+    return known->contains(column);
+}
+
 bool Backend::columnExists(const QString& table, const QString& column) const
 {
     return database().record(table).contains(column);
@@ -263,6 +277,8 @@ Result<void> Backend::migrate(int toVersion)
             "tables' structure"_s.arg(description()));
     }
     const int startVersion = m_schemaVersion;
+    m_liveColumns.clear(); // tables and columns change
+    m_prepared.clear();
     return transaction([&]() -> Result<void> {
         m_schemaVersion = startVersion; // run again after a lock conflict: from the start
         for (const Migration& migration : Schema::migrations()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -80,6 +81,10 @@ public:
     // A backend another tool made, or one not migrated (read-only), may lack Topograph's tables.
     bool tableExists(const QString& table) const;
     bool hasTable(const QString& table) const { return tableExists(table); }
+    // Whether the live table has the column (lower case), read once per table from the open
+    // backend: a table another tool (orchestrator, of some version) made may lack some of
+    // Topograph's columns, and Topograph writes only those the table has.
+    bool hasColumn(const QString& table, const QString& column) const;
 
     // Timestamps are stored as UTC text 'yyyy-MM-dd HH:mm:ss' on both flavours.
     static QVariant toDb(const QDateTime& time);
@@ -119,6 +124,7 @@ private:
     // exec()'s statements with values, prepared once per connection and reused: the writes of a
     // poll round repeat a few statements many times (on MySQL each prepare is a round trip).
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
+    mutable QHash<QString, QSet<QString>> m_liveColumns; // hasColumn()'s answers, per table
 };
 
 } // namespace topograph

@@ -179,6 +179,9 @@ Result<void> InstanceStore::writeOne(const InstanceRecord& record) const
     QStringList updates;
     QVariantList binds;
     for (const auto& [name, value] : values) {
+        if (!m_backend.hasColumn(u"database_instance"_s, name)) {
+            continue; // a table orchestrator (of some version) made: only the columns it has
+        }
         names << name;
         binds << value;
         if (name == u"hostname"_s || name == u"port"_s) {
@@ -188,8 +191,10 @@ Result<void> InstanceStore::writeOne(const InstanceRecord& record) const
                 ? QString(name + u" = excluded."_s + name)
                 : QString(name + u" = VALUES("_s + name + u')'));
     }
-    names << u"first_seen"_s;
-    binds << Backend::toDb(QDateTime::currentDateTimeUtc());
+    if (m_backend.hasColumn(u"database_instance"_s, u"first_seen"_s)) { // Topograph's own schema
+        names << u"first_seen"_s;
+        binds << Backend::toDb(QDateTime::currentDateTimeUtc());
+    }
     const QString placeholders = QStringList(names.size(), u"?"_s).join(u", "_s);
     QString sql = u"INSERT INTO database_instance ("_s + names.join(u", "_s) + u") VALUES ("_s
         + placeholders + u") "_s;
