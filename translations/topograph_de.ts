@@ -300,6 +300,92 @@
     </message>
 </context>
 <context>
+    <name>FleetRequests</name>
+    <message>
+        <source>Cannot forget %1: %2</source>
+        <translation>%1 kann nicht vergessen werden: %2</translation>
+    </message>
+    <message>
+        <source>it is not known</source>
+        <translation>sie ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>Forgot %1</source>
+        <translation>%1 wurde vergessen</translation>
+    </message>
+    <message>
+        <source>Cannot read the backend: %1</source>
+        <translation>Backend kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot forget the cluster %1: %2</source>
+        <translation>Der Cluster %1 kann nicht vergessen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot add %1 to DiscoveryIgnoreHostnameFilters: %2</source>
+        <translation>%1 kann nicht zu DiscoveryIgnoreHostnameFilters hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot delete the resolve entry of %1: %2</source>
+        <translation>Der Auflösungseintrag von %1 kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>there is none</source>
+        <translation>es gibt keinen</translation>
+    </message>
+    <message>
+        <source>Deleted the resolve entry of %1</source>
+        <translation>Auflösungseintrag von %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Cannot delete the unresolve entry of %1: %2</source>
+        <translation>Der Unresolve-Eintrag von %1 kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Deleted the unresolve entry of %1</source>
+        <translation>Unresolve-Eintrag von %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Cannot reset the hostname resolve cache: %1</source>
+        <translation>Der Hostnamen-Auflösungscache kann nicht zurückgesetzt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hostname resolve cache cleared (%n entries)</source>
+        <translation>
+            <numerusform>Hostnamen-Auflösungscache geleert (%n Eintrag)</numerusform>
+            <numerusform>Hostnamen-Auflösungscache geleert (%n Einträge)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot begin maintenance on %1: %2</source>
+        <translation>Wartung für %1 kann nicht begonnen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is in maintenance</source>
+        <translation>%1 ist in Wartung</translation>
+    </message>
+    <message>
+        <source>Cannot end maintenance on %1: %2</source>
+        <translation>Wartung für %1 kann nicht beendet werden: %2</translation>
+    </message>
+    <message>
+        <source>it is not in maintenance</source>
+        <translation>sie ist nicht in Wartung</translation>
+    </message>
+    <message>
+        <source>Maintenance on %1 ended</source>
+        <translation>Wartung für %1 beendet</translation>
+    </message>
+    <message>
+        <source>Cannot register %1 as a candidate: %2</source>
+        <translation>%1 kann nicht als Kandidat registriert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: promotion rule %2 until %3 UTC</source>
+        <translation>%1: Beförderungsregel %2 bis %3 UTC</translation>
+    </message>
+</context>
+<context>
     <name>ForgetClusterPlanner</name>
     <message>
         <source>unknown cluster %1</source>
@@ -1425,40 +1511,12 @@
         <translation>Vergessen von %1</translation>
     </message>
     <message>
-        <source>Cannot forget %1: %2</source>
-        <translation>%1 kann nicht vergessen werden: %2</translation>
-    </message>
-    <message>
-        <source>Forgot %1</source>
-        <translation>%1 wurde vergessen</translation>
-    </message>
-    <message>
         <source>begin maintenance on %1</source>
         <translation>Wartungsbeginn für %1</translation>
     </message>
     <message>
-        <source>Cannot begin maintenance on %1: %2</source>
-        <translation>Wartung für %1 kann nicht begonnen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is in maintenance</source>
-        <translation>%1 ist in Wartung</translation>
-    </message>
-    <message>
         <source>end maintenance on %1</source>
         <translation>Wartungsende für %1</translation>
-    </message>
-    <message>
-        <source>Cannot end maintenance on %1: %2</source>
-        <translation>Wartung für %1 kann nicht beendet werden: %2</translation>
-    </message>
-    <message>
-        <source>it is not in maintenance</source>
-        <translation>sie ist nicht in Wartung</translation>
-    </message>
-    <message>
-        <source>Maintenance on %1 ended</source>
-        <translation>Wartung für %1 beendet</translation>
     </message>
     <message>
         <source>Read-only mode: cannot %1.</source>
@@ -1473,20 +1531,12 @@
         <translation>Backend kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>it is not known</source>
-        <translation>sie ist nicht bekannt</translation>
-    </message>
-    <message>
         <source>Cannot read the audit log: %1</source>
         <translation>Das Audit-Protokoll kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Read-only mode: cannot forget the cluster %1.</source>
         <translation>Nur-Lese-Modus: der Cluster %1 kann nicht vergessen werden.</translation>
-    </message>
-    <message>
-        <source>Cannot forget the cluster %1: %2</source>
-        <translation>Der Cluster %1 kann nicht vergessen werden: %2</translation>
     </message>
     <message>
         <source>Forgot the cluster %1</source>
@@ -1497,63 +1547,20 @@
         <translation>%1 vergessen und ignorieren</translation>
     </message>
     <message>
-        <source>Cannot add %1 to DiscoveryIgnoreHostnameFilters: %2</source>
-        <translation>%1 kann nicht zu DiscoveryIgnoreHostnameFilters hinzugefügt werden: %2</translation>
-    </message>
-    <message>
         <source>delete the resolve entry of %1</source>
         <translation>den Auflösungseintrag von %1 löschen</translation>
-    </message>
-    <message>
-        <source>Cannot delete the resolve entry of %1: %2</source>
-        <translation>Der Auflösungseintrag von %1 kann nicht gelöscht werden: %2</translation>
-    </message>
-    <message>
-        <source>there is none</source>
-        <translation>es gibt keinen</translation>
-    </message>
-    <message>
-        <source>Deleted the resolve entry of %1</source>
-        <translation>Auflösungseintrag von %1 gelöscht</translation>
     </message>
     <message>
         <source>delete the unresolve entry of %1</source>
         <translation>den Unresolve-Eintrag von %1 löschen</translation>
     </message>
     <message>
-        <source>Cannot delete the unresolve entry of %1: %2</source>
-        <translation>Der Unresolve-Eintrag von %1 kann nicht gelöscht werden: %2</translation>
-    </message>
-    <message>
-        <source>Deleted the unresolve entry of %1</source>
-        <translation>Unresolve-Eintrag von %1 gelöscht</translation>
-    </message>
-    <message>
         <source>reset the hostname resolve cache</source>
         <translation>den Hostnamen-Auflösungscache zurücksetzen</translation>
     </message>
     <message>
-        <source>Cannot reset the hostname resolve cache: %1</source>
-        <translation>Der Hostnamen-Auflösungscache kann nicht zurückgesetzt werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Hostname resolve cache cleared (%n entries)</source>
-        <translation>
-            <numerusform>Hostnamen-Auflösungscache geleert (%n Eintrag)</numerusform>
-            <numerusform>Hostnamen-Auflösungscache geleert (%n Einträge)</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>register %1 as a candidate</source>
         <translation>%1 als Kandidat registrieren</translation>
-    </message>
-    <message>
-        <source>Cannot register %1 as a candidate: %2</source>
-        <translation>%1 kann nicht als Kandidat registriert werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: promotion rule %2 until %3 UTC</source>
-        <translation>%1: Beförderungsregel %2 bis %3 UTC</translation>
     </message>
 </context>
 <context>

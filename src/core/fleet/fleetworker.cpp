@@ -16,14 +16,6 @@ FleetWorker::FleetWorker(Configuration config, QObject* parent)
     registerMetaTypes();
 }
 
-InstanceStatus::Thresholds FleetWorker::thresholds() const
-{
-    InstanceStatus::Thresholds t;
-    t.pollSeconds = m_config.instancePollSeconds;
-    t.reasonableLagSeconds = m_config.reasonableReplicationLagSeconds;
-    return t;
-}
-
 FleetWorker::~FleetWorker()
 {
     stop();
@@ -57,6 +49,7 @@ void FleetWorker::start()
     // holds its worker for a connect timeout.
     m_engine = std::make_unique<FleetEngine>(
         m_config, *m_backend, known ? static_cast<int>(known->size()) : 0, 4);
+    m_requests = std::make_unique<FleetRequests>(m_config, *m_backend, *m_engine);
     if (m_engine->configurationError()) {
         Q_EMIT failed(m_engine->configurationError()->message);
     }
@@ -89,6 +82,7 @@ void FleetWorker::stop()
         return;
     }
     m_engine->stop(); // a failed last write is said by failed()
+    m_requests.reset();
     m_engine.reset();
     m_backend.reset();
 }

@@ -10,6 +10,7 @@
 #include "config/configuration.h"
 #include "fleet/fleetengine.h"
 #include "fleet/fleetsnapshot.h"
+#include "fleet/fleetrequests.h"
 #include "fleet/forgetcluster.h"
 #include "fleet/snapshotassembler.h"
 
@@ -88,15 +89,17 @@ Q_SIGNALS:
 
 private:
     void onRefreshed(const topograph::InstanceKey& key);
-    bool requireWritable(const QString& what);
-    ForgetClusterOutcome runForgetCluster(const QString& clusterName, bool force);
+    bool requireWritable(const QString& what); // says why not (failed) when it cannot
+    bool ready(const QString& what); // the backend is open and can be written for what
+    // After a request: a snapshot, then done or failed with the answer's message.
+    void answer(const Result<QString>& outcome);
     void emitSnapshot();
     void emitPollState();
-    InstanceStatus::Thresholds thresholds() const;
 
     Configuration m_config;
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<FleetEngine> m_engine;
+    std::unique_ptr<FleetRequests> m_requests;
     SnapshotAssembler m_assembler;
     // Where each key stood in the last snapshot or change sent (its master and cluster): a
     // refresh that moves a key changes its subtree's rows too, so it sends a whole snapshot.
