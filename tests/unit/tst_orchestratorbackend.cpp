@@ -11,6 +11,7 @@
 
 #include "backend/instancestore.h"
 #include "backend/topologywriter.h"
+#include "../support/orchestratorfixture.h"
 #include "backendtestsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -18,64 +19,6 @@ using namespace topograph;
 using namespace topograph::test;
 
 namespace {
-
-// What orchestrator's own deployment leaves: its schema and its deployment row. Plain QtSql,
-// the way a test builds a fixture; the backend code under test opens the file afterwards.
-QString makeOrchestratorBackend(const QString& file)
-{
-    const QString schemaPath = qEnvironmentVariable("TOPOGRAPH_SOURCE_DIR")
-        + u"/../shared/orchestrator-compat/schema/orchestrator-3.2.6-sqlite.sql"_s;
-    QFile schema(schemaPath);
-    if (!schema.open(QIODevice::ReadOnly)) {
-        return u"cannot read %1 (../shared beside the clone)"_s.arg(schemaPath);
-    }
-    const QString text = QString::fromUtf8(schema.readAll());
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"orchestrator-fixture"_s);
-        db.setDatabaseName(file);
-        if (!db.open()) {
-            return db.lastError().text();
-        }
-        QSqlQuery q(db);
-        for (const QString& statement : text.split(u';')) {
-            if (!statement.trimmed().isEmpty() && !q.exec(statement)) {
-                error = q.lastError().text() + u": "_s + statement.left(80);
-                break;
-            }
-        }
-        if (error.isEmpty()
-            && !q.exec(u"INSERT INTO orchestrator_db_deployments VALUES "
-                       "('3.2.6', '2026-12-01 10:00:00')"_s)) {
-            error = q.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"orchestrator-fixture"_s);
-    return error;
-}
-
-// Every table, index and view definition but Topograph's own.
-QStringList schemaDump(const QString& file)
-{
-    QStringList dump;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"orchestrator-dump"_s);
-        db.setDatabaseName(file);
-        db.open();
-        QSqlQuery q(db);
-        q.exec(u"SELECT type, name, sql FROM sqlite_master ORDER BY type, name"_s);
-        while (q.next()) {
-            if (!q.value(1).toString().startsWith(u"topograph_"_s)) {
-                dump << q.value(0).toString() + u' ' + q.value(1).toString() + u": "_s
-                        + q.value(2).toString();
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"orchestrator-dump"_s);
-    return dump;
-}
 
 InstanceRecord probed(const QString& name, const QString& master = {})
 {
@@ -113,7 +56,7 @@ private Q_SLOTS:
         if (const QString error = makeOrchestratorBackend(file); !error.isEmpty()) {
             QSKIP(qPrintable(u"no orchestrator-made backend: "_s + error));
         }
-        const QStringList before = schemaDump(file);
+        const QStringList before = orchestratorSchemaDump(file);
         QVERIFY(before.join(u'\n').contains(u"orchestrator_db_deployments"_s));
         {
             auto backend = openSqlite(file);
@@ -142,21 +85,11 @@ private Q_SLOTS:
             QCOMPARE((*db3)->versionComment, u"Debian 12"_s);
         }
         // Orchestrator reads its own columns as it wrote them: here the cluster and the master.
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"orchestrator-read"_s);
-            db.setDatabaseName(file);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"SELECT cluster_name, master_host, master_port FROM database_instance "
-                           "WHERE hostname = 'db2' AND port = 3306"_s));
-            QVERIFY(q.next());
-            QCOMPARE(q.value(0).toString(), u"db1:3306"_s);
-            QCOMPARE(q.value(1).toString(), u"db1"_s);
-            QCOMPARE(q.value(2).toInt(), 3306);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"orchestrator-read"_s);
-        QCOMPARE(schemaDump(file), before);
+        QCOMPARE(
+            orchestratorColumn(file, u"db2"_s, 3306, u"cluster_name"_s).toString(), u"db1:3306"_s);
+        QCOMPARE(orchestratorColumn(file, u"db2"_s, 3306, u"master_host"_s).toString(), u"db1"_s);
+        QCOMPARE(orchestratorColumn(file, u"db2"_s, 3306, u"master_port"_s).toInt(), 3306);
+        QCOMPARE(orchestratorSchemaDump(file), before);
     }
 };
 
