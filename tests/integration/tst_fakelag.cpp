@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "clirun.h"
+
 #include <csignal>
 
 #include "db/mysqlsession.h"
@@ -27,21 +29,9 @@ class TestFakeLag final : public QObject
     std::unique_ptr<ThrowawaySandbox> m_box;
     QString m_config;
 
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
-    Run cli(const QStringList& args) const
-    {
-        QProcess p;
-        p.start(QStringLiteral(TOPOGRAPH_CLI_PATH), QStringList { u"--config"_s, m_config } + args);
-        p.waitForFinished(120000);
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError()) };
-    }
+    Run cli(const QStringList& args) const { return runConfigured(m_config, args, false); }
 
     QList<QList<QVariant>> rows(int n, const QString& sql) const
     {
@@ -140,7 +130,7 @@ private Q_SLOTS:
         for (const int n : numbers()) {
             const Run check
                 = cli({ u"-c"_s, u"heartbeat-check"_s, u"-i"_s, m_box->key(n).toString() });
-            QCOMPARE(check.code, 0);
+            QCOMPARE(check.exitCode, 0);
             const QStringList lines = check.out.split(u'\n', Qt::SkipEmptyParts);
             QCOMPARE(lines.size(), 3);
             QVERIFY(lines.at(0).startsWith(u"server_id"_s));
@@ -154,7 +144,7 @@ private Q_SLOTS:
         // --noop: the exact statements, nothing changed.
         const QString replica = m_box->key(4).toString();
         const Run noop = cli({ u"-c"_s, u"heartbeat-clean"_s, u"-i"_s, replica, u"--noop"_s });
-        QCOMPARE(noop.code, 0);
+        QCOMPARE(noop.exitCode, 0);
         QVERIFY2(noop.out.contains(u"SET SESSION sql_log_bin = 0"_s), qPrintable(noop.out));
         QVERIFY2(noop.out.contains(u"DELETE FROM `heartbeat`.`heartbeat` WHERE server_id IN "
                                    "(9999) AND server_id <> 1"_s),
@@ -163,7 +153,7 @@ private Q_SLOTS:
         // Read-only: refused, nothing changed.
         const Run refused
             = cli({ u"-c"_s, u"heartbeat-clean"_s, u"-i"_s, replica, u"--read-only"_s });
-        QCOMPARE(refused.code, 1);
+        QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(u"read-only"_s), qPrintable(refused.err));
         QCOMPARE(heartbeatIds(4), (QList<quint32> { 1, 9999 }));
 
@@ -173,7 +163,7 @@ private Q_SLOTS:
             const int n = order.at(i);
             const Run clean
                 = cli({ u"-c"_s, u"heartbeat-clean"_s, u"-i"_s, m_box->key(n).toString() });
-            QVERIFY2(clean.code == 0, qPrintable(clean.err));
+            QVERIFY2(clean.exitCode == 0, qPrintable(clean.err));
             QVERIFY2(clean.out.contains(u"9999 "_s) && clean.out.contains(u"stale"_s),
                 qPrintable(clean.out));
             QCOMPARE(heartbeatIds(n), QList<quint32> { 1 });
@@ -201,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(audit->first().value(u"n"_s).toInt(), order.size());
         // Nothing stale any more: a clean is refused, with the reason.
         const Run again = cli({ u"-c"_s, u"heartbeat-clean"_s, u"-i"_s, replica });
-        QCOMPARE(again.code, 1);
+        QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains(u"no stale heartbeat rows"_s), qPrintable(again.err));
     }
 
@@ -224,7 +214,7 @@ private Q_SLOTS:
         }
         const QString any = m_box->key(3).toString();
         const Run noop = cli({ u"-c"_s, u"heartbeat-clean-cluster"_s, u"-i"_s, any, u"--noop"_s });
-        QVERIFY2(noop.code == 0, qPrintable(noop.err));
+        QVERIFY2(noop.exitCode == 0, qPrintable(noop.err));
         for (const int n : numbers()) {
             QVERIFY2(noop.out.contains(
                          u"on %1: SET SESSION sql_log_bin = 0"_s.arg(m_box->key(n).toString())),
@@ -232,7 +222,7 @@ private Q_SLOTS:
             QCOMPARE(heartbeatIds(n), (QList<quint32> { 1, 8888 }));
         }
         const Run clean = cli({ u"-c"_s, u"heartbeat-clean-cluster"_s, u"-i"_s, any });
-        QVERIFY2(clean.code == 0, qPrintable(clean.err));
+        QVERIFY2(clean.exitCode == 0, qPrintable(clean.err));
         for (const int n : numbers()) {
             QVERIFY2(
                 clean.out.contains(m_box->key(n).toString() + u" 8888 "_s), qPrintable(clean.out));
@@ -240,7 +230,7 @@ private Q_SLOTS:
             QCOMPARE(deleteEvents(n), deletesBefore.value(n));
         }
         const Run again = cli({ u"-c"_s, u"heartbeat-clean-cluster"_s, u"-i"_s, any });
-        QCOMPARE(again.code, 1);
+        QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains(u"no instance of"_s), qPrintable(again.err));
     }
 
@@ -258,11 +248,11 @@ private Q_SLOTS:
                                      .out.contains(u"not-advancing"_s),
             60000);
         const Run check = cli({ u"-c"_s, u"heartbeat-check"_s, u"-i"_s, replica });
-        QCOMPARE(check.code, 0);
+        QCOMPARE(check.exitCode, 0);
         QVERIFY(check.out.split(u'\n', Qt::SkipEmptyParts).at(1).startsWith(u"1 "_s));
         // It is still the current primary's row: never offered for deletion.
         const Run clean = cli({ u"-c"_s, u"heartbeat-clean"_s, u"-i"_s, replica });
-        QCOMPARE(clean.code, 1);
+        QCOMPARE(clean.exitCode, 1);
         QCOMPARE(heartbeatIds(4), QList<quint32> { 1 });
     }
 

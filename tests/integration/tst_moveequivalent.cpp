@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "db/mysqlsession.h"
+#include "clirun.h"
 #include "sandboxfixture.h"
 #include "throwawaysandbox.h"
 
@@ -26,21 +27,9 @@ class TestMoveEquivalent final : public QObject
     QString m_config;
     std::optional<Sandbox> m_sb;
 
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
-    Run cli(const QStringList& args) const
-    {
-        QProcess p;
-        p.start(QStringLiteral(TOPOGRAPH_CLI_PATH), QStringList { u"--config"_s, m_config } + args);
-        p.waitForFinished(120000);
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()).trimmed(),
-            QString::fromUtf8(p.readAllStandardError()) };
-    }
+    Run cli(const QStringList& args) const { return runConfigured(m_config, args); }
 
     QString k(int n) const { return m_sb->instance(n).key.toString(); }
     int port(int n) const { return m_sb->instance(n).key.port; }
@@ -110,13 +99,13 @@ private Q_SLOTS:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(QJsonDocument(config).toJson());
         out.close();
-        QCOMPARE(cli({ u"-c"_s, u"discover"_s, u"-i"_s, k(1) }).code, 0);
+        QCOMPARE(cli({ u"-c"_s, u"discover"_s, u"-i"_s, k(1) }).exitCode, 0);
     }
 
     void refusedWithoutEquivalence()
     {
         const Run run = cli({ u"-c"_s, u"move-equivalent"_s, u"-i"_s, k(3), u"-d"_s, k(2) });
-        QCOMPARE(run.code, 1);
+        QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"no equivalent position is known for "_s + k(3)),
             qPrintable(run.err));
         QVERIFY2(run.err.contains(u"master_position_equivalence"_s), qPrintable(run.err));
@@ -127,19 +116,19 @@ private Q_SLOTS:
     {
         // A file:pos move records (1's position) = (2's position) for the moved replica.
         const Run below = cli({ u"-c"_s, u"move-below"_s, u"-i"_s, k(3), u"-d"_s, k(2) });
-        QVERIFY2(below.code == 0, qPrintable(below.err));
+        QVERIFY2(below.exitCode == 0, qPrintable(below.err));
         QCOMPARE(replicaStatus(3).value(u"Master_Port"_s).toInt(), port(2));
 
         // The plan names the recorded position and checks the replica still stands there.
         const Run noop
             = cli({ u"-c"_s, u"move-equivalent"_s, u"-i"_s, k(3), u"-d"_s, k(1), u"--noop"_s });
-        QVERIFY2(noop.code == 0, qPrintable(noop.err));
+        QVERIFY2(noop.exitCode == 0, qPrintable(noop.err));
         QVERIFY2(noop.out.contains(u"recorded equivalent position"_s), qPrintable(noop.out));
         QVERIFY2(noop.out.contains(u"MASTER_LOG_POS="_s), qPrintable(noop.out));
         QCOMPARE(replicaStatus(3).value(u"Master_Port"_s).toInt(), port(2));
 
         const Run moved = cli({ u"-c"_s, u"move-equivalent"_s, u"-i"_s, k(3), u"-d"_s, k(1) });
-        QVERIFY2(moved.code == 0, qPrintable(moved.err));
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
         QCOMPARE(moved.out, k(3) + u'<' + k(1));
         const SqlRow status = replicaStatus(3);
         QCOMPARE(status.value(u"Master_Port"_s).toInt(), port(1));
@@ -158,7 +147,7 @@ private Q_SLOTS:
         // 3 replicates from 1 past the recorded position now (the write above): no row says
         // where that is on 2.
         const Run run = cli({ u"-c"_s, u"move-equivalent"_s, u"-i"_s, k(3), u"-d"_s, k(2) });
-        QCOMPARE(run.code, 1);
+        QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"no equivalent position is known"_s), qPrintable(run.err));
         QCOMPARE(replicaStatus(3).value(u"Master_Port"_s).toInt(), port(1));
     }
@@ -166,10 +155,10 @@ private Q_SLOTS:
     void refusedBelowItselfAndWithoutDestination()
     {
         const Run self = cli({ u"-c"_s, u"move-equivalent"_s, u"-i"_s, k(3), u"-d"_s, k(3) });
-        QCOMPARE(self.code, 1);
+        QCOMPARE(self.exitCode, 1);
         QVERIFY2(self.err.contains(u"below itself"_s), qPrintable(self.err));
         const Run noDestination = cli({ u"-c"_s, u"move-equivalent"_s, u"-i"_s, k(3) });
-        QCOMPARE(noDestination.code, 1);
+        QCOMPARE(noDestination.exitCode, 1);
         QVERIFY2(noDestination.err.contains(u"needs -d"_s), qPrintable(noDestination.err));
     }
 };

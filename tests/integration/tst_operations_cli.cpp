@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "db/mysqlsession.h"
+#include "clirun.h"
 #include "sandboxfixture.h"
 #include "throwawaysandbox.h"
 
@@ -26,21 +27,9 @@ class TestOperationsCli final : public QObject
     QString m_config;
     std::optional<Sandbox> m_sb;
 
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
-    Run cli(const QStringList& args) const
-    {
-        QProcess p;
-        p.start(QStringLiteral(TOPOGRAPH_CLI_PATH), QStringList { u"--config"_s, m_config } + args);
-        p.waitForFinished(120000);
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()).trimmed(),
-            QString::fromUtf8(p.readAllStandardError()) };
-    }
+    Run cli(const QStringList& args) const { return runConfigured(m_config, args); }
 
     QString k(int n) const { return m_sb->instance(n).key.toString(); }
 
@@ -85,16 +74,16 @@ private Q_SLOTS:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(QJsonDocument(config).toJson());
         out.close();
-        QCOMPARE(cli({ u"-c"_s, u"discover"_s, u"-i"_s, k(1) }).code, 0);
+        QCOMPARE(cli({ u"-c"_s, u"discover"_s, u"-i"_s, k(1) }).exitCode, 0);
 
         // --noop shows the plan and changes nothing.
         Run noop = cli({ u"-c"_s, u"move-up"_s, u"-i"_s, k(5), u"--noop"_s });
-        QCOMPARE(noop.code, 0);
+        QCOMPARE(noop.exitCode, 0);
         QVERIFY2(noop.out.contains(u"STOP SLAVE"_s), qPrintable(noop.out));
         QCOMPARE(masterPortOf(5), port(4));
         // Read-only refuses, with the reason.
         Run refused = cli({ u"-c"_s, u"move-up"_s, u"-i"_s, k(5), u"--read-only"_s });
-        QCOMPARE(refused.code, 1);
+        QCOMPARE(refused.exitCode, 1);
         QVERIFY(refused.err.contains(u"read-only"_s));
         QCOMPARE(masterPortOf(5), port(4));
 
@@ -117,7 +106,7 @@ private Q_SLOTS:
         int audited = 0;
         for (const Step& step : steps) {
             const Run run = cli(QStringList { u"-c"_s } + step.args);
-            QVERIFY2(run.code == 0, qPrintable(step.args.join(u' ') + u": "_s + run.err));
+            QVERIFY2(run.exitCode == 0, qPrintable(step.args.join(u' ') + u": "_s + run.err));
             QCOMPARE(run.out, step.output);
             QCOMPARE(masterPortOf(step.instance), port(step.expectedMaster));
             ++audited;
@@ -145,7 +134,7 @@ private Q_SLOTS:
                 u"CHANGE MASTER TO MASTER_USER='repl', MASTER_PASSWORD='repl-sandbox'"_s });
         QVERIFY(root.waitForFinished(30000) && root.exitCode() == 0);
         const Run coMaster = cli({ u"-c"_s, u"make-co-master"_s, u"-i"_s, k(2) });
-        QVERIFY2(coMaster.code == 0, qPrintable(coMaster.err));
+        QVERIFY2(coMaster.exitCode == 0, qPrintable(coMaster.err));
         QCOMPARE(masterPortOf(1), port(2));
         QCOMPARE(masterPortOf(2), port(1));
         const QStringList tree = cli({ u"-c"_s, u"topology"_s, u"-i"_s, k(2) }).out.split(u'\n');

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "clirun.h"
+
 #include <csignal>
 
 #include "backend/auditstore.h"
@@ -29,24 +31,12 @@ class TestOperationsSignals final : public QObject
     QString m_config;
     std::unique_ptr<Backend> m_backend; // the CLI's backend, read by the test
 
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
     const Sandbox& sb() const { return m_box->sandbox; }
     QString k(int n) const { return sb().instance(n).key.toString(); }
 
-    Run cli(const QStringList& args) const
-    {
-        QProcess p;
-        p.start(QStringLiteral(TOPOGRAPH_CLI_PATH), QStringList { u"--config"_s, m_config } + args);
-        p.waitForFinished(120000);
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError()) };
-    }
+    Run cli(const QStringList& args) const { return runConfigured(m_config, args, false); }
 
     bool delayThree(int seconds) const
     {
@@ -125,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(QJsonDocument(config).toJson());
         out.close();
-        QCOMPARE(cli({ u"-c"_s, u"discover"_s, u"-i"_s, k(1) }).code, 0);
+        QCOMPARE(cli({ u"-c"_s, u"discover"_s, u"-i"_s, k(1) }).exitCode, 0);
         Configuration backendConfig = m_box->config;
         backendConfig.sqlite3DataFile = m_dir.filePath(u"cli.sqlite3"_s);
         auto opened = Backend::open(backendConfig);
@@ -178,17 +168,17 @@ private Q_SLOTS:
             u"Master"_s);
 
         const Run any = cli({ u"-c"_s, u"clusters"_s });
-        QCOMPARE(any.code, 0);
+        QCOMPARE(any.exitCode, 0);
         QVERIFY2(any.err.contains(u"unfinished operation: move "_s + k(3) + u" up"_s),
             qPrintable(any.err));
         QVERIFY2(any.err.contains(k(2)), qPrintable(any.err));
         QVERIFY2(any.err.contains(u"recover-unfinished"_s), qPrintable(any.err));
         const Run listed = cli({ u"-c"_s, u"unfinished-operations"_s });
-        QCOMPARE(listed.code, 0);
+        QCOMPARE(listed.exitCode, 0);
         QVERIFY2(listed.out.startsWith(u"unfinished: move "_s), qPrintable(listed.out));
 
         const Run recovered = cli({ u"-c"_s, u"recover-unfinished"_s });
-        QVERIFY2(recovered.code == 0, qPrintable(recovered.out + recovered.err));
+        QVERIFY2(recovered.exitCode == 0, qPrintable(recovered.out + recovered.err));
         QVERIFY2(recovered.out.contains(u"restarted and verified"_s), qPrintable(recovered.out));
         QVERIFY2(recovered.out.contains(u"closed as interrupted"_s), qPrintable(recovered.out));
         verifyAsBefore();

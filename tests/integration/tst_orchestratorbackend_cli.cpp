@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "orchestratorfixture.h"
+#include "clirun.h"
 #include "sandboxfixture.h"
 #include "throwawaysandbox.h"
 
@@ -25,21 +26,9 @@ class TestOrchestratorBackendCli final : public QObject
     QString m_backend;
     QStringList m_schemaBefore;
 
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliRun;
 
-    Run cli(const QStringList& args) const
-    {
-        QProcess p;
-        p.start(QStringLiteral(TOPOGRAPH_CLI_PATH), QStringList { u"--config"_s, m_config } + args);
-        p.waitForFinished(120000);
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()).trimmed(),
-            QString::fromUtf8(p.readAllStandardError()) };
-    }
+    Run cli(const QStringList& args) const { return runConfigured(m_config, args); }
 
     InstanceKey key(int n) const { return m_box->sandbox.instance(n).key; }
     QVariant column(int n, const QString& name) const
@@ -75,7 +64,7 @@ private Q_SLOTS:
     void discoverWritesOrchestratorsRows()
     {
         const Run run = cli({ u"-c"_s, u"discover"_s, u"-i"_s, key(1).toString() });
-        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         for (int n : { 1, 2, 3 }) {
             QCOMPARE(column(n, u"cluster_name"_s).toString(), key(1).toString());
         }
@@ -88,7 +77,7 @@ private Q_SLOTS:
     {
         const Run run = cli(
             { u"-c"_s, u"relocate"_s, u"-i"_s, key(3).toString(), u"-d"_s, key(2).toString() });
-        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(column(3, u"master_port"_s).toInt(), key(2).port);
         QCOMPARE(column(3, u"replication_depth"_s).toInt(), 2);
         const Run topology = cli({ u"-c"_s, u"topology"_s, u"-i"_s, key(1).toString() });
@@ -100,11 +89,11 @@ private Q_SLOTS:
     {
         Run run = cli({ u"-c"_s, u"begin-maintenance"_s, u"-i"_s, key(2).toString(), u"--reason"_s,
             u"disk swap"_s });
-        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         run = cli({ u"-c"_s, u"in-maintenance"_s, u"-i"_s, key(2).toString() });
         QCOMPARE(run.out, key(2).toString());
         run = cli({ u"-c"_s, u"tag"_s, u"-i"_s, key(1).toString(), u"--tag"_s, u"role=primary"_s });
-        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         run = cli({ u"-c"_s, u"tagged"_s, u"--tag"_s, u"role=primary"_s });
         QCOMPARE(run.out, key(1).toString());
         QCOMPARE(orchestratorSchemaDump(m_backend), m_schemaBefore);
