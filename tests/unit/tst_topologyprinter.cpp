@@ -88,6 +88,7 @@ class TestTopologyPrinter : public QObject
 private Q_SLOTS:
     void fiveInstanceTree();
     void instanceTags();
+    void tabulatedPadsEveryColumn();
     void delayedIsNotPrinted();
     void backendMarks();
     void fromAnyMember_data();
@@ -125,6 +126,22 @@ void TestTopologyPrinter::instanceTags()
                                                         : u" []"_s);
     }
     QCOMPARE(lines, expected);
+}
+
+// topology-tabulated: every column padded to its width, the last one too (orchestrator prints
+// the trailing blanks), the lag right-aligned.
+void TestTopologyPrinter::tabulatedPadsEveryColumn()
+{
+    TopologyPrinter::Options options;
+    options.style = TopologyPrinter::Style::Tabulated;
+    const QStringList expected {
+        u"master:3306       |  0s|ok            |10.11.6-MariaDB-log|rw|ROW     |>>     "_s,
+        u"- replica0:3306   |null|nonreplicating|10.11.6-MariaDB-log|ro|MIXED   |       "_s,
+        u"+ replica1:3306   |  0s|ok            |10.11.6-MariaDB-log|ro|ROW     |>>,GTID"_s,
+        u"  + replica1a:3306|null|ok            |10.11.6-MariaDB-log|ro|nobinlog|GTID   "_s,
+        u"+ replica2:3306   | 25s|lag           |10.11.6-MariaDB-log|ro|ROW     |GTID   "_s,
+    };
+    QCOMPARE(TopologyPrinter::ascii(fiveInstances(), key(u"master"_s), options), expected);
 }
 
 // InstanceStatus marks a delayed replica for the app's cards; orchestrator's line has no such

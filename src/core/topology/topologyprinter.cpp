@@ -48,19 +48,20 @@ QStringList tabulate(const QList<Line>& lines, const TopologyPrinter::Options& o
         row << tags.mid(3).join(u',');
         rows << row;
     }
+    // Every column is padded to its width, the last one too (trailing blanks included), as
+    // orchestrator's tabulation prints it.
     QList<qsizetype> widths(7, 0);
     for (const QStringList& row : rows) {
-        for (int c = 0; c < 6; ++c) {
+        for (int c = 0; c < 7; ++c) {
             widths[c] = std::max(widths[c], row[c].size());
         }
     }
     QStringList out;
     for (const QStringList& row : rows) {
         QStringList cells;
-        for (int c = 0; c < 6; ++c) {
+        for (int c = 0; c < 7; ++c) {
             cells << (c == 1 ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]));
         }
-        cells << row[6];
         out << cells.join(u'|');
     }
     return out;

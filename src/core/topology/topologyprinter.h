@@ -14,8 +14,8 @@ namespace topograph {
 // replica indented two spaces below its master, "+ " for a replicating replica and "- " for one
 // that is not (or that was not checked recently), then the instance's status:
 //   topology:            key [lag,status,version,ro|rw,format|nobinlog,>>,GTID,...]
-//   topology-tabulated:  key|lag|status|version|ro|format|extras (columns padded, lag
-//   right-aligned)
+//   topology-tabulated:  key|lag|status|version|ro|format|extras (every column padded,
+//   the last one too; lag right-aligned)
 //   topology-tags:       like topology, followed by " [tag,name=value,...]" (instanceTags, as
 //   given; "[]" for an instance without tags)
 class TopologyPrinter final
