@@ -72,11 +72,12 @@ void MainWindow::onOperationFinished(const Plan& plan, const ExecutionReport& re
 {
     QString message = report.succeeded ? tr("%1: done, end state verified").arg(plan.title)
                                        : tr("%1 failed: %2").arg(plan.title, report.error);
-    if (!report.backendError.isEmpty()) {
-        message += u' '
-            + tr("The backend was not updated (%1): the canvas shows the change after the next "
-                 "poll.")
-                  .arg(report.backendError);
+    if (report.succeeded && !report.backendError.isEmpty()) {
+        message = tr("%1: done on the servers and verified, but the backend could not be "
+                     "updated: %2")
+                      .arg(plan.title, report.backendError);
+    } else if (!report.backendError.isEmpty()) {
+        message += u' ' + tr("The backend could not be updated either: %1").arg(report.backendError);
     }
     showMessage(message, !report.succeeded || !report.backendError.isEmpty());
     if (!plan.expected.isEmpty()) {

@@ -191,7 +191,7 @@ Result<void> runOperation(CommandContext& ctx)
         // The servers changed: say so on stdout as usual, but do not let a runbook believe the
         // backend shows it.
         return makeError(ErrorCode::QueryFailed,
-            u"%1 succeeded, but the backend could not be updated: %2"_s.arg(
+            u"%1 done on the servers and verified, but the backend could not be updated: %2"_s.arg(
                 plan->title, report.backendError));
     }
     return {};

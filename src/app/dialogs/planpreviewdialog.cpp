@@ -210,8 +210,8 @@ void PlanPreviewDialog::setReport(const ExecutionReport& report, bool canMoveBac
             esc(tr("Every instance is where the plan said it would be.")));
         if (!report.backendError.isEmpty()) {
             html += u"<br>"_s
-                + esc(tr("The backend was not updated (%1): views show the change after the "
-                         "next poll.")
+                + esc(tr("Done on the servers, but the backend could not be updated (%1): "
+                         "views show the change once the backend is written again.")
                           .arg(report.backendError));
         }
         setBanner(html, kGreen, kGreenBorder);
