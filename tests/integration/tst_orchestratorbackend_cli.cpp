@@ -1,14 +1,20 @@
-// topograph-cli on a backend orchestrator 3.2.6 made (SQLite, from the shared schema file), over
-// a throwaway GTID sandbox: discover, relocate, begin-maintenance and tag succeed, the rows read
-// back as orchestrator reads them, and no orchestrator table's definition changes.
+// topograph-cli on a backend orchestrator 3.2.6 made, from the shared schema files: SQLite, and
+// MySQL in a database of its own on the throwaway sandbox's primary. Over that GTID sandbox,
+// discover, relocate (and back), begin/end-maintenance and tag succeed, the rows read back as
+// orchestrator reads them, Topograph's own data goes to topograph_* tables made on the first
+// write, and no orchestrator table's definition changes. A backend write that fails after a
+// relocate makes the CLI say both facts and exit non-zero.
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "orchestratorfixture.h"
+#include <functional>
+
 #include "clirun.h"
+#include "orchestratorfixture.h"
+#include "orchestratormysql.h"
 #include "sandboxfixture.h"
 #include "throwawaysandbox.h"
 
@@ -16,34 +22,101 @@ using namespace Qt::StringLiterals;
 using namespace topograph;
 using namespace topograph::test;
 
+namespace {
+
+// One orchestrator-made backend, whichever the flavour: where the CLI finds it and what
+// orchestrator would read from it.
+struct OrchestratorSide
+{
+    QJsonObject settings; // the configuration keys that name it
+    std::function<QStringList()> schemaDump;
+    std::function<QStringList()> tables;
+    std::function<QVariant(const InstanceKey&, const QString&)> column;
+};
+
+} // namespace
+
 class TestOrchestratorBackendCli final : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
     std::unique_ptr<ThrowawaySandbox> m_box;
+    QJsonObject m_sandboxConfig;
     QString m_config;
-    QString m_backend;
-    QStringList m_schemaBefore;
 
     using Run = CliRun;
 
     Run cli(const QStringList& args) const { return runConfigured(m_config, args); }
-
     InstanceKey key(int n) const { return m_box->sandbox.instance(n).key; }
-    QVariant column(int n, const QString& name) const
+
+    bool configure(const QJsonObject& backend)
     {
-        return orchestratorColumn(m_backend, key(n).host, key(n).port, name);
+        QJsonObject config = m_sandboxConfig;
+        for (auto it = backend.begin(); it != backend.end(); ++it) {
+            config[it.key()] = it.value();
+        }
+        QFile out(m_config);
+        return out.open(QIODevice::WriteOnly) && out.write(QJsonDocument(config).toJson()) > 0;
+    }
+
+    Run relocate(int instance, int below) const
+    {
+        return cli({ u"-c"_s, u"relocate"_s, u"-i"_s, key(instance).toString(), u"-d"_s,
+            key(below).toString() });
+    }
+
+    // What a DBA does on the backend orchestrator made: every step succeeds and reads back as
+    // orchestrator reads it; orchestrator's tables keep their definitions.
+    void scenario(const OrchestratorSide& side)
+    {
+        QVERIFY(configure(side.settings));
+        const QStringList before = side.schemaDump();
+        QVERIFY(!before.isEmpty());
+
+        Run run = cli({ u"-c"_s, u"discover"_s, u"-i"_s, key(1).toString() });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        for (int n : { 1, 2, 3 }) {
+            QCOMPARE(side.column(key(n), u"cluster_name"_s).toString(), key(1).toString());
+        }
+        QCOMPARE(side.column(key(3), u"master_port"_s).toInt(), key(1).port);
+        QCOMPARE(side.column(key(3), u"slave_io_running"_s).toInt(), 1);
+
+        run = relocate(3, 2);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(side.column(key(3), u"master_port"_s).toInt(), key(2).port);
+        QCOMPARE(side.column(key(3), u"replication_depth"_s).toInt(), 2);
+        run = cli({ u"-c"_s, u"topology"_s, u"-i"_s, key(1).toString() });
+        QVERIFY2(run.out.contains(u"\n  + "_s + key(3).toString()), qPrintable(run.out));
+        // The audit row in orchestrator's table, its owner in Topograph's own, made for it.
+        QVERIFY(side.tables().contains(u"topograph_audit_owner"_s));
+        run = cli({ u"-c"_s, u"audit"_s, u"-i"_s, key(3).toString() });
+        QVERIFY2(run.out.contains(u"\trelocate\t"_s + key(3).toString()), qPrintable(run.out));
+        run = relocate(3, 1);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(side.column(key(3), u"master_port"_s).toInt(), key(1).port);
+
+        run = cli({ u"-c"_s, u"begin-maintenance"_s, u"-i"_s, key(2).toString(), u"--reason"_s,
+            u"disk swap"_s });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = cli({ u"-c"_s, u"in-maintenance"_s, u"-i"_s, key(2).toString() });
+        QCOMPARE(run.out, key(2).toString());
+        run = cli({ u"-c"_s, u"end-maintenance"_s, u"-i"_s, key(2).toString() });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = cli({ u"-c"_s, u"in-maintenance"_s, u"-i"_s, key(2).toString() });
+        QCOMPARE(run.out, QString());
+
+        run = cli({ u"-c"_s, u"tag"_s, u"-i"_s, key(1).toString(), u"--tag"_s, u"role=primary"_s });
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = cli({ u"-c"_s, u"tagged"_s, u"--tag"_s, u"role=primary"_s });
+        QCOMPARE(run.out, key(1).toString());
+
+        QCOMPARE(side.schemaDump(), before);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_backend = m_dir.filePath(u"orchestrator.sqlite3"_s);
-        if (const QString error = makeOrchestratorBackend(m_backend); !error.isEmpty()) {
-            QSKIP(qPrintable(u"no orchestrator-made backend: "_s + error));
-        }
-        m_schemaBefore = orchestratorSchemaDump(m_backend);
         const QString dir = m_dir.filePath(u"gtid"_s);
         auto started = ThrowawaySandbox::start(dir, u"gtid"_s, u"1>2,3"_s, 490);
         if (!started && started.error().code == ErrorCode::NotFound) {
@@ -53,50 +126,85 @@ private Q_SLOTS:
         m_box = std::move(started).value();
         QFile in(dir + u"/topograph.conf.json"_s);
         QVERIFY(in.open(QIODevice::ReadOnly));
-        QJsonObject config = QJsonDocument::fromJson(in.readAll()).object();
-        config[u"SQLite3DataFile"_s] = m_backend;
+        m_sandboxConfig = QJsonDocument::fromJson(in.readAll()).object();
         m_config = m_dir.filePath(u"topograph.json"_s);
-        QFile out(m_config);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(QJsonDocument(config).toJson());
     }
 
-    void discoverWritesOrchestratorsRows()
+    void sqliteBackend()
     {
-        const Run run = cli({ u"-c"_s, u"discover"_s, u"-i"_s, key(1).toString() });
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        for (int n : { 1, 2, 3 }) {
-            QCOMPARE(column(n, u"cluster_name"_s).toString(), key(1).toString());
+        const QString file = m_dir.filePath(u"orchestrator.sqlite3"_s);
+        if (const QString error = makeOrchestratorBackend(file); !error.isEmpty()) {
+            QFAIL(qPrintable(u"no orchestrator-made backend: "_s + error));
         }
-        QCOMPARE(column(3, u"master_port"_s).toInt(), key(1).port);
-        QCOMPARE(column(3, u"slave_io_running"_s).toInt(), 1);
-        QCOMPARE(orchestratorSchemaDump(m_backend), m_schemaBefore);
+        OrchestratorSide side;
+        side.settings = { { u"BackendDB"_s, u"sqlite"_s }, { u"SQLite3DataFile"_s, file } };
+        side.schemaDump = [file] { return orchestratorSchemaDump(file); };
+        side.tables = [file] {
+            QStringList names;
+            for (const QString& line : orchestratorSchemaDump(file, true)) {
+                names << line.section(u' ', 1, 1).section(u':', 0, 0);
+            }
+            return names;
+        };
+        side.column = [file](const InstanceKey& k, const QString& name) {
+            return orchestratorColumn(file, k.host, k.port, name);
+        };
+        scenario(side);
     }
 
-    void relocateIsRecorded()
+    void mysqlBackend()
     {
-        const Run run = cli(
-            { u"-c"_s, u"relocate"_s, u"-i"_s, key(3).toString(), u"-d"_s, key(2).toString() });
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QCOMPARE(column(3, u"master_port"_s).toInt(), key(2).port);
-        QCOMPARE(column(3, u"replication_depth"_s).toInt(), 2);
-        const Run topology = cli({ u"-c"_s, u"topology"_s, u"-i"_s, key(1).toString() });
-        QVERIFY2(topology.out.contains(u"\n  + "_s + key(3).toString()), qPrintable(topology.out));
-        QCOMPARE(orchestratorSchemaDump(m_backend), m_schemaBefore);
+        auto made = OrchestratorMySqlBackend::create(m_box->sandbox.settings(m_box->sandbox.primary()));
+        QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().message));
+        const std::unique_ptr<OrchestratorMySqlBackend> backend = std::move(made).value();
+        OrchestratorSide side;
+        side.settings = { { u"BackendDB"_s, u"mysql"_s },
+            { u"MySQLOrchestratorHost"_s, key(1).host },
+            { u"MySQLOrchestratorPort"_s, key(1).port },
+            { u"MySQLOrchestratorDatabase"_s, backend->database() },
+            { u"MySQLOrchestratorCredentialsConfigFile"_s,
+                m_sandboxConfig.value(u"MySQLTopologyCredentialsConfigFile"_s) } };
+        side.schemaDump = [&backend] { return backend->schemaDump(); };
+        side.tables = [&backend] { return backend->tables(); };
+        side.column = [&backend](const InstanceKey& k, const QString& name) {
+            return backend->column(k.host, k.port, name);
+        };
+        scenario(side);
     }
 
-    void maintenanceAndTagsAreRecorded()
+    // The servers change, the backend refuses the rows that say so: the CLI says both and exits
+    // non-zero, and the backend keeps what it had.
+    void failedBackendWriteAfterRelocate()
     {
-        Run run = cli({ u"-c"_s, u"begin-maintenance"_s, u"-i"_s, key(2).toString(), u"--reason"_s,
-            u"disk swap"_s });
+        const QString file = m_dir.filePath(u"refusing.sqlite3"_s);
+        QVERIFY(makeOrchestratorBackend(file).isEmpty());
+        QVERIFY(configure({ { u"BackendDB"_s, u"sqlite"_s }, { u"SQLite3DataFile"_s, file } }));
+        Run run = cli({ u"-c"_s, u"discover"_s, u"-i"_s, key(1).toString() });
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        run = cli({ u"-c"_s, u"in-maintenance"_s, u"-i"_s, key(2).toString() });
-        QCOMPARE(run.out, key(2).toString());
-        run = cli({ u"-c"_s, u"tag"_s, u"-i"_s, key(1).toString(), u"--tag"_s, u"role=primary"_s });
+        QCOMPARE(orchestratorColumn(file, key(3).host, key(3).port, u"master_port"_s).toInt(),
+            key(1).port);
+        QVERIFY(execSqlite(file,
+            { u"CREATE TRIGGER refuse_insert BEFORE INSERT ON database_instance BEGIN "
+              "SELECT RAISE(ABORT, 'refused by the test'); END"_s,
+                u"CREATE TRIGGER refuse_update BEFORE UPDATE ON database_instance BEGIN "
+                "SELECT RAISE(ABORT, 'refused by the test'); END"_s }));
+
+        run = relocate(3, 2);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(key(3).toString() + u'<' + key(2).toString()),
+            qPrintable(run.out));
+        QVERIFY2(run.err.contains(u"done on the servers and verified"_s), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"the backend could not be updated"_s), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"refused by the test"_s), qPrintable(run.err));
+        QCOMPARE(orchestratorColumn(file, key(3).host, key(3).port, u"master_port"_s).toInt(),
+            key(1).port);
+
+        QVERIFY(execSqlite(
+            file, { u"DROP TRIGGER refuse_insert"_s, u"DROP TRIGGER refuse_update"_s }));
+        run = relocate(3, 1);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        run = cli({ u"-c"_s, u"tagged"_s, u"--tag"_s, u"role=primary"_s });
-        QCOMPARE(run.out, key(1).toString());
-        QCOMPARE(orchestratorSchemaDump(m_backend), m_schemaBefore);
+        QCOMPARE(orchestratorColumn(file, key(3).host, key(3).port, u"master_port"_s).toInt(),
+            key(1).port);
     }
 };
 

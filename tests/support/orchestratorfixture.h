@@ -1,4 +1,5 @@
 // A backend as orchestrator 3.2.6 deploys it on SQLite (../shared/orchestrator-compat/schema):
+// (the MySQL one: orchestratormysql.h)
 // made with plain QtSql, the way a test builds a fixture, and its schema dumped for comparison.
 #pragma once
 
@@ -12,12 +13,19 @@ namespace topograph::test {
 
 using namespace Qt::StringLiterals;
 
+// The schema orchestrator 3.2.6 deploys, as it dumped it: flavor "sqlite" or "mysql". Needs
+// ../shared beside the clone (TOPOGRAPH_SOURCE_DIR/..).
+inline QString orchestratorSchemaPath(const QString& flavor)
+{
+    return qEnvironmentVariable("TOPOGRAPH_SOURCE_DIR")
+        + u"/../shared/orchestrator-compat/schema/orchestrator-3.2.6-%1.sql"_s.arg(flavor);
+}
+
 // Makes file an orchestrator-made backend (its schema and its deployment row); the error, or an
-// empty string. Needs ../shared beside the clone (TOPOGRAPH_SOURCE_DIR/..).
+// empty string.
 inline QString makeOrchestratorBackend(const QString& file)
 {
-    const QString schemaPath = qEnvironmentVariable("TOPOGRAPH_SOURCE_DIR")
-        + u"/../shared/orchestrator-compat/schema/orchestrator-3.2.6-sqlite.sql"_s;
+    const QString schemaPath = orchestratorSchemaPath(u"sqlite"_s);
     QFile schema(schemaPath);
     if (!schema.open(QIODevice::ReadOnly)) {
         return u"cannot read %1 (../shared beside the clone)"_s.arg(schemaPath);
@@ -48,8 +56,9 @@ inline QString makeOrchestratorBackend(const QString& file)
     return error;
 }
 
-// Every table, index and view definition in file but Topograph's own (topograph_*).
-inline QStringList orchestratorSchemaDump(const QString& file)
+// Every table, index and view definition in file ("type name: sql"), Topograph's own
+// (topograph_*) only when asked for.
+inline QStringList orchestratorSchemaDump(const QString& file, bool withOwn = false)
 {
     QStringList dump;
     {
@@ -57,9 +66,9 @@ inline QStringList orchestratorSchemaDump(const QString& file)
         db.setDatabaseName(file);
         if (db.open()) {
             QSqlQuery q(db);
-            q.exec(u"SELECT type, name, sql FROM sqlite_master ORDER BY type, name"_s);
+            q.exec(u"SELECT type, name, sql, tbl_name FROM sqlite_master ORDER BY type, name"_s);
             while (q.next()) {
-                if (!q.value(1).toString().startsWith(u"topograph_"_s)) {
+                if (withOwn || !q.value(3).toString().startsWith(u"topograph_"_s)) {
                     dump << q.value(0).toString() + u' ' + q.value(1).toString() + u": "_s
                             + q.value(2).toString();
                 }
@@ -93,6 +102,27 @@ inline QVariant orchestratorColumn(
     }
     QSqlDatabase::removeDatabase(u"orchestrator-read"_s);
     return value;
+}
+
+// Runs statements on file with a connection of the test's own (triggers, a service's rows).
+inline bool execSqlite(const QString& file, const QStringList& statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"orchestrator-exec"_s);
+        db.setDatabaseName(file);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString& statement : statements) {
+            if (ok && !q.exec(statement)) {
+                qWarning("%s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
+                ok = false;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"orchestrator-exec"_s);
+    return ok;
 }
 
 } // namespace topograph::test

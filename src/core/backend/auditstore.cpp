@@ -1,5 +1,7 @@
 #include "backend/auditstore.h"
 
+#include "logging.h"
+
 using namespace Qt::StringLiterals;
 
 namespace topograph {
@@ -11,6 +13,11 @@ AuditStore::AuditStore(const Backend& backend)
 QString AuditStore::defaultOwner()
 {
     return qEnvironmentVariable("USER", u"topograph"_s);
+}
+
+Result<void> AuditStore::prepare() const
+{
+    return m_backend.ensureOwnTable(u"topograph_audit_owner"_s);
 }
 
 Result<void> AuditStore::write(const QString& type, const InstanceKey& key,
@@ -29,6 +36,15 @@ Result<qint64> AuditStore::append(const QString& type, const InstanceKey& key,
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable.error();
     }
+    // Who wrote the row lives in Topograph's own table, made on the first write to a backend
+    // orchestrator made. Without it (a database user without CREATE, say) the row still stands,
+    // and the log says why its owner is missing.
+    bool withOwner = true;
+    if (auto own = prepare(); !own) {
+        withOwner = false;
+        qCWarning(lcBackend).noquote() << "audit rows are written without their owner:"
+                                       << own.error().message;
+    }
     qint64 written = 0;
     auto done = m_backend.transaction([&]() -> Result<void> {
         auto id = m_backend.insert(u"INSERT INTO audit (audit_timestamp, audit_type, hostname, "
@@ -39,9 +55,7 @@ Result<qint64> AuditStore::append(const QString& type, const InstanceKey& key,
             return id.error();
         }
         written = *id;
-        // A backend another tool created and Topograph may not migrate has no owner table:
-        // the row stands without its owner.
-        if (!m_backend.tableExists(u"topograph_audit_owner"_s)) {
+        if (!withOwner) {
             return {};
         }
         auto owned = m_backend.exec(
@@ -91,7 +105,7 @@ AuditEntry entryFrom(const SqlRow& row)
 
 QString AuditStore::selectColumns() const
 {
-    return m_backend.tableExists(u"topograph_audit_owner"_s)
+    return m_backend.hasOwnTable(u"topograph_audit_owner"_s)
         ? u"SELECT a.audit_id, a.audit_timestamp, a.audit_type, a.hostname, a.port, "
           "a.cluster_name, a.message, o.owner FROM audit a LEFT JOIN topograph_audit_owner o "
           "ON o.audit_id = a.audit_id"_s

@@ -29,6 +29,9 @@ class AuditStore final
 public:
     explicit AuditStore(const Backend& backend);
 
+    // Makes Topograph's owner table when it is missing (a backend orchestrator made); append()
+    // does it too, but cannot inside another transaction on MySQL: call this before one.
+    Result<void> prepare() const;
     // The row, and its owner (by default the user running Topograph) in topograph_audit_owner.
     Result<void> write(const QString& type, const InstanceKey& key, const QString& clusterName,
         const QString& message, const QString& owner = defaultOwner()) const;

@@ -11,6 +11,8 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <algorithm>
+
 #include "db/connectionsettings.h"
 #include "db/mysqlconnector.h"
 #include "logging.h"
@@ -170,6 +172,50 @@ bool Backend::hasColumn(const QString& table, const QString& column) const
     return known->contains(column);
 }
 
+const QList<std::pair<QString, QVariant>>& Backend::columnsWithoutDefault(
+    const QString& table) const
+{
+    auto known = m_noDefault.constFind(table);
+    if (known != m_noDefault.cend()) {
+        return *known;
+    }
+    QList<std::pair<QString, QVariant>> columns;
+    const auto zeroFor = [](const QString& type) {
+        static const QStringList numeric { u"int"_s, u"dec"_s, u"num"_s, u"float"_s,
+            u"double"_s, u"real"_s, u"bit"_s, u"bool"_s };
+        const QString lower = type.toLower();
+        const bool isNumber = std::any_of(numeric.cbegin(), numeric.cend(),
+            [&lower](const QString& word) { return lower.contains(word); });
+        if (isNumber) {
+            return QVariant(0);
+        }
+        if (lower.contains(u"time"_s) || lower.contains(u"date"_s)) {
+            return QVariant(u"1971-01-01 00:00:00"_s); // orchestrator's own "never"
+        }
+        return QVariant(u""_s);
+    };
+    auto rows = m_flavor == SqlFlavor::SQLite
+        ? select(u"SELECT name AS column_name, type AS data_type FROM pragma_table_info(?) "
+                 "WHERE \"notnull\" = 1 AND dflt_value IS NULL AND pk = 0"_s,
+            { table })
+        : select(u"SELECT column_name AS column_name, data_type AS data_type FROM "
+                 "information_schema.columns WHERE table_schema = DATABASE() AND "
+                 "table_name = ? AND is_nullable = 'NO' AND column_default IS NULL AND "
+                 "extra NOT LIKE '%auto_increment%'"_s,
+            { table });
+    if (!rows) {
+        // Then the INSERT says what is missing, with the server's words.
+        qCWarning(lcBackend).noquote() << "cannot read the columns of" << table << "in"
+                                       << description() << ":" << rows.error().message;
+    } else {
+        for (const SqlRow& row : std::as_const(*rows)) {
+            columns.append({ row.value(u"column_name"_s).toString().toLower(),
+                zeroFor(row.value(u"data_type"_s).toString()) });
+        }
+    }
+    return *m_noDefault.insert(table, columns);
+}
+
 bool Backend::columnExists(const QString& table, const QString& column) const
 {
     return database().record(table).contains(column);
@@ -191,7 +237,7 @@ Result<bool> Backend::indexExists(const QString& table, const QString& index) co
 }
 
 // Only Topograph's own tables are changed; a change already there is skipped.
-Result<void> Backend::applyChanges(const Migration& migration)
+Result<void> Backend::applyChanges(const Migration& migration) const
 {
     for (const ColumnChange& c : migration.columns) {
         Q_ASSERT(c.table.startsWith(u"topograph_"_s));
@@ -272,6 +318,8 @@ Result<void> Backend::migrate(int toVersion)
     }
     const int startVersion = m_schemaVersion;
     m_liveColumns.clear(); // tables and columns change
+    m_noDefault.clear();
+    m_ownTables.clear();
     m_prepared.clear();
     return transaction([&]() -> Result<void> {
         m_schemaVersion = startVersion; // run again after a lock conflict: from the start

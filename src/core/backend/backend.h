@@ -85,6 +85,17 @@ public:
     // backend: a table another tool (orchestrator, of some version) made may lack some of
     // Topograph's columns, and Topograph writes only those the table has.
     bool hasColumn(const QString& table, const QString& column) const;
+    // The live table's columns that must be given a value on INSERT (NOT NULL, no default, not
+    // auto-incremented), each with its type's zero ('' or 0): orchestrator's MySQL tables have
+    // many, and a strict server refuses a row that leaves one out. Read once per table.
+    const QList<std::pair<QString, QVariant>>& columnsWithoutDefault(const QString& table) const;
+    // Topograph's own table (topograph_*), created with every column and index its migrations
+    // give it when it is missing: on a backend orchestrator made, Topograph's data lives only
+    // in such tables, made on the first write. Refused when the backend is read-only. Never
+    // inside transaction(): DDL commits on MySQL.
+    Result<void> ensureOwnTable(const QString& table) const;
+    // Whether Topograph's own table is there (remembered once seen).
+    bool hasOwnTable(const QString& table) const;
 
     // Timestamps are stored as UTC text 'yyyy-MM-dd HH:mm:ss' on both flavours.
     static QVariant toDb(const QDateTime& time);
@@ -101,7 +112,8 @@ private:
     Result<void> backupSqlite(const QString& target);
     bool columnExists(const QString& table, const QString& column) const;
     Result<bool> indexExists(const QString& table, const QString& index) const;
-    Result<void> applyChanges(const Migration& migration);
+    Result<void> applyChanges(const Migration& migration) const;
+    Result<void> createOwnTable(const QString& table) const;
     QSqlDatabase database() const;
     Result<void> runTransaction(const std::function<Result<void>()>& work) const;
     // Remembers that the last failure was a lock conflict (TransactionRetry::isLockConflict).
@@ -125,6 +137,8 @@ private:
     // poll round repeat a few statements many times (on MySQL each prepare is a round trip).
     mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
     mutable QHash<QString, QSet<QString>> m_liveColumns; // hasColumn()'s answers, per table
+    mutable QSet<QString> m_ownTables; // Topograph's own tables known to be there
+    mutable QHash<QString, QList<std::pair<QString, QVariant>>> m_noDefault; // per table
 };
 
 } // namespace topograph

@@ -29,6 +29,83 @@ Result<void> Backend::deployUpTo(int version)
     return done;
 }
 
+bool Backend::hasOwnTable(const QString& table) const
+{
+    if (m_ownTables.contains(table)) {
+        return true;
+    }
+    if (!tableExists(table)) {
+        return false;
+    }
+    m_ownTables.insert(table);
+    return true;
+}
+
+Result<void> Backend::ensureOwnTable(const QString& table) const
+{
+    Q_ASSERT(table.startsWith(u"topograph_"_s));
+    if (hasOwnTable(table)) {
+        return {};
+    }
+    if (auto writable = requireWritable(); !writable) {
+        return writable;
+    }
+    if (m_transactionDepth > 0 && m_flavor == SqlFlavor::MySQL) {
+        // MySQL commits the open transaction before any DDL: the caller's writes would no
+        // longer be all or nothing.
+        return makeError(ErrorCode::Internal,
+            u"Topograph's table %1 cannot be created inside a transaction on %2"_s.arg(
+                table, description()));
+    }
+    const TableDef* def = Schema::table(table);
+    if (def == nullptr) {
+        return makeError(ErrorCode::Internal, u"no such table of Topograph's: %1"_s.arg(table));
+    }
+    auto created = createOwnTable(table);
+    m_liveColumns.remove(table);
+    m_prepared.clear(); // statements prepared before the table was there
+    if (!created) {
+        // Another Topograph may have made it at the same moment: then it is there now.
+        if (!tableExists(table)) {
+            return makeError(created.error().code,
+                u"cannot create Topograph's table %1 in the backend %2: %3"_s.arg(
+                    table, description(), created.error().message));
+        }
+    }
+    m_ownTables.insert(table);
+    qCInfo(lcBackend).noquote() << "created Topograph's table" << table << "in" << description();
+    return {};
+}
+
+Result<void> Backend::createOwnTable(const QString& table) const
+{
+    QStringList statements = Schema::createStatements(*Schema::table(table), m_flavor);
+    statements.first().replace(u"CREATE TABLE "_s, u"CREATE TABLE IF NOT EXISTS "_s);
+    for (const QString& statement : std::as_const(statements)) {
+        if (auto done = exec(statement); !done) {
+            return done.error();
+        }
+    }
+    // What later migrations added to it, so the table is the one the current schema has.
+    for (const Migration& migration : Schema::migrations()) {
+        Migration own { migration.version, migration.description, migration.appVersion, {} };
+        for (const ColumnChange& c : migration.columns) {
+            if (c.table == table) {
+                own.columns << c;
+            }
+        }
+        for (const IndexChange& i : migration.indexes) {
+            if (i.table == table) {
+                own.indexes << i;
+            }
+        }
+        if (auto changed = applyChanges(own); !changed) {
+            return changed;
+        }
+    }
+    return {};
+}
+
 Result<void> Backend::upgrade(const QString& backupFile)
 {
     if (m_readOnlyMode || m_schemaVersion > Schema::currentVersion()) {

@@ -2,6 +2,7 @@
 
 #include "backend/auditstore.h"
 #include "backend/resolvestore.h"
+#include "logging.h"
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +38,10 @@ Result<ForgetClusterReport> ClusterForgetter::forget(const ForgetClusterRequest&
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable.error();
+    }
+    if (auto own = AuditStore(m_backend).prepare(); !own) {
+        qCWarning(lcBackend).noquote() << "the audit row is written without its owner:"
+                                       << own.error().message;
     }
     ForgetClusterReport report;
     auto done = m_backend.transaction([&]() -> Result<void> {

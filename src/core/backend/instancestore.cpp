@@ -195,6 +195,14 @@ Result<void> InstanceStore::writeOne(const InstanceRecord& record) const
         names << u"first_seen"_s;
         binds << Backend::toDb(QDateTime::currentDateTimeUtc());
     }
+    // Columns Topograph has no value for that a new row must fill (orchestrator's MySQL table
+    // has NOT NULL columns without a default): their zero on INSERT, untouched on UPDATE.
+    for (const auto& [name, zero] : m_backend.columnsWithoutDefault(u"database_instance"_s)) {
+        if (!names.contains(name)) {
+            names << name;
+            binds << zero;
+        }
+    }
     const QString placeholders = QStringList(names.size(), u"?"_s).join(u", "_s);
     QString sql = u"INSERT INTO database_instance ("_s + names.join(u", "_s) + u") VALUES ("_s
         + placeholders + u") "_s;

@@ -8,6 +8,8 @@ namespace topograph {
 
 namespace {
 
+const QString kTable = u"topograph_lag_samples"_s;
+
 QVariant optionalValue(const std::optional<double>& value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
@@ -45,6 +47,9 @@ Result<void> LagHistoryStore::write(const KeyedLagSamples& samples) const
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable;
     }
+    if (auto own = m_backend.ensureOwnTable(kTable); !own) {
+        return own;
+    }
     return m_backend.transaction([&]() -> Result<void> {
         for (const auto& [key, sample] : samples) {
             // REPLACE: the same in SQLite and MySQL; the step is the primary key.
@@ -66,6 +71,9 @@ Result<void> LagHistoryStore::write(const KeyedLagSamples& samples) const
 Result<QList<LagSample>> LagHistoryStore::read(
     const InstanceKey& key, const QDateTime& from, const QDateTime& to) const
 {
+    if (!m_backend.hasOwnTable(kTable)) {
+        return QList<LagSample> {}; // nothing kept yet (a backend orchestrator made)
+    }
     QString sql = u"SELECT sample_time, lag_seconds, seconds_behind_master, lag_source, "
                   "heartbeat_seconds FROM topograph_lag_samples WHERE hostname = ? AND port = ? "
                   "AND sample_time >= ?"_s;
@@ -102,6 +110,9 @@ Result<int> LagHistoryStore::prune(const QDateTime& before) const
 {
     if (auto writable = m_backend.requireWritable(); !writable) {
         return writable.error();
+    }
+    if (!m_backend.hasOwnTable(kTable)) {
+        return 0;
     }
     return m_backend.exec(
         u"DELETE FROM topograph_lag_samples WHERE sample_time < ?"_s, { Backend::toDb(before) });

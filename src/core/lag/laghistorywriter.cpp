@@ -63,7 +63,10 @@ bool LagHistoryWriter::reopen()
 
 bool LagHistoryWriter::schemaCurrent() const
 {
-    return m_backend && m_backend->schemaVersion() >= Schema::currentVersion();
+    // A backend orchestrator made has no Topograph schema: the store makes its own table there.
+    return m_backend
+        && (m_backend->isOrchestratorBackend()
+            || m_backend->schemaVersion() >= Schema::currentVersion());
 }
 
 void LagHistoryWriter::close()
