@@ -1075,6 +1075,10 @@
         <source>Names that resolve differently over time (DNS drift) create ghost clusters, which the clusters list marks. Until the resolve-cache panel lands, list the cache with topograph-cli -c show-resolve-hosts and empty it with -c reset-hostname-resolve-cache.</source>
         <translation>Namen, die sich mit der Zeit anders auflösen (DNS-Drift), erzeugen Geister-Cluster, die die Clusterliste markiert. Bis es das Auflösungs-Cache-Panel gibt, zeigt topograph-cli -c show-resolve-hosts den Cache, und -c reset-hostname-resolve-cache leert ihn.</translation>
     </message>
+    <message>
+        <source>Who polls:</source>
+        <translation>Wer abfragt:</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotAssembler</name>
@@ -1561,6 +1565,13 @@
     <message>
         <source>register %1 as a candidate</source>
         <translation>%1 als Kandidat registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>topograph::FreshnessWatch</name>
+    <message>
+        <source>Cannot tell whether orchestrator keeps the backend fresh (%1): polling</source>
+        <translation>Nicht feststellbar, ob orchestrator das Backend aktuell hält (%1): Topograph fragt ab</translation>
     </message>
 </context>
 <context>
@@ -2301,10 +2312,6 @@
         <translation>&amp;Instanz</translation>
     </message>
     <message>
-        <source>The backend was not updated (%1): the canvas shows the change after the next poll.</source>
-        <translation>Das Backend wurde nicht aktualisiert (%1): Die Zeichenfläche zeigt die Änderung nach der nächsten Abfrage.</translation>
-    </message>
-    <message>
         <source>&amp;Move back: %1</source>
         <translation>&amp;Zurückverschieben: %1</translation>
     </message>
@@ -2367,6 +2374,26 @@ Forget %2? Each is asked for in turn.</source>
         <translation>%1
 
 %2 vergessen? Jede wird einzeln bestätigt.</translation>
+    </message>
+    <message>
+        <source>Not polling: orchestrator on %1 keeps the backend fresh</source>
+        <translation>Keine Abfrage: orchestrator auf %1 hält das Backend aktuell</translation>
+    </message>
+    <message>
+        <source>An orchestrator service is active on this backend: Topograph shows its rows and polls again when it stops (BackendPolling: auto).</source>
+        <translation>Auf diesem Backend läuft ein orchestrator-Dienst: Topograph zeigt dessen Zeilen und fragt wieder selbst ab, wenn er anhält (BackendPolling: auto).</translation>
+    </message>
+    <message>
+        <source>Not polling (BackendPolling: never): the backend&apos;s rows as they are</source>
+        <translation>Keine Abfrage (BackendPolling: never): die Zeilen des Backends, wie sie sind</translation>
+    </message>
+    <message>
+        <source>%1: done on the servers and verified, but the backend could not be updated: %2</source>
+        <translation>%1: auf den Servern ausgeführt und geprüft, aber das Backend konnte nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The backend could not be updated either: %1</source>
+        <translation>Auch das Backend konnte nicht aktualisiert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2654,10 +2681,6 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
         <translation>keine Replica</translation>
     </message>
     <message>
-        <source>The backend was not updated (%1): views show the change after the next poll.</source>
-        <translation>Das Backend wurde nicht aktualisiert (%1): Die Ansichten zeigen die Änderung nach der nächsten Abfrage.</translation>
-    </message>
-    <message>
         <source>The topology changed since this plan was made; nothing was run.</source>
         <translation>Die Topologie hat sich geändert, seit dieser Plan erstellt wurde; nichts wurde ausgeführt.</translation>
     </message>
@@ -2668,6 +2691,10 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
     <message>
         <source>Nothing has run. The plan changed: read it again, then Run.</source>
         <translation>Nichts wurde ausgeführt. Der Plan hat sich geändert: Erst erneut lesen, dann „Ausführen“.</translation>
+    </message>
+    <message>
+        <source>Done on the servers, but the backend could not be updated (%1): views show the change once the backend is written again.</source>
+        <translation>Auf den Servern ausgeführt, aber das Backend konnte nicht aktualisiert werden (%1): Die Ansichten zeigen die Änderung, sobald das Backend wieder geschrieben wird.</translation>
     </message>
 </context>
 <context>
@@ -3015,6 +3042,18 @@ Trotzdem vergessen? Sie kommen nur zurück, wenn eine Erkennung sie wieder finde
     <message>
         <source>The MySQL backend needs a database name (Backend tab).</source>
         <translation>Das MySQL-Backend benötigt einen Datenbanknamen (Reiter „Backend“).</translation>
+    </message>
+    <message>
+        <source>auto — Topograph, unless orchestrator runs on this backend</source>
+        <translation>auto — Topograph, außer wenn orchestrator auf diesem Backend läuft</translation>
+    </message>
+    <message>
+        <source>always — Topograph, even beside orchestrator</source>
+        <translation>always — Topograph, auch neben orchestrator</translation>
+    </message>
+    <message>
+        <source>never — nobody: show the backend&apos;s rows as they are</source>
+        <translation>never — niemand: die Zeilen des Backends zeigen, wie sie sind</translation>
     </message>
 </context>
 <context>

@@ -317,6 +317,20 @@ void MainWindow::updateOperationActions()
 
 void MainWindow::showPollState(const PollState& state)
 {
+    if (state.keeper == FreshnessKeeper::Orchestrator) {
+        m_pollLabel->setText(
+            tr("Not polling: orchestrator on %1 keeps the backend fresh").arg(state.keeperNode));
+        m_pollLabel->setToolTip(tr("An orchestrator service is active on this backend: Topograph "
+                                   "shows its rows and polls again when it stops "
+                                   "(BackendPolling: auto)."));
+        return;
+    }
+    m_pollLabel->setToolTip({});
+    if (state.keeper == FreshnessKeeper::Nobody) {
+        m_pollLabel->setText(tr("Not polling (BackendPolling: never): the backend's rows as "
+                                "they are"));
+        return;
+    }
     if (!state.running) {
         m_pollLabel->setText(tr("Polling stopped"));
         return;

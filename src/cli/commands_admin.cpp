@@ -11,6 +11,7 @@
 #include "backend/topologywriter.h"
 #include "discovery/discoverer.h"
 #include "fleet/fleetengine.h"
+#include "fleet/freshnesswatch.h"
 #include "ops/operationregistry.h"
 #include "resolve/hostnameresolver.h"
 #include "stopsignal.h"
@@ -23,6 +24,7 @@ namespace {
 
 // Keeps polling every known instance of the discovered topology (and what the answers name) until
 // Ctrl-C, on the same FleetEngine as the app's; each round and each failed write goes to stderr.
+// Like the app, it leaves the polling to a running orchestrator service (BackendPolling: auto).
 Result<void> pollForever(
     const CommandContext& ctx, Backend& backend, const QList<InstanceRecord>& records)
 {
@@ -45,9 +47,28 @@ Result<void> pollForever(
                                     << " unreachable, " << state.elapsedMs << " ms\n";
             }
         });
+    // BackendPolling: a running orchestrator service may keep the rows fresh instead.
+    FreshnessWatch freshness(ctx.config, backend, engine);
+    QObject::connect(&freshness, &FreshnessWatch::failed, &engine, [](const QString& message) {
+        QTextStream(stderr) << "topograph-cli: " << message << '\n';
+    });
+    QObject::connect(&freshness, &FreshnessWatch::keeperChanged, &engine, [&freshness] {
+        QTextStream err(stderr);
+        switch (freshness.keeper()) {
+        case FreshnessKeeper::Orchestrator:
+            err << "topograph-cli: not polling: orchestrator on " << freshness.keeperNode()
+                << " keeps the backend fresh (BackendPolling: always polls anyway)\n";
+            break;
+        case FreshnessKeeper::Nobody:
+            err << "topograph-cli: not polling (BackendPolling: never)\n";
+            break;
+        case FreshnessKeeper::Topograph:
+            break;
+        }
+    });
     {
         StopSignal stop;
-        engine.start();
+        freshness.start();
         stop.exec();
     }
     if (!engine.stop()) {

@@ -135,6 +135,7 @@ inline Configuration editedConfiguration()
     c.mysqlOrchestratorPassword = u"orc-pw"_s;
     c.mysqlOrchestratorSslCaFile = u"/etc/ssl/orc-ca.pem"_s;
     c.instancePollSeconds = 100000; // beyond the spin box's usual range
+    c.backendPolling = u"always"_s;
     c.discoverByShowSlaveHosts = true;
     c.hostnameResolveMethod = u"cname"_s;
     c.mysqlHostnameResolveMethod = u"@@report_host"_s;

@@ -4,7 +4,9 @@
 
 #include <QApplication>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -15,8 +17,10 @@
 #include "canvas/clusterview.h"
 #include "canvas/nodeitem.h"
 #include "db/mysqlsession.h"
+#include "dialogs/planpreviewdialog.h"
 #include "mainwindow.h"
 #include "models/clusterlistmodel.h"
+#include "operations/operationcontroller.h"
 #include "panels/clusterlistpanel.h"
 #include "sandboxfixture.h"
 #include "throwawaysandbox.h"
@@ -65,6 +69,19 @@ inline void dragCard(
 }
 
 // The master port an instance replicates from, read from the server itself.
+// Clicks Run in the plan preview open on window, once it can run, and waits for the
+// operation's report (a test failure when there is no preview or no report).
+inline void runPreviewedPlan(MainWindow& window, ExecutionReport& report)
+{
+    PlanPreviewDialog* dialog = window.operations()->dialog();
+    QVERIFY2(dialog, "no plan preview is open");
+    QSignalSpy finished(window.operations(), &OperationController::operationFinished);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->runButton()->isEnabled(), kWaitMs);
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(kWaitMs));
+    report = finished.first().at(1).value<ExecutionReport>();
+}
+
 inline int masterPortOf(const ThrowawaySandbox& sb, int number)
 {
     auto session = MySqlSession::open(

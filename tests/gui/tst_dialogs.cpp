@@ -63,6 +63,7 @@ QStringList differences(const Configuration& a, const Configuration& b)
     TOPOGRAPH_COMPARE_FIELD(mysqlOrchestratorSslCertFile)
     TOPOGRAPH_COMPARE_FIELD(mysqlOrchestratorSslPrivateKeyFile)
     TOPOGRAPH_COMPARE_FIELD(instancePollSeconds)
+    TOPOGRAPH_COMPARE_FIELD(backendPolling)
     TOPOGRAPH_COMPARE_FIELD(discoverByShowSlaveHosts)
     TOPOGRAPH_COMPARE_FIELD(hostnameResolveMethod)
     TOPOGRAPH_COMPARE_FIELD(mysqlHostnameResolveMethod)
@@ -405,12 +406,17 @@ private Q_SLOTS:
         child<QCheckBox>(&dialog, "readOnlyCheck")->setChecked(true);
         auto* combo = child<QComboBox>(&dialog, "hostnameResolveCombo");
         combo->setCurrentIndex(combo->findData(u"ip"_s));
+        auto* polling = child<QComboBox>(&dialog, "backendPollingCombo");
+        QCOMPARE(polling->currentData().toString(), u"auto"_s);
+        polling->setCurrentIndex(polling->findData(u"never"_s));
         const Configuration edited = dialog.configuration();
         QCOMPARE(edited.instancePollSeconds, 30);
         QVERIFY(edited.readOnly);
         QCOMPARE(edited.hostnameResolveMethod, u"ip"_s);
+        QCOMPARE(edited.backendPolling, u"never"_s);
         QCOMPARE(differences(edited, Configuration {}),
-            QStringList({ u"instancePollSeconds"_s, u"hostnameResolveMethod"_s, u"readOnly"_s }));
+            QStringList({ u"instancePollSeconds"_s, u"backendPolling"_s,
+                u"hostnameResolveMethod"_s, u"readOnly"_s }));
     }
 
     void settingsMysqlBackendNeedsHost()

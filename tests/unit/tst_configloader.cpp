@@ -34,6 +34,7 @@ QString setting(const Configuration& c, const QString& name)
         { u"ReadOnly"_s, text(c.readOnly) },
         { u"BackendDB"_s, c.backendDb },
         { u"HostnameResolveMethod"_s, c.hostnameResolveMethod },
+        { u"BackendPolling"_s, c.backendPolling },
         { u"MySQLHostnameResolveMethod"_s, c.mysqlHostnameResolveMethod },
     };
     Q_ASSERT(all.contains(name));
@@ -94,6 +95,7 @@ void TestConfigLoader::defaults()
     QCOMPARE(c.reasonableReplicationLagSeconds, 10);
     QCOMPARE(c.backendDb, u"sqlite"_s);
     QCOMPARE(c.hostnameResolveMethod, u"default"_s);
+    QCOMPARE(c.backendPolling, u"auto"_s);
     QCOMPARE(c.mysqlHostnameResolveMethod, u"@@hostname"_s);
     QCOMPARE(c.mysqlOrchestratorHost, u"127.0.0.1"_s);
     QCOMPARE(c.mysqlOrchestratorDatabase, u"orchestrator"_s);
@@ -129,6 +131,8 @@ void TestConfigLoader::values_data()
         u"65535"_s);
     addValue("choice CNAME lower-cased", R"({"HostnameResolveMethod": "CNAME"})",
         u"HostnameResolveMethod"_s, u"cname"_s);
+    addValue("BackendPolling never", R"({"BackendPolling": "Never"})", u"BackendPolling"_s,
+        u"never"_s);
     addValue("choice @@REPORT_HOST", R"({"MySQLHostnameResolveMethod": "@@REPORT_HOST"})",
         u"MySQLHostnameResolveMethod"_s, u"@@report_host"_s);
     addValue("choice MySQL", R"({"BackendDB": "MySQL"})", u"BackendDB"_s, u"mysql"_s);
@@ -207,6 +211,8 @@ void TestConfigLoader::errors_data()
     addError("number in map", R"({"ClusterNameToAlias": {"c1": 1}})",
         { u"ClusterNameToAlias"_s, u"\"c1\""_s, u"a string"_s });
     // Choices: the allowed values are listed, the given one is not repeated.
+    addError("BackendPolling bogus", R"({"BackendPolling": "sometimes"})",
+        { u"BackendPolling"_s, u"must be one of auto, always, never"_s }, u"sometimes"_s);
     addError("resolve method bogus", R"({"HostnameResolveMethod": "bogus"})",
         { u"HostnameResolveMethod"_s, u"must be one of none, default, cname, ip"_s }, u"bogus"_s);
     addError("backend bogus", R"({"BackendDB": "bogus"})",

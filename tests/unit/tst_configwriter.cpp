@@ -57,6 +57,7 @@ QHash<QString, QString> fields(const Configuration& c)
         { u"MySQLOrchestratorSSLSkipVerify"_s, b(c.mysqlOrchestratorSslSkipVerify) },
         { u"MySQLOrchestratorUseMutualTLS"_s, b(c.mysqlOrchestratorUseMutualTls) },
         { u"InstancePollSeconds"_s, n(c.instancePollSeconds) },
+        { u"BackendPolling"_s, c.backendPolling },
         { u"DiscoverByShowSlaveHosts"_s, b(c.discoverByShowSlaveHosts) },
         { u"HostnameResolveMethod"_s, c.hostnameResolveMethod },
         { u"MySQLHostnameResolveMethod"_s, c.mysqlHostnameResolveMethod },
@@ -122,6 +123,7 @@ Configuration everyFieldSet()
     c.mysqlOrchestratorSslSkipVerify = true;
     c.mysqlOrchestratorUseMutualTls = true;
     c.instancePollSeconds = 9;
+    c.backendPolling = u"never"_s;
     c.discoverByShowSlaveHosts = true;
     c.hostnameResolveMethod = u"cname"_s;
     c.mysqlHostnameResolveMethod = u"@@report_host"_s;

@@ -67,6 +67,11 @@ SettingsDialog::SettingsDialog(const Configuration& config, QWidget* parent)
             { u"cname"_s, tr("cname — the canonical name") },
             { u"ip"_s, tr("ip — addresses instead of names") } });
     m_ui->hostnameResolveCombo->setToolTip(u"HostnameResolveMethod"_s);
+    addChoices(m_ui->backendPollingCombo,
+        { { u"auto"_s, tr("auto — Topograph, unless orchestrator runs on this backend") },
+            { u"always"_s, tr("always — Topograph, even beside orchestrator") },
+            { u"never"_s, tr("never — nobody: show the backend's rows as they are") } });
+    m_ui->backendPollingCombo->setToolTip(u"BackendPolling"_s);
     addChoices(m_ui->mysqlHostnameCombo,
         { { u"@@hostname"_s, tr("@@hostname — the server's host name") },
             { u"@@report_host"_s, tr("@@report_host — the name it reports") },
@@ -113,6 +118,7 @@ void SettingsDialog::load(const Configuration& c)
     setSpin(m_ui->connectTimeoutSpin, c.mysqlConnectTimeoutSeconds);
     setSpin(m_ui->readTimeoutSpin, c.mysqlDiscoveryReadTimeoutSeconds);
     m_ui->showSlaveHostsCheck->setChecked(c.discoverByShowSlaveHosts);
+    selectValue(m_ui->backendPollingCombo, c.backendPolling);
 
     setSpin(m_ui->lagSpin, c.reasonableReplicationLagSeconds);
     setSpin(m_ui->maintenanceLagSpin, c.reasonableMaintenanceReplicationLagSeconds);
@@ -165,6 +171,7 @@ Configuration SettingsDialog::configuration() const
     c.mysqlConnectTimeoutSeconds = m_ui->connectTimeoutSpin->value();
     c.mysqlDiscoveryReadTimeoutSeconds = m_ui->readTimeoutSpin->value();
     c.discoverByShowSlaveHosts = m_ui->showSlaveHostsCheck->isChecked();
+    c.backendPolling = valueOf(m_ui->backendPollingCombo);
 
     c.reasonableReplicationLagSeconds = m_ui->lagSpin->value();
     c.reasonableMaintenanceReplicationLagSeconds = m_ui->maintenanceLagSpin->value();

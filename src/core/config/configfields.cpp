@@ -43,6 +43,7 @@ const ConfigField kConfigFields[] = {
     { u"MySQLOrchestratorSSLSkipVerify", &Configuration::mysqlOrchestratorSslSkipVerify },
     { u"MySQLOrchestratorUseMutualTLS", &Configuration::mysqlOrchestratorUseMutualTls },
     { u"InstancePollSeconds", &Configuration::instancePollSeconds, nullptr, 1 },
+    { u"BackendPolling", &Configuration::backendPolling, u"auto|always|never" },
     { u"DiscoverByShowSlaveHosts", &Configuration::discoverByShowSlaveHosts },
     { u"HostnameResolveMethod", &Configuration::hostnameResolveMethod, u"none|default|cname|ip" },
     { u"MySQLHostnameResolveMethod", &Configuration::mysqlHostnameResolveMethod,

@@ -47,6 +47,10 @@ struct Configuration
 
     // Discovery, polling, names.
     int instancePollSeconds = 5;
+    // Who keeps the backend's instance rows fresh: "auto" polls unless an orchestrator service
+    // is active on this backend (its active_node and node_health rows are recent), and then
+    // reads orchestrator's rows; "always" polls anyway; "never" only reads the backend.
+    QString backendPolling = QStringLiteral("auto");
     bool discoverByShowSlaveHosts = false;
     QString hostnameResolveMethod = QStringLiteral("default");
     QString mysqlHostnameResolveMethod = QStringLiteral("@@hostname");

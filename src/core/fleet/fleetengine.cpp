@@ -103,7 +103,17 @@ void FleetEngine::setKeys(const QList<InstanceKey>& keys)
 
 void FleetEngine::start()
 {
-    m_poller->start();
+    setPolling(true);
+}
+
+void FleetEngine::setPolling(bool polling)
+{
+    m_polling = polling && !m_pool->isShutDown();
+    if (!m_polling) {
+        m_poller->stop();
+    } else if (!m_poller->isRunning()) {
+        m_poller->start();
+    }
     Q_EMIT pollStateChanged();
 }
 
@@ -113,12 +123,16 @@ bool FleetEngine::stop()
         return true;
     }
     m_poller->stop();
+    m_polling = false;
     m_pool->shutdown();
     return m_polled.isEmpty() || write(std::exchange(m_polled, {}));
 }
 
 void FleetEngine::pollNow()
 {
+    if (!m_polling) {
+        return;
+    }
     m_poller->stop();
     m_poller->start();
     Q_EMIT pollStateChanged();

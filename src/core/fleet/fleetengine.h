@@ -52,7 +52,11 @@ public:
     // Stops the rounds and the pool (probes in progress finish) and writes the answers not yet
     // written; false when that write failed (failed() said why).
     bool stop();
-    void pollNow(); // a round at once, the interval restarting from now
+    void pollNow(); // a round at once, the interval restarting from now (when polling)
+    // Whether the rounds run (start() turns them on): off while another keeps the backend's
+    // rows fresh (BackendPolling). Refreshes and discoveries work either way.
+    void setPolling(bool polling);
+    bool isPolling() const { return m_polling; }
     // Probes keys at once, outside the rounds; refreshed() follows each answer's write.
     void refresh(const QList<InstanceKey>& keys);
 
@@ -97,6 +101,7 @@ private:
     Configuration m_config;
     Backend& m_backend;
     bool m_readOnly = false;
+    bool m_polling = false;
     std::unique_ptr<HostnameResolver> m_resolver;
     ProbePool* m_pool = nullptr;
     Poller* m_poller = nullptr;

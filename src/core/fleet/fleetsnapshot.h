@@ -64,6 +64,14 @@ struct FleetChange
 };
 
 // How polling stands, for the status bar.
+// Who keeps the backend's instance rows fresh (BackendPolling): Topograph's own polling, a
+// running orchestrator service (Topograph then reads its rows), or nobody ("never").
+enum class FreshnessKeeper {
+    Topograph,
+    Orchestrator,
+    Nobody,
+};
+
 struct PollState
 {
     bool running = false;
@@ -75,6 +83,8 @@ struct PollState
     int intervalSeconds = 0;
     int instances = 0; // keys being polled
     QDateTime finishedAt; // of the last finished round
+    FreshnessKeeper keeper = FreshnessKeeper::Topograph;
+    QString keeperNode; // the active orchestrator node's host name (Orchestrator)
 };
 
 } // namespace topograph

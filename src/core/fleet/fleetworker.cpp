@@ -73,7 +73,11 @@ void FleetWorker::start()
         }
         m_engine->setKeys(keys);
     }
-    m_engine->start();
+    m_freshness = std::make_unique<FreshnessWatch>(m_config, *m_backend, *m_engine);
+    connect(m_freshness.get(), &FreshnessWatch::keeperChanged, this, &FleetWorker::emitPollState);
+    connect(m_freshness.get(), &FreshnessWatch::rowsDue, this, &FleetWorker::emitSnapshot);
+    connect(m_freshness.get(), &FreshnessWatch::failed, this, &FleetWorker::failed);
+    m_freshness->start();
 }
 
 void FleetWorker::stop()
@@ -81,6 +85,7 @@ void FleetWorker::stop()
     if (!m_engine) {
         return;
     }
+    m_freshness.reset();
     m_engine->stop(); // a failed last write is said by failed()
     m_requests.reset();
     m_engine.reset();
@@ -97,8 +102,10 @@ void FleetWorker::setReadOnly(bool readOnly)
 
 void FleetWorker::pollNow()
 {
-    if (m_engine) {
+    if (m_engine && m_engine->isPolling()) {
         m_engine->pollNow();
+    } else if (m_engine) {
+        emitSnapshot(); // another keeps the rows fresh: read them
     }
 }
 
@@ -187,7 +194,12 @@ void FleetWorker::emitSnapshot()
 
 void FleetWorker::emitPollState()
 {
-    Q_EMIT pollStateChanged(m_engine ? m_engine->pollState() : PollState {});
+    PollState state = m_engine ? m_engine->pollState() : PollState {};
+    if (m_freshness) {
+        state.keeper = m_freshness->keeper();
+        state.keeperNode = m_freshness->keeperNode();
+    }
+    Q_EMIT pollStateChanged(state);
 }
 
 } // namespace topograph

@@ -12,6 +12,7 @@
 #include "fleet/fleetsnapshot.h"
 #include "fleet/fleetrequests.h"
 #include "fleet/forgetcluster.h"
+#include "fleet/freshnesswatch.h"
 #include "fleet/snapshotassembler.h"
 
 namespace topograph {
@@ -36,10 +37,14 @@ public:
     static void registerMetaTypes();
 
 public Q_SLOTS:
-    void start(); // opens the backend, emits the first snapshot, starts polling
+    // Opens the backend, emits the first snapshot, starts polling (unless BackendPolling says
+    // another keeps the rows fresh: FreshnessWatch).
+    void start();
     void stop(); // stops polling and closes every connection; call before the thread ends
     void setReadOnly(bool readOnly); // read-only mode: no backend writes, no mutations
-    void pollNow(); // a poll round at once (F5)
+    // A poll round at once (F5); while Topograph does not poll (BackendPolling), the backend's
+    // rows are read again instead.
+    void pollNow();
     // Probes keys at once; each answer comes back as a fleetChanged of its key (or a snapshot,
     // when its place in the topology changed).
     void refreshInstances(const QList<topograph::InstanceKey>& keys);
@@ -100,6 +105,7 @@ private:
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<FleetEngine> m_engine;
     std::unique_ptr<FleetRequests> m_requests;
+    std::unique_ptr<FreshnessWatch> m_freshness; // polls, or leaves it to orchestrator
     SnapshotAssembler m_assembler;
     // Where each key stood in the last snapshot or change sent (its master and cluster): a
     // refresh that moves a key changes its subtree's rows too, so it sends a whole snapshot.
