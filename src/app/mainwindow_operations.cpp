@@ -77,7 +77,8 @@ void MainWindow::onOperationFinished(const Plan& plan, const ExecutionReport& re
                      "updated: %2")
                       .arg(plan.title, report.backendError);
     } else if (!report.backendError.isEmpty()) {
-        message += u' ' + tr("The backend could not be updated either: %1").arg(report.backendError);
+        message
+            += u' ' + tr("The backend could not be updated either: %1").arg(report.backendError);
     }
     showMessage(message, !report.succeeded || !report.backendError.isEmpty());
     if (!plan.expected.isEmpty()) {

@@ -415,8 +415,8 @@ private Q_SLOTS:
         QCOMPARE(edited.hostnameResolveMethod, u"ip"_s);
         QCOMPARE(edited.backendPolling, u"never"_s);
         QCOMPARE(differences(edited, Configuration {}),
-            QStringList({ u"instancePollSeconds"_s, u"backendPolling"_s,
-                u"hostnameResolveMethod"_s, u"readOnly"_s }));
+            QStringList({ u"instancePollSeconds"_s, u"backendPolling"_s, u"hostnameResolveMethod"_s,
+                u"readOnly"_s }));
     }
 
     void settingsMysqlBackendNeedsHost()

@@ -82,7 +82,8 @@ private Q_SLOTS:
             // Rounds keep landing in orchestrator's table: the rows are fresh.
             QSignalSpy applied(&window, &MainWindow::snapshotApplied);
             QVERIFY(applied.wait(kWaitMs));
-            QVERIFY(!window.statusMessage()->isError() || window.statusMessage()->message().isEmpty());
+            QVERIFY(
+                !window.statusMessage()->isError() || window.statusMessage()->message().isEmpty());
             const QDateTime checked = Backend::fromDb(
                 orchestratorColumn(m_backend, sb->key(6).host, sb->key(6).port, u"last_checked"_s));
             QVERIFY(checked.secsTo(QDateTime::currentDateTimeUtc()) < 60);
@@ -174,8 +175,8 @@ private Q_SLOTS:
         QVERIFY2(message.contains(u"done on the servers and verified"_s), qPrintable(message));
         QVERIFY2(message.contains(u"the backend could not be updated"_s), qPrintable(message));
         QVERIFY(window.statusMessage()->isError());
-        QCOMPARE(orchestratorColumn(file, sb->key(3).host, sb->key(3).port, u"master_port"_s)
-                     .toInt(),
+        QCOMPARE(
+            orchestratorColumn(file, sb->key(3).host, sb->key(3).port, u"master_port"_s).toInt(),
             static_cast<int>(sb->key(1).port));
     }
 };

@@ -154,16 +154,17 @@ private Q_SLOTS:
 
     void mysqlBackend()
     {
-        auto made = OrchestratorMySqlBackend::create(m_box->sandbox.settings(m_box->sandbox.primary()));
+        auto made
+            = OrchestratorMySqlBackend::create(m_box->sandbox.settings(m_box->sandbox.primary()));
         QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().message));
         const std::unique_ptr<OrchestratorMySqlBackend> backend = std::move(made).value();
         OrchestratorSide side;
-        side.settings = { { u"BackendDB"_s, u"mysql"_s },
-            { u"MySQLOrchestratorHost"_s, key(1).host },
-            { u"MySQLOrchestratorPort"_s, key(1).port },
-            { u"MySQLOrchestratorDatabase"_s, backend->database() },
-            { u"MySQLOrchestratorCredentialsConfigFile"_s,
-                m_sandboxConfig.value(u"MySQLTopologyCredentialsConfigFile"_s) } };
+        side.settings
+            = { { u"BackendDB"_s, u"mysql"_s }, { u"MySQLOrchestratorHost"_s, key(1).host },
+                  { u"MySQLOrchestratorPort"_s, key(1).port },
+                  { u"MySQLOrchestratorDatabase"_s, backend->database() },
+                  { u"MySQLOrchestratorCredentialsConfigFile"_s,
+                      m_sandboxConfig.value(u"MySQLTopologyCredentialsConfigFile"_s) } };
         side.schemaDump = [&backend] { return backend->schemaDump(); };
         side.tables = [&backend] { return backend->tables(); };
         side.column = [&backend](const InstanceKey& k, const QString& name) {
@@ -191,16 +192,16 @@ private Q_SLOTS:
 
         run = relocate(3, 2);
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.out.contains(key(3).toString() + u'<' + key(2).toString()),
-            qPrintable(run.out));
+        QVERIFY2(
+            run.out.contains(key(3).toString() + u'<' + key(2).toString()), qPrintable(run.out));
         QVERIFY2(run.err.contains(u"done on the servers and verified"_s), qPrintable(run.err));
         QVERIFY2(run.err.contains(u"the backend could not be updated"_s), qPrintable(run.err));
         QVERIFY2(run.err.contains(u"refused by the test"_s), qPrintable(run.err));
         QCOMPARE(orchestratorColumn(file, key(3).host, key(3).port, u"master_port"_s).toInt(),
             key(1).port);
 
-        QVERIFY(execSqlite(
-            file, { u"DROP TRIGGER refuse_insert"_s, u"DROP TRIGGER refuse_update"_s }));
+        QVERIFY(
+            execSqlite(file, { u"DROP TRIGGER refuse_insert"_s, u"DROP TRIGGER refuse_update"_s }));
         run = relocate(3, 1);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(orchestratorColumn(file, key(3).host, key(3).port, u"master_port"_s).toInt(),

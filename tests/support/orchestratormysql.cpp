@@ -27,8 +27,8 @@ Result<std::unique_ptr<OrchestratorMySqlBackend>> OrchestratorMySqlBackend::crea
         return session.error();
     }
     backend->m_session = std::move(session).value();
-    backend->m_database = u"orchestrator_%1"_s.arg(
-        QString::number(QRandomGenerator::global()->generate(), 16));
+    backend->m_database
+        = u"orchestrator_%1"_s.arg(QString::number(QRandomGenerator::global()->generate(), 16));
     const QStringList setup { u"CREATE DATABASE %1"_s.arg(backend->m_database),
         u"USE %1"_s.arg(backend->m_database) };
     for (const QString& statement : setup) {
@@ -58,8 +58,8 @@ OrchestratorMySqlBackend::~OrchestratorMySqlBackend()
 {
     if (m_session && !m_database.isEmpty()) {
         if (auto dropped = execute(u"DROP DATABASE IF EXISTS %1"_s.arg(m_database)); !dropped) {
-            qWarning("cannot drop %s: %s", qPrintable(m_database),
-                qPrintable(dropped.error().message));
+            qWarning(
+                "cannot drop %s: %s", qPrintable(m_database), qPrintable(dropped.error().message));
         }
     }
 }

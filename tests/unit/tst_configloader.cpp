@@ -131,8 +131,8 @@ void TestConfigLoader::values_data()
         u"65535"_s);
     addValue("choice CNAME lower-cased", R"({"HostnameResolveMethod": "CNAME"})",
         u"HostnameResolveMethod"_s, u"cname"_s);
-    addValue("BackendPolling never", R"({"BackendPolling": "Never"})", u"BackendPolling"_s,
-        u"never"_s);
+    addValue(
+        "BackendPolling never", R"({"BackendPolling": "Never"})", u"BackendPolling"_s, u"never"_s);
     addValue("choice @@REPORT_HOST", R"({"MySQLHostnameResolveMethod": "@@REPORT_HOST"})",
         u"MySQLHostnameResolveMethod"_s, u"@@report_host"_s);
     addValue("choice MySQL", R"({"BackendDB": "MySQL"})", u"BackendDB"_s, u"mysql"_s);

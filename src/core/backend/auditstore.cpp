@@ -42,8 +42,8 @@ Result<qint64> AuditStore::append(const QString& type, const InstanceKey& key,
     bool withOwner = true;
     if (auto own = prepare(); !own) {
         withOwner = false;
-        qCWarning(lcBackend).noquote() << "audit rows are written without their owner:"
-                                       << own.error().message;
+        qCWarning(lcBackend).noquote()
+            << "audit rows are written without their owner:" << own.error().message;
     }
     qint64 written = 0;
     auto done = m_backend.transaction([&]() -> Result<void> {

@@ -181,8 +181,8 @@ const QList<std::pair<QString, QVariant>>& Backend::columnsWithoutDefault(
     }
     QList<std::pair<QString, QVariant>> columns;
     const auto zeroFor = [](const QString& type) {
-        static const QStringList numeric { u"int"_s, u"dec"_s, u"num"_s, u"float"_s,
-            u"double"_s, u"real"_s, u"bit"_s, u"bool"_s };
+        static const QStringList numeric { u"int"_s, u"dec"_s, u"num"_s, u"float"_s, u"double"_s,
+            u"real"_s, u"bit"_s, u"bool"_s };
         const QString lower = type.toLower();
         const bool isNumber = std::any_of(numeric.cbegin(), numeric.cend(),
             [&lower](const QString& word) { return lower.contains(word); });

@@ -40,8 +40,8 @@ Result<ForgetClusterReport> ClusterForgetter::forget(const ForgetClusterRequest&
         return writable.error();
     }
     if (auto own = AuditStore(m_backend).prepare(); !own) {
-        qCWarning(lcBackend).noquote() << "the audit row is written without its owner:"
-                                       << own.error().message;
+        qCWarning(lcBackend).noquote()
+            << "the audit row is written without its owner:" << own.error().message;
     }
     ForgetClusterReport report;
     auto done = m_backend.transaction([&]() -> Result<void> {

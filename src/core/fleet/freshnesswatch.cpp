@@ -71,9 +71,8 @@ void FreshnessWatch::decide(FreshnessKeeper keeper, const QString& node)
                 << "orchestrator on" << node << "keeps" << m_backend.description()
                 << "fresh: Topograph reads its rows and does not poll";
         } else if (keeper == FreshnessKeeper::Topograph && m_timer.isActive()) {
-            qCInfo(lcBackend).noquote()
-                << "no orchestrator service is active on" << m_backend.description()
-                << ": Topograph polls";
+            qCInfo(lcBackend).noquote() << "no orchestrator service is active on"
+                                        << m_backend.description() << ": Topograph polls";
         }
         m_engine.setPolling(keeper == FreshnessKeeper::Topograph);
         Q_EMIT keeperChanged();
