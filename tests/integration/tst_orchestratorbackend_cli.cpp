@@ -3,7 +3,8 @@
 // discover, relocate (and back), begin/end-maintenance and tag succeed, the rows read back as
 // orchestrator reads them, Topograph's own data goes to topograph_* tables made on the first
 // write, and no orchestrator table's definition changes. A backend write that fails after a
-// relocate makes the CLI say both facts and exit non-zero.
+// relocate makes the CLI say both facts and exit non-zero; discover --poll leaves the polling to
+// a running orchestrator service while its rows are recent.
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -206,6 +207,42 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(orchestratorColumn(file, key(3).host, key(3).port, u"master_port"_s).toInt(),
             key(1).port);
+    }
+    // discover --poll leaves the polling to a running orchestrator service (BackendPolling:
+    // auto), says so, and polls once the service's rows go stale (5 s).
+    void pollLeavesItToARunningOrchestrator()
+    {
+        const QString file = m_dir.filePath(u"polled.sqlite3"_s);
+        QVERIFY(makeOrchestratorBackend(file).isEmpty());
+        QVERIFY(configure({ { u"BackendDB"_s, u"sqlite"_s }, { u"SQLite3DataFile"_s, file },
+            { u"InstancePollSeconds"_s, 1 } }));
+        QVERIFY(execSqlite(file,
+            { u"INSERT INTO active_node (anchor, hostname, token, last_seen_active, "
+              "first_seen_active) VALUES (1, 'orc1', 'tok', datetime('now'), datetime('now'))"_s,
+                u"INSERT INTO node_health (hostname, token, last_seen_active, extra_info, "
+                "command, app_version, first_seen_active, db_backend, incrementing_indicator) "
+                "VALUES ('orc1', 'tok', datetime('now'), '', '', '3.2.6', datetime('now'), '', "
+                "0)"_s }));
+        QProcess poll;
+        poll.setReadChannel(QProcess::StandardError); // what waitForReadyRead waits for
+        poll.start(QStringLiteral(TOPOGRAPH_CLI_PATH),
+            { u"--config"_s, m_config, u"-c"_s, u"discover"_s, u"-i"_s, key(1).toString(),
+                u"--poll"_s });
+        QString err;
+        const auto waitFor = [&](const QString& text) {
+            while (!err.contains(text) && poll.waitForReadyRead(30000)) {
+                err += QString::fromUtf8(poll.readAllStandardError());
+            }
+            return err.contains(text);
+        };
+        QVERIFY2(waitFor(u"not polling: orchestrator on orc1 keeps the backend fresh"_s),
+            qPrintable(err));
+        QVERIFY2(!err.contains(u"poll round"_s), qPrintable(err));
+        // Nobody renews the rows: after ActiveNodeExpireSeconds Topograph polls again.
+        QVERIFY2(waitFor(u"poll round 1:"_s), qPrintable(err));
+        poll.terminate();
+        QVERIFY(poll.waitForFinished(30000));
+        QCOMPARE(poll.exitCode(), 0);
     }
 };
 
