@@ -113,7 +113,7 @@ private:
     bool columnExists(const QString& table, const QString& column) const;
     Result<bool> indexExists(const QString& table, const QString& index) const;
     Result<void> applyChanges(const Migration& migration) const;
-    Result<void> createOwnTable(const QString& table) const;
+    Result<void> createOwnTable(const TableDef& table) const;
     QSqlDatabase database() const;
     Result<void> runTransaction(const std::function<Result<void>()>& work) const;
     // Remembers that the last failure was a lock conflict (TransactionRetry::isLockConflict).

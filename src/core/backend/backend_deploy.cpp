@@ -61,7 +61,7 @@ Result<void> Backend::ensureOwnTable(const QString& table) const
     if (def == nullptr) {
         return makeError(ErrorCode::Internal, u"no such table of Topograph's: %1"_s.arg(table));
     }
-    auto created = createOwnTable(table);
+    auto created = createOwnTable(*def);
     m_liveColumns.remove(table);
     m_prepared.clear(); // statements prepared before the table was there
     if (!created) {
@@ -77,9 +77,9 @@ Result<void> Backend::ensureOwnTable(const QString& table) const
     return {};
 }
 
-Result<void> Backend::createOwnTable(const QString& table) const
+Result<void> Backend::createOwnTable(const TableDef& table) const
 {
-    QStringList statements = Schema::createStatements(*Schema::table(table), m_flavor);
+    QStringList statements = Schema::createStatements(table, m_flavor);
     statements.first().replace(u"CREATE TABLE "_s, u"CREATE TABLE IF NOT EXISTS "_s);
     for (const QString& statement : std::as_const(statements)) {
         if (auto done = exec(statement); !done) {
@@ -90,12 +90,12 @@ Result<void> Backend::createOwnTable(const QString& table) const
     for (const Migration& migration : Schema::migrations()) {
         Migration own { migration.version, migration.description, migration.appVersion, {} };
         for (const ColumnChange& c : migration.columns) {
-            if (c.table == table) {
+            if (c.table == table.name) {
                 own.columns << c;
             }
         }
         for (const IndexChange& i : migration.indexes) {
-            if (i.table == table) {
+            if (i.table == table.name) {
                 own.indexes << i;
             }
         }

@@ -12,7 +12,8 @@ namespace topograph {
 FreshnessWatch::FreshnessWatch(
     const Configuration& config, const Backend& backend, FleetEngine& engine, QObject* parent)
     : QObject(parent)
-    , m_mode(config.backendPolling)
+    , m_mode(modeOf(config.backendPolling))
+    , m_asksService(m_mode == Mode::Auto && backend.isOrchestratorBackend())
     , m_backend(backend)
     , m_engine(engine)
 {
@@ -20,21 +21,30 @@ FreshnessWatch::FreshnessWatch(
     connect(&m_timer, &QTimer::timeout, this, &FreshnessWatch::check);
 }
 
+FreshnessWatch::Mode FreshnessWatch::modeOf(const QString& value)
+{
+    if (value == u"always"_s) {
+        return Mode::Always;
+    }
+    return value == u"never"_s ? Mode::Never : Mode::Auto;
+}
+
 void FreshnessWatch::start()
 {
-    if (m_mode != u"always"_s && (m_mode == u"never"_s || m_backend.isOrchestratorBackend())) {
-        m_timer.start(); // only a backend orchestrator made can have its service running
+    // "always", and "auto" where no orchestrator service can run: decided once.
+    if (m_mode == Mode::Never || m_asksService) {
+        m_timer.start();
     }
     check();
 }
 
 void FreshnessWatch::check()
 {
-    if (m_mode == u"never"_s) {
+    if (m_mode == Mode::Never) {
         decide(FreshnessKeeper::Nobody, {});
         return;
     }
-    if (!m_timer.isActive()) {
+    if (!m_asksService) {
         decide(FreshnessKeeper::Topograph, {});
         return;
     }
@@ -70,7 +80,7 @@ void FreshnessWatch::decide(FreshnessKeeper keeper, const QString& node)
             qCInfo(lcBackend).noquote()
                 << "orchestrator on" << node << "keeps" << m_backend.description()
                 << "fresh: Topograph reads its rows and does not poll";
-        } else if (keeper == FreshnessKeeper::Topograph && m_timer.isActive()) {
+        } else if (keeper == FreshnessKeeper::Topograph && m_asksService) {
             qCInfo(lcBackend).noquote() << "no orchestrator service is active on"
                                         << m_backend.description() << ": Topograph polls";
         }

@@ -41,10 +41,19 @@ Q_SIGNALS:
     void failed(const QString& message);
 
 private:
+    enum class Mode {
+        Always,
+        Auto,
+        Never,
+    };
+
+    // BackendPolling's value; the configuration loader accepts only "auto", "always", "never".
+    static Mode modeOf(const QString& value);
     void check();
     void decide(FreshnessKeeper keeper, const QString& node);
 
-    QString m_mode;
+    Mode m_mode;
+    bool m_asksService; // "auto" on a backend orchestrator made: whether its service runs
     const Backend& m_backend;
     FleetEngine& m_engine;
     QTimer m_timer;
